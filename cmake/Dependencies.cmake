@@ -1,0 +1,14 @@
+# Every third-party dependency comes from a Debian 12 package; see third_party/README.md.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(Eigen3 3.3 REQUIRED NO_MODULE)
+find_package(pugixml REQUIRED)
+pkg_check_modules(SNDFILE REQUIRED IMPORTED_TARGET sndfile)
+pkg_check_modules(SOXR REQUIRED IMPORTED_TARGET soxr)
+pkg_check_modules(FFTW3F REQUIRED IMPORTED_TARGET fftw3f)
+
+# moodycamel's readerwriterqueue is header-only (libreaderwriterqueue-dev).
+find_path(READERWRITERQUEUE_INCLUDE_DIR readerwriterqueue/readerwriterqueue.h REQUIRED)
+add_library(readerwriterqueue INTERFACE)
+target_include_directories(readerwriterqueue SYSTEM INTERFACE ${READERWRITERQUEUE_INCLUDE_DIR})
