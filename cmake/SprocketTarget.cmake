@@ -1,7 +1,8 @@
 # Common settings for Sprocket's own targets: our warning set, never applied to JUCE.
+# -Wno-restrict: GCC 12 false positive on std::string concatenation (GCC bug 105329).
 function(sprocket_target_defaults target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wshadow -Wnon-virtual-dtor
-                                           -Wold-style-cast -Wno-sign-conversion)
+                                           -Wno-restrict)
 endfunction()
 
 # sprocket_module(NAME SOURCES... DEPENDS ...): one static library per module folder,

@@ -1,0 +1,165 @@
+#include "engine/PlanCompiler.h"
+
+#include "core/Decibels.h"
+#include "dsp/PanLaw.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace sprocket::engine
+{
+namespace
+{
+    // 5.1 is L R C LFE Ls Rs, 7.1 is L R C LFE Ls Rs Lrs Rrs (SMPTE / ITU order).
+    constexpr int left = 0, right = 1, centre = 2; // LFE (3) is dropped by a downmix
+    const float minus3dB = float (1.0 / std::numbers::sqrt2);
+
+    void addStereoDownmix (RoutingMatrix& m, int sourceChannels, float gain)
+    {
+        m[left][left] += gain;
+        m[right][right] += gain;
+        m[left][centre] += minus3dB * gain;
+        m[right][centre] += minus3dB * gain;
+        for (int surround = 4; surround < sourceChannels; ++surround)
+            m[surround % 2 == 0 ? left : right][surround] += minus3dB * gain;
+    }
+
+    int indexOfBus (const session::Session& session, const std::string& id)
+    {
+        for (size_t i = 0; i < session.buses.size(); ++i)
+            if (session.buses[i].id == id)
+                return int (i);
+        return -1;
+    }
+
+    PlanDestination destinationFor (const session::Session& session, const std::string& output,
+                                    int sourceChannels, double pan, float gain)
+    {
+        PlanDestination destination;
+        destination.busIndex = indexOfBus (session, output);
+        destination.channels = destination.busIndex >= 0 ? session.buses[size_t (destination.busIndex)].channels
+                                                         : session.master.channels;
+        destination.matrix = routingMatrix (sourceChannels, destination.channels, pan, gain);
+        return destination;
+    }
+
+    int depthOf (const session::Session& session, int busIndex)
+    {
+        int depth = 0;
+        for (int i = busIndex; i >= 0 && depth <= int (session.buses.size()); ++depth)
+            i = indexOfBus (session, session.buses[size_t (i)].output);
+        return depth;
+    }
+} // namespace
+
+RoutingMatrix routingMatrix (int sourceChannels, int destinationChannels, double pan, float gain)
+{
+    RoutingMatrix m {};
+    if (destinationChannels == 1)
+    {
+        if (sourceChannels == 1)
+            m[0][0] = gain;
+        else
+        {
+            RoutingMatrix stereo {};
+            if (sourceChannels == 2)
+                stereo[left][left] = stereo[right][right] = 1.0f;
+            else
+                addStereoDownmix (stereo, sourceChannels, 1.0f);
+            for (int s = 0; s < sourceChannels; ++s)
+                m[0][s] = 0.5f * gain * (stereo[left][s] + stereo[right][s]);
+        }
+        return m;
+    }
+
+    if (sourceChannels == 1)
+    {
+        const auto g = dsp::monoPanGains (pan);
+        m[left][0] = float (g.left) * gain;
+        m[right][0] = float (g.right) * gain;
+    }
+    else if (sourceChannels == 2)
+    {
+        const auto g = dsp::stereoBalanceGains (pan);
+        m[left][left] = float (g.left) * gain;
+        m[right][right] = float (g.right) * gain;
+    }
+    else if (destinationChannels == 2)
+        addStereoDownmix (m, sourceChannels, gain);
+    else
+    {
+        // 5.1 <-> 7.1: shared channels one to one; 7.1 rears fold into the 5.1 surrounds at -3 dB.
+        for (int c = 0; c < std::min (sourceChannels, destinationChannels); ++c)
+            m[c][c] = gain;
+        for (int c = destinationChannels; c < sourceChannels; ++c)
+            m[4 + (c % 2)][c] = minus3dB * gain;
+    }
+    return m;
+}
+
+RenderPlan compilePlan (const session::Session& session)
+{
+    RenderPlan plan;
+    plan.sampleRate = session.sampleRate;
+    plan.length = session.endOfLastClip().samples;
+    plan.masterChannels = session.master.channels;
+    plan.masterGain = float (core::gainFromDb (session.master.gainDb));
+
+    for (auto& media : session.media)
+        plan.media.push_back ({ session.resolveMediaPath (media), media.id });
+
+    const bool anySolo = std::any_of (session.tracks.begin(), session.tracks.end(), [] (auto& t) { return t.solo; });
+
+    for (auto& track : session.tracks)
+    {
+        PlanTrack planTrack;
+        planTrack.id = track.id;
+        planTrack.channels = track.channels;
+        planTrack.audible = ! track.mute && (! anySolo || track.solo);
+        planTrack.destination = destinationFor (session, track.output, track.channels, track.pan,
+                                                float (core::gainFromDb (track.gainDb)));
+        for (auto& clip : track.clips)
+        {
+            if (clip.mute)
+                continue;
+            PlanClip planClip;
+            for (size_t i = 0; i < session.media.size(); ++i)
+                if (session.media[i].id == clip.mediaId)
+                    planClip.mediaIndex = int (i);
+            planClip.start = clip.position.samples;
+            planClip.end = clip.end().samples;
+            planClip.sourceStart = clip.sourceOffset.samples;
+            planClip.gain = float (core::gainFromDb (clip.gainDb));
+            planClip.fadeInLength = clip.fadeIn.length.samples;
+            planClip.fadeInShape = clip.fadeIn.shape;
+            planClip.fadeOutLength = clip.fadeOut.length.samples;
+            planClip.fadeOutShape = clip.fadeOut.shape;
+            planTrack.clips.push_back (planClip);
+        }
+        std::stable_sort (planTrack.clips.begin(), planTrack.clips.end(),
+                          [] (auto& a, auto& b) { return a.start < b.start; });
+        int64_t maxEnd = 0;
+        for (auto& clip : planTrack.clips)
+            planTrack.maxEndUpTo.push_back (maxEnd = std::max (maxEnd, clip.end));
+        plan.tracks.push_back (std::move (planTrack));
+    }
+
+    for (auto& bus : session.buses)
+    {
+        PlanBus planBus;
+        planBus.id = bus.id;
+        planBus.channels = bus.channels;
+        planBus.gain = float (core::gainFromDb (bus.gainDb));
+        planBus.destination = destinationFor (session, bus.output, bus.channels, 0.0, 1.0f);
+        plan.buses.push_back (std::move (planBus));
+    }
+
+    // Deepest first: a bus that feeds another bus is summed before the bus it feeds.
+    for (size_t i = 0; i < session.buses.size(); ++i)
+        plan.busOrder.push_back (int (i));
+    std::stable_sort (plan.busOrder.begin(), plan.busOrder.end(),
+                      [&] (int a, int b) { return depthOf (session, a) > depthOf (session, b); });
+    return plan;
+}
+} // namespace sprocket::engine

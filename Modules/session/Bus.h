@@ -1,0 +1,28 @@
+#pragma once
+
+#include "session/Track.h"
+
+#include <string>
+
+namespace sprocket::session
+{
+/** A stem bus (DX, MX, FX, FOL, BG, ...). Without an explicit output it feeds the master. */
+struct Bus
+{
+    std::string id;
+    std::string name;
+    int channels = 2;
+    double gainDb = 0.0;
+    std::string output = masterOutputId;
+
+    bool operator== (const Bus&) const = default;
+};
+
+struct Master
+{
+    int channels = 2;
+    double gainDb = 0.0;
+
+    bool operator== (const Master&) const = default;
+};
+} // namespace sprocket::session

@@ -1,0 +1,42 @@
+#include "session/Session.h"
+
+#include <algorithm>
+
+namespace sprocket::session
+{
+const MediaRef* Session::findMedia (const std::string& id) const
+{
+    auto it = std::find_if (media.begin(), media.end(), [&] (auto& m) { return m.id == id; });
+    return it != media.end() ? &*it : nullptr;
+}
+
+const Bus* Session::findBus (const std::string& id) const
+{
+    auto it = std::find_if (buses.begin(), buses.end(), [&] (auto& b) { return b.id == id; });
+    return it != buses.end() ? &*it : nullptr;
+}
+
+std::filesystem::path Session::resolveMediaPath (const MediaRef& ref) const
+{
+    if (ref.path.is_absolute() || filePath.empty())
+        return ref.path;
+    return (filePath.parent_path() / ref.path).lexically_normal();
+}
+
+core::SamplePosition Session::endOfLastClip() const
+{
+    core::SamplePosition end;
+    for (auto& track : tracks)
+        for (auto& clip : track.clips)
+            end = std::max (end, clip.end());
+    return end;
+}
+
+bool Session::operator== (const Session& o) const
+{
+    // filePath is where the document lives, not part of it.
+    return name == o.name && sampleRate == o.sampleRate && frameRate == o.frameRate
+           && startTimecode == o.startTimecode && media == o.media && buses == o.buses
+           && master == o.master && tracks == o.tracks && markers == o.markers;
+}
+} // namespace sprocket::session

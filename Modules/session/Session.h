@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/FrameRate.h"
+#include "core/Timecode.h"
+#include "session/Bus.h"
+#include "session/Marker.h"
+#include "session/MediaRef.h"
+#include "session/Track.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace sprocket::session
+{
+/** The document: a plain value. The message thread owns it; the engine sees only
+    RenderPlans compiled from it. */
+struct Session
+{
+    std::string name = "Untitled";
+    int64_t sampleRate = 48000;
+    core::FrameRate frameRate = core::FrameRate::fps24;
+    core::Timecode startTimecode { 1, 0, 0, 0 };
+    std::vector<MediaRef> media;
+    std::vector<Bus> buses;
+    Master master;
+    std::vector<Track> tracks;
+    std::vector<Marker> markers;
+
+    /** Where the session file lives; media paths resolve against its folder. Not saved. */
+    std::filesystem::path filePath;
+
+    const MediaRef* findMedia (const std::string& id) const;
+    const Bus* findBus (const std::string& id) const;
+
+    /** The media file on disk: the stored path resolved against the session file's folder. */
+    std::filesystem::path resolveMediaPath (const MediaRef& media) const;
+
+    /** End of the last clip: a render covers [0, length). */
+    core::SamplePosition endOfLastClip() const;
+
+    bool operator== (const Session& other) const;
+};
+} // namespace sprocket::session

@@ -1,0 +1,280 @@
+#include "session/SessionJson.h"
+
+#include "session/JsonFieldReader.h"
+
+namespace sprocket::session
+{
+namespace
+{
+    bool isSupportedChannelCount (int64_t channels) { return channels == 1 || channels == 2 || channels == 6 || channels == 8; }
+
+    constexpr const char* channelCountRule = "must be 1 (mono), 2 (stereo), 6 (5.1) or 8 (7.1)";
+
+    int readChannels (JsonFieldReader& reader, bool required, int fallback)
+    {
+        auto channels = reader.integer ("channels", required);
+        if (! channels)
+            return fallback;
+        if (! isSupportedChannelCount (*channels))
+        {
+            reader.report ("channels", channelCountRule);
+            return fallback;
+        }
+        return int (*channels);
+    }
+
+    double readGainDb (JsonFieldReader& reader, const std::string& key)
+    {
+        auto gain = reader.number (key, false);
+        if (! gain)
+            return 0.0;
+        // +24 dB is beyond any console's fader; below -144 dB is silence anyway.
+        if (*gain > 24.0 || *gain < -200.0)
+        {
+            reader.report (key, "must be between -200 and +24 dB");
+            return 0.0;
+        }
+        return *gain;
+    }
+
+    Fade readFade (const nlohmann::json& json, const std::string& path, Problems& problems)
+    {
+        JsonFieldReader reader (json, path, problems);
+        Fade fade;
+        if (auto length = reader.integer ("length", true))
+        {
+            if (*length < 0)
+                reader.report ("length", "must be >= 0");
+            else
+                fade.length = { *length };
+        }
+        if (auto shape = reader.string ("shape", false))
+        {
+            if (auto parsed = dsp::parseFadeShape (*shape))
+                fade.shape = *parsed;
+            else
+                reader.report ("shape", "must be linear, equal_power or s_curve (got '" + *shape + "')");
+        }
+        return fade;
+    }
+
+    Clip readClip (const nlohmann::json& json, const std::string& path, Problems& problems)
+    {
+        JsonFieldReader reader (json, path, problems);
+        Clip clip;
+        clip.id = reader.string ("id", true).value_or ("");
+        clip.name = reader.string ("name", false).value_or ("");
+        clip.mediaId = reader.string ("media", true).value_or ("");
+        if (auto position = reader.integer ("position", true))
+        {
+            if (*position < 0)
+                reader.report ("position", "must be >= 0");
+            clip.position = { *position };
+        }
+        if (auto offset = reader.integer ("source_offset", false))
+        {
+            if (*offset < 0)
+                reader.report ("source_offset", "must be >= 0");
+            clip.sourceOffset = { *offset };
+        }
+        if (auto length = reader.integer ("length", true))
+        {
+            if (*length <= 0)
+                reader.report ("length", "must be > 0");
+            clip.length = { *length };
+        }
+        clip.gainDb = readGainDb (reader, "gain_db");
+        clip.mute = reader.boolean ("mute", false).value_or (false);
+        if (auto* fadeIn = reader.object_ ("fade_in", false))
+            clip.fadeIn = readFade (*fadeIn, reader.pathOf ("fade_in"), problems);
+        if (auto* fadeOut = reader.object_ ("fade_out", false))
+            clip.fadeOut = readFade (*fadeOut, reader.pathOf ("fade_out"), problems);
+        return clip;
+    }
+
+    Track readTrack (const nlohmann::json& json, const std::string& path, Problems& problems)
+    {
+        JsonFieldReader reader (json, path, problems);
+        Track track;
+        track.id = reader.string ("id", true).value_or ("");
+        track.name = reader.string ("name", false).value_or (track.id);
+        track.channels = readChannels (reader, true, 1);
+        track.output = reader.string ("output", false).value_or (masterOutputId);
+        track.gainDb = readGainDb (reader, "gain_db");
+        if (auto pan = reader.number ("pan", false))
+        {
+            if (*pan < -1.0 || *pan > 1.0)
+                reader.report ("pan", "must be between -1 (left) and +1 (right)");
+            else
+                track.pan = *pan;
+        }
+        track.mute = reader.boolean ("mute", false).value_or (false);
+        track.solo = reader.boolean ("solo", false).value_or (false);
+        if (auto* clips = reader.array ("clips", false))
+            for (size_t i = 0; i < clips->size(); ++i)
+                track.clips.push_back (readClip ((*clips)[i], reader.pathOf ("clips") + "[" + std::to_string (i) + "]", problems));
+        return track;
+    }
+
+    Bus readBus (const nlohmann::json& json, const std::string& path, Problems& problems)
+    {
+        JsonFieldReader reader (json, path, problems);
+        Bus bus;
+        bus.id = reader.string ("id", true).value_or ("");
+        bus.name = reader.string ("name", false).value_or (bus.id);
+        bus.channels = readChannels (reader, false, 2);
+        bus.gainDb = readGainDb (reader, "gain_db");
+        bus.output = reader.string ("output", false).value_or (masterOutputId);
+        return bus;
+    }
+
+    std::string indexed (const std::string& key, size_t i) { return key + "[" + std::to_string (i) + "]"; }
+} // namespace
+
+Session sessionFromJson (const nlohmann::json& document, Problems& problems)
+{
+    Session session;
+    JsonFieldReader reader (document, "", problems);
+    if (! reader.isObject())
+        return session;
+
+    if (auto format = reader.string ("format", true); format && *format != sessionFormatName)
+        reader.report ("format", "must be \"sprocket-session\" (got \"" + *format + "\")");
+    if (auto version = reader.integer ("version", true); version && *version != currentSessionVersion)
+        reader.report ("version", "must be " + std::to_string (currentSessionVersion) + " after migration");
+
+    session.name = reader.string ("name", true).value_or ("Untitled");
+    if (auto rate = reader.integer ("sample_rate", true))
+    {
+        if (*rate < 8000 || *rate > 768000)
+            reader.report ("sample_rate", "must be between 8000 and 768000 Hz");
+        else
+            session.sampleRate = *rate;
+    }
+    if (auto rate = reader.string ("frame_rate", true))
+    {
+        if (auto parsed = core::parseFrameRate (*rate))
+            session.frameRate = *parsed;
+        else
+            reader.report ("frame_rate", parsed.error().message);
+    }
+    if (auto start = reader.string ("start_timecode", false))
+    {
+        if (auto parsed = core::parseTimecode (*start, session.frameRate))
+            session.startTimecode = *parsed;
+        else
+            reader.report ("start_timecode", parsed.error().message);
+    }
+
+    if (auto* media = reader.array ("media", false))
+        for (size_t i = 0; i < media->size(); ++i)
+        {
+            JsonFieldReader item ((*media)[i], indexed ("media", i), problems);
+            MediaRef ref;
+            ref.id = item.string ("id", true).value_or ("");
+            auto path = item.string ("path", true).value_or ("");
+            if (item.isObject() && path.empty() && (*media)[i].contains ("path"))
+                item.report ("path", "must not be empty");
+            ref.path = std::filesystem::path (path);
+            session.media.push_back (std::move (ref));
+        }
+
+    if (auto* buses = reader.array ("buses", false))
+        for (size_t i = 0; i < buses->size(); ++i)
+            session.buses.push_back (readBus ((*buses)[i], indexed ("buses", i), problems));
+
+    if (auto* master = reader.object_ ("master", false))
+    {
+        JsonFieldReader item (*master, "master", problems);
+        session.master.channels = readChannels (item, false, 2);
+        session.master.gainDb = readGainDb (item, "gain_db");
+    }
+
+    if (auto* tracks = reader.array ("tracks", false))
+        for (size_t i = 0; i < tracks->size(); ++i)
+            session.tracks.push_back (readTrack ((*tracks)[i], indexed ("tracks", i), problems));
+
+    if (auto* markers = reader.array ("markers", false))
+        for (size_t i = 0; i < markers->size(); ++i)
+        {
+            JsonFieldReader item ((*markers)[i], indexed ("markers", i), problems);
+            Marker marker;
+            if (auto position = item.integer ("position", true))
+            {
+                if (*position < 0)
+                    item.report ("position", "must be >= 0");
+                marker.position = { *position };
+            }
+            marker.name = item.string ("name", false).value_or ("");
+            session.markers.push_back (std::move (marker));
+        }
+
+    return session;
+}
+
+nlohmann::ordered_json sessionToJson (const Session& session)
+{
+    using Json = nlohmann::ordered_json;
+    const auto fadeJson = [] (const Fade& fade) {
+        return Json { { "length", fade.length.samples }, { "shape", std::string (dsp::fadeShapeName (fade.shape)) } };
+    };
+
+    Json document;
+    document["format"] = sessionFormatName;
+    document["version"] = currentSessionVersion;
+    document["name"] = session.name;
+    document["sample_rate"] = session.sampleRate;
+    document["frame_rate"] = std::string (core::frameRateName (session.frameRate));
+    document["start_timecode"] = core::formatTimecode (session.startTimecode, session.frameRate);
+
+    document["media"] = Json::array();
+    for (auto& media : session.media)
+        document["media"].push_back ({ { "id", media.id }, { "path", media.path.generic_string() } });
+
+    document["buses"] = Json::array();
+    for (auto& bus : session.buses)
+        document["buses"].push_back ({ { "id", bus.id }, { "name", bus.name }, { "channels", bus.channels },
+                                       { "gain_db", bus.gainDb }, { "output", bus.output } });
+
+    document["master"] = { { "channels", session.master.channels }, { "gain_db", session.master.gainDb } };
+
+    document["tracks"] = Json::array();
+    for (auto& track : session.tracks)
+    {
+        Json clips = Json::array();
+        for (auto& clip : track.clips)
+        {
+            Json c;
+            c["id"] = clip.id;
+            if (! clip.name.empty())
+                c["name"] = clip.name;
+            c["media"] = clip.mediaId;
+            c["position"] = clip.position.samples;
+            c["source_offset"] = clip.sourceOffset.samples;
+            c["length"] = clip.length.samples;
+            c["gain_db"] = clip.gainDb;
+            c["mute"] = clip.mute;
+            c["fade_in"] = fadeJson (clip.fadeIn);
+            c["fade_out"] = fadeJson (clip.fadeOut);
+            clips.push_back (std::move (c));
+        }
+        Json t;
+        t["id"] = track.id;
+        t["name"] = track.name;
+        t["channels"] = track.channels;
+        t["output"] = track.output;
+        t["gain_db"] = track.gainDb;
+        t["pan"] = track.pan;
+        t["mute"] = track.mute;
+        t["solo"] = track.solo;
+        t["clips"] = std::move (clips);
+        document["tracks"].push_back (std::move (t));
+    }
+
+    document["markers"] = Json::array();
+    for (auto& marker : session.markers)
+        document["markers"].push_back ({ { "position", marker.position.samples }, { "name", marker.name } });
+
+    return document;
+}
+} // namespace sprocket::session

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "session/Clip.h"
+
+#include <string>
+#include <vector>
+
+namespace sprocket::session
+{
+/** The id a track or bus uses to feed the printmaster. */
+inline constexpr const char* masterOutputId = "master";
+
+struct Track
+{
+    std::string id;
+    std::string name;
+    int channels = 1; // 1 mono, 2 stereo, 6 5.1 (L R C LFE Ls Rs), 8 7.1
+    std::string output = masterOutputId;
+    double gainDb = 0.0;
+    double pan = 0.0; // -1 left .. +1 right
+    bool mute = false;
+    bool solo = false;
+    std::vector<Clip> clips;
+
+    bool operator== (const Track&) const = default;
+};
+} // namespace sprocket::session

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sprocket::cli
+{
+int runInfo (const std::vector<std::string>& arguments);
+int runValidate (const std::vector<std::string>& arguments);
+int runRender (const std::vector<std::string>& arguments);
+} // namespace sprocket::cli

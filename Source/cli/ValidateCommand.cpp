@@ -1,0 +1,40 @@
+#include "CommandLine.h"
+#include "Commands.h"
+
+#include "session/MediaCheck.h"
+#include "session/SessionFile.h"
+
+#include <cstdio>
+
+namespace sprocket::cli
+{
+int runValidate (const std::vector<std::string>& arguments)
+{
+    CommandLine line (arguments, {}, {});
+    if (! line.valid() || line.positionals().size() != 1)
+    {
+        printError (line.valid() ? "usage: sprocket-cli validate SESSION" : line.problem());
+        return exitInvalid;
+    }
+    const std::filesystem::path file = line.positionals()[0];
+
+    auto loaded = session::loadSessionFile (file);
+    auto problems = loaded.problems;
+    if (loaded.session)
+        problems = session::checkMedia (*loaded.session);
+
+    if (problems.empty())
+    {
+        std::printf ("%s: valid\n", file.string().c_str());
+        return exitSuccess;
+    }
+    // One "path: message" line per problem; whole-file problems are located by the file itself.
+    for (auto& problem : problems)
+    {
+        const bool namesFile = problem.message.rfind (file.string(), 0) == 0;
+        const auto where = ! problem.path.empty() ? problem.path : (namesFile ? std::string() : file.string());
+        std::printf ("%s%s%s\n", where.c_str(), where.empty() ? "" : ": ", problem.message.c_str());
+    }
+    return exitInvalid;
+}
+} // namespace sprocket::cli

@@ -1,0 +1,46 @@
+#include "CommandLine.h"
+#include "Commands.h"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace
+{
+constexpr const char* usage = R"(usage: sprocket-cli COMMAND ...
+
+  info FILE [--json]             an audio file's format and BWF/iXML metadata, or a session's summary
+  validate SESSION               check a session and its media; exit 2 and one "path: message" line per problem
+  render SESSION -o DIR [--stems] [--format wav|flac] [--bit-depth 16|24|32f]
+                                 render the printmaster (and one file per bus with --stems)
+
+Exit codes: 0 success, 1 the work failed, 2 bad usage or invalid input.
+)";
+}
+
+int main (int argc, char** argv)
+{
+    using namespace sprocket::cli;
+    if (argc < 2)
+    {
+        std::fputs (usage, stderr);
+        return exitInvalid;
+    }
+    const std::string command = argv[1];
+    const std::vector<std::string> arguments (argv + 2, argv + argc);
+
+    if (command == "--help" || command == "-h" || command == "help")
+    {
+        std::fputs (usage, stdout);
+        return exitSuccess;
+    }
+    if (command == "info")
+        return runInfo (arguments);
+    if (command == "validate")
+        return runValidate (arguments);
+    if (command == "render")
+        return runRender (arguments);
+
+    printError ("unknown command '" + command + "' (try --help)");
+    return exitInvalid;
+}
