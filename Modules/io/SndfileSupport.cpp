@@ -105,8 +105,37 @@ std::optional<std::string> readChunk (SNDFILE* file, const char* id)
     return data;
 }
 
-// libsndfile quietly clamps a data chunk that runs past the end of the file and only says so in
-// its log ("data : 600000 (should be 299230)"). We surface that as AudioFileInfo::truncated.
+// The first two numbers in a log line, e.g. 600000 and 299230 in "data : 600000 (should be 299230)".
+std::pair<int64_t, int64_t> firstTwoNumbers (std::string_view text)
+{
+    int64_t numbers[2] = { -1, -1 };
+    int found = 0;
+
+    for (size_t i = 0; i < text.size() && found < 2;)
+    {
+        if (text[i] >= '0' && text[i] <= '9')
+        {
+            int64_t value = 0;
+
+            while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+                value = value * 10 + (text[i++] - '0');
+
+            numbers[found++] = value;
+        }
+        else
+        {
+            ++i;
+        }
+    }
+
+    return { numbers[0], numbers[1] };
+}
+
+// libsndfile quietly clamps a data chunk that runs past the end of the file and says so only in
+// its log: WAV and AIFF as "data : 600000 (should be 299230)" (or "SSND : ..."), RF64 as
+// "*** Calculated frame count 31333 does not match value from 'ds64' chunk of 48000."
+// We surface that as AudioFileInfo::truncated. Trailing junk after the audio is not truncation,
+// so the promised size must be the larger one.
 bool logShowsTruncation (SNDFILE* file)
 {
     std::vector<char> log (16 * 1024, '\0');
@@ -123,10 +152,18 @@ bool logShowsTruncation (SNDFILE* file)
             continue;
 
         const auto text = std::string_view (line).substr (start);
-        const bool isDataChunk = text.starts_with ("data") || text.starts_with ("SSND");
 
-        if (isDataChunk && text.find ("(should be") != std::string_view::npos)
-            return true;
+        if ((text.starts_with ("data") || text.starts_with ("SSND")) && text.find ("(should be") != std::string_view::npos)
+        {
+            const auto [promised, present] = firstTwoNumbers (text);
+            return present < promised;
+        }
+
+        if (text.starts_with ("*** Calculated frame count") && text.find ("does not match") != std::string_view::npos)
+        {
+            const auto [present, promised] = firstTwoNumbers (text);
+            return present < promised;
+        }
     }
 
     return false;

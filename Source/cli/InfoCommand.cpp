@@ -35,7 +35,10 @@ namespace
     {
         Json json;
         json["path"] = info.path.string();
-        json["format"] = info.format;
+        // WAVE_FORMAT_EXTENSIBLE is still a WAV file to a person (sox writes it for 24-bit);
+        // keep the detail in its own key.
+        json["format"] = info.format == "WAVEX" ? "WAV" : info.format;
+        json["wave_format_extensible"] = info.format == "WAVEX";
         json["subtype"] = info.subtype;
         json["channels"] = info.channels;
         json["sample_rate"] = info.sampleRate;

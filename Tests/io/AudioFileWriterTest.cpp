@@ -166,8 +166,8 @@ TEST_P (AudioFileWriterRoundTrip, ReadsBackBitExactly)
 
 INSTANTIATE_TEST_SUITE_P (AllFormats, AudioFileWriterRoundTrip,
                           ::testing::Combine (::testing::ValuesIn (formatCases), ::testing::Values (1, 2, 6)),
-                          [] (const auto& info)
-                          { return describe (std::get<0> (info.param)) + "_" + std::to_string (std::get<1> (info.param)) + "ch"; });
+                          [] (const auto& testInfo)
+                          { return describe (std::get<0> (testInfo.param)) + "_" + std::to_string (std::get<1> (testInfo.param)) + "ch"; });
 
 TEST (AudioFileWriter, FormatsTheContainerCannotHoldAreRefused)
 {

@@ -1,0 +1,234 @@
+#include "TimecodeRuler.h"
+
+#include "Theme.h"
+
+#include <cmath>
+#include <limits>
+
+namespace sprocket::app
+{
+namespace
+{
+    int64_t floorDiv (int64_t a, int64_t b) noexcept
+    {
+        const auto q = a / b;
+        return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+    }
+
+    int64_t ceilDiv (int64_t a, int64_t b) noexcept { return -floorDiv (-a, b); }
+} // namespace
+
+TimecodeRuler::TimecodeRuler()
+{
+    setOpaque (true);
+}
+
+void TimecodeRuler::setTimebase (int64_t newSampleRate, core::FrameRate rate, core::Timecode start)
+{
+    sampleRate = newSampleRate > 0 ? newSampleRate : 48000;
+    frameRate = rate;
+    startFrameCount = core::frameCountFromTimecode (start, rate);
+    repaint();
+}
+
+void TimecodeRuler::setView (double newViewStart, double newSamplesPerPixel)
+{
+    viewStart = newViewStart;
+    samplesPerPixel = newSamplesPerPixel > 0.0 ? newSamplesPerPixel : 1.0;
+    repaint();
+}
+
+std::vector<TimecodeRuler::Step> TimecodeRuler::candidateSteps() const
+{
+    const int64_t fps = core::nominalFramesPerSecond (frameRate);
+    std::vector<Step> steps;
+    for (int64_t frames : { 1, 2, 5, 10, 20 })
+        if (frames < fps)
+            steps.push_back ({ frames, true });
+    for (int64_t seconds : { 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600, 43200 })
+        steps.push_back ({ seconds * fps, false });
+    return steps;
+}
+
+double TimecodeRuler::pixelsPerStep (Step step, double spp) const
+{
+    // A label step of n frames lasts n real frames (drop-frame only skips label numbers).
+    const auto ratio = core::frameRatio (frameRate);
+    const double samplesPerFrame = double (sampleRate) * double (ratio.denominator) / double (ratio.numerator);
+    return double (step.labels) * samplesPerFrame / spp;
+}
+
+TimecodeRuler::Step TimecodeRuler::majorStepFor (double spp) const
+{
+    const auto steps = candidateSteps();
+    for (auto& step : steps)
+        if (pixelsPerStep (step, spp) >= minLabelSpacing)
+            return step;
+    return steps.back();
+}
+
+TimecodeRuler::Step TimecodeRuler::minorStepFor (Step major, double spp) const
+{
+    const int64_t fps = core::nominalFramesPerSecond (frameRate);
+    for (auto& step : candidateSteps())
+    {
+        if (step.labels >= major.labels)
+            break;
+        // Minor ticks must land on the labels' grid, or the ruler reads as two rulers.
+        const bool divides = major.labels % step.labels == 0
+                             && (step.labels < fps ? (major.isSubSecond || fps % step.labels == 0)
+                                                   : step.labels % fps == 0);
+        if (divides && pixelsPerStep (step, spp) >= minTickSpacing)
+            return step;
+    }
+    return major;
+}
+
+int64_t TimecodeRuler::labelIndexFromFrameCount (int64_t frameCount) const
+{
+    const int64_t fps = core::nominalFramesPerSecond (frameRate);
+    const int64_t perDay = core::framesPerDay (frameRate);
+    const int64_t day = floorDiv (frameCount, perDay);
+    const auto tc = core::timecodeFromFrameCount (frameCount - day * perDay, frameRate);
+    return day * 86400 * fps + (int64_t (tc.hours) * 3600 + tc.minutes * 60 + tc.seconds) * fps + tc.frames;
+}
+
+int64_t TimecodeRuler::frameCountFromLabelIndex (int64_t labelIndex) const
+{
+    const int64_t fps = core::nominalFramesPerSecond (frameRate);
+    const int64_t labelsPerDay = 86400 * fps;
+    const int64_t day = floorDiv (labelIndex, labelsPerDay);
+    const int64_t rest = labelIndex - day * labelsPerDay;
+
+    core::Timecode tc;
+    tc.hours = int (rest / (3600 * fps));
+    tc.minutes = int ((rest / (60 * fps)) % 60);
+    tc.seconds = int ((rest / fps) % 60);
+    tc.frames = int (rest % fps);
+
+    // Drop-frame has no ;00 and ;01 at most minute starts: the grid point moves to ;02.
+    const int drop = core::droppedFramesPerMinute (frameRate);
+    if (drop > 0 && tc.seconds == 0 && tc.minutes % 10 != 0 && tc.frames < drop)
+        tc.frames = drop;
+
+    return day * core::framesPerDay (frameRate) + core::frameCountFromTimecode (tc, frameRate);
+}
+
+std::vector<std::pair<int64_t, std::string>> TimecodeRuler::gridPoints (Step step, double firstSample,
+                                                                        double lastSample, bool withText) const
+{
+    const int64_t fps = core::nominalFramesPerSecond (frameRate);
+    const auto first = (int64_t) std::floor (firstSample);
+    const auto last = (int64_t) std::ceil (lastSample);
+    const int64_t firstLabel = labelIndexFromFrameCount (
+        startFrameCount + core::frameCountFromSamples (first, frameRate, sampleRate));
+    const int64_t lastLabel = labelIndexFromFrameCount (
+        startFrameCount + core::frameCountFromSamples (last, frameRate, sampleRate) + 1);
+
+    std::vector<std::pair<int64_t, std::string>> points;
+    int64_t previousFrame = std::numeric_limits<int64_t>::min();
+
+    const auto emit = [&] (int64_t labelIndex) {
+        const int64_t frame = frameCountFromLabelIndex (labelIndex);
+        if (frame == previousFrame)
+            return;
+        previousFrame = frame;
+        const int64_t sample = core::samplesFromFrameCount (frame - startFrameCount, frameRate, sampleRate);
+        if (sample < first || sample > last)
+            return;
+        points.emplace_back (sample, withText ? core::formatTimecode (core::timecodeFromFrameCount (frame, frameRate),
+                                                                      frameRate)
+                                              : std::string());
+    };
+
+    if (step.isSubSecond)
+    {
+        // Sub-second steps restart at frame 0 of every second: 5-frame labels at 24 fps are
+        // :00 :05 :10 :15 :20, then :00 again.
+        for (int64_t second = floorDiv (firstLabel, fps); second <= floorDiv (lastLabel, fps); ++second)
+            for (int64_t frame = 0; frame < fps; frame += step.labels)
+                if (const auto index = second * fps + frame; index >= firstLabel && index <= lastLabel)
+                    emit (index);
+    }
+    else
+    {
+        for (auto index = ceilDiv (firstLabel, step.labels) * step.labels; index <= lastLabel; index += step.labels)
+            emit (index);
+    }
+    return points;
+}
+
+std::vector<TimecodeRuler::Label> TimecodeRuler::labelsFor (core::SampleRange range, int width) const
+{
+    if (width <= 0 || range.isEmpty())
+        return {};
+
+    const double spp = double (range.length().samples) / double (width);
+    const auto start = double (range.start.samples);
+    std::vector<Label> labels;
+    for (auto& [sample, text] : gridPoints (majorStepFor (spp), start, start + width * spp, true))
+    {
+        // A drop-frame minute start moves its label two frames later, which can bring it
+        // within a label's width of the previous one: leave that label out rather than overlap.
+        const auto x = float ((double (sample) - start) / spp);
+        if (labels.empty() || x - labels.back().x >= 0.75f * minLabelSpacing)
+            labels.push_back ({ x, std::move (text) });
+    }
+    return labels;
+}
+
+std::vector<float> TimecodeRuler::ticksFor (core::SampleRange range, int width) const
+{
+    if (width <= 0 || range.isEmpty())
+        return {};
+
+    const double spp = double (range.length().samples) / double (width);
+    const auto major = majorStepFor (spp);
+    const auto minor = minorStepFor (major, spp);
+    if (minor.labels == major.labels)
+        return {};
+
+    const auto start = double (range.start.samples);
+    const auto end = start + width * spp;
+    const auto majors = gridPoints (major, start, end, false);
+    std::vector<float> ticks;
+    size_t nextMajor = 0;
+    for (auto& point : gridPoints (minor, start, end, false))
+    {
+        while (nextMajor < majors.size() && majors[nextMajor].first < point.first)
+            ++nextMajor;
+        if (nextMajor < majors.size() && majors[nextMajor].first == point.first)
+            continue;
+        ticks.push_back (float ((double (point.first) - start) / spp));
+    }
+    return ticks;
+}
+
+void TimecodeRuler::paint (juce::Graphics& g)
+{
+    const auto bounds = getLocalBounds().toFloat();
+    g.fillAll (theme::rulerBackground);
+
+    const int width = getWidth();
+    const auto range = core::SampleRange { { (int64_t) std::floor (viewStart) },
+                                           { (int64_t) std::floor (viewStart + width * samplesPerPixel) } };
+    const float bottom = bounds.getBottom();
+
+    g.setColour (theme::tick.withAlpha (0.7f));
+    for (auto x : ticksFor (range, width))
+        g.drawVerticalLine (juce::roundToInt (x), bottom - 6.0f, bottom);
+
+    g.setFont (theme::monoFont (13.0f));
+    for (auto& label : labelsFor (range, width))
+    {
+        const int x = juce::roundToInt (label.x);
+        g.setColour (theme::tick);
+        g.drawVerticalLine (x, bounds.getY() + 4.0f, bottom);
+        g.setColour (theme::textPrimary);
+        g.drawText (juce::String (label.text), x + 5, 3, 110, 18, juce::Justification::centredLeft, false);
+    }
+
+    g.setColour (theme::laneSeparator);
+    g.drawHorizontalLine (getHeight() - 1, 0.0f, bounds.getRight());
+}
+} // namespace sprocket::app

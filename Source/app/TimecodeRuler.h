@@ -1,0 +1,72 @@
+#pragma once
+
+#include "core/FrameRate.h"
+#include "core/SampleTime.h"
+#include "core/Timecode.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <string>
+#include <vector>
+
+namespace sprocket::app
+{
+/** The timecode ruler above the lanes: labels at a "round" timecode interval chosen from
+    the zoom (frames, seconds, minutes), minor ticks down to single frames when zoomed in.
+    Labels sit on whole timecode values (01:00:10:00, not start + 10 s), which is what an
+    editor reads against a picture burn-in; with the usual 01:00:00:00 start the first
+    label is the start timecode. [[message thread]] */
+class TimecodeRuler final : public juce::Component
+{
+public:
+    struct Label
+    {
+        float x = 0.0f; // pixels from the left of the range
+        std::string text;
+    };
+
+    TimecodeRuler();
+
+    void setTimebase (int64_t sampleRate, core::FrameRate rate, core::Timecode start);
+
+    /** What the ruler shows: `samplesPerPixel` from timeline sample `viewStart` at x = 0. */
+    void setView (double viewStart, double samplesPerPixel);
+
+    /** The labels for `range` drawn across `width` pixels. */
+    std::vector<Label> labelsFor (core::SampleRange range, int width) const;
+
+    /** The x of the minor ticks for the same view (labels excluded). */
+    std::vector<float> ticksFor (core::SampleRange range, int width) const;
+
+    /** Labels closer than this would collide: "00:00:00:00" at 12 px is ~80 px wide. */
+    static constexpr float minLabelSpacing = 120.0f;
+    static constexpr float minTickSpacing = 6.0f;
+
+    void paint (juce::Graphics&) override;
+
+private:
+    struct Step
+    {
+        int64_t labels = 1; // in timecode labels (frames as counted by the label)
+        bool isSubSecond = false;
+    };
+
+    std::vector<Step> candidateSteps() const;
+    Step majorStepFor (double samplesPerPixel) const;
+    Step minorStepFor (Step major, double samplesPerPixel) const;
+    double pixelsPerStep (Step step, double samplesPerPixel) const;
+
+    /** The timeline sample of every label on the `step` grid inside [first, last]. */
+    std::vector<std::pair<int64_t, std::string>> gridPoints (Step step, double firstSample, double lastSample,
+                                                             bool withText) const;
+
+    int64_t labelIndexFromFrameCount (int64_t frameCount) const;
+    int64_t frameCountFromLabelIndex (int64_t labelIndex) const;
+
+    int64_t sampleRate = 48000;
+    core::FrameRate frameRate = core::FrameRate::fps24;
+    int64_t startFrameCount = 0;
+    double viewStart = 0.0;
+    double samplesPerPixel = 1000.0;
+};
+} // namespace sprocket::app

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "session/Session.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace sprocket::app::test
+{
+/** A two-track session built in code: dialogue with one clip at 1 s, effects with a clip
+    that has a 20000-sample linear fade-in, and one marker. 48 kHz, 25 fps, 01:00:00:00. */
+inline session::Session makeTwoTrackSession()
+{
+    session::Session s;
+    s.name = "Component Test";
+    s.sampleRate = 48000;
+    s.frameRate = core::FrameRate::fps25;
+    s.startTimecode = { 1, 0, 0, 0 };
+    s.media = { { "m1", "line.wav" }, { "m2", "door.wav" } };
+    s.buses = { { "DX", "Dialogue" }, { "FX", "Effects" } };
+
+    session::Track dialogue;
+    dialogue.id = "t1";
+    dialogue.name = "Dialogue 1";
+    dialogue.channels = 1;
+    dialogue.output = "DX";
+    session::Clip line;
+    line.id = "c1";
+    line.name = "Line";
+    line.mediaId = "m1";
+    line.position = { 48000 };
+    line.length = { 96000 };
+    dialogue.clips.push_back (line);
+
+    session::Track effects;
+    effects.id = "t2";
+    effects.name = "Effects";
+    effects.channels = 2;
+    effects.output = "FX";
+    session::Clip door;
+    door.id = "c2";
+    door.name = "Door";
+    door.mediaId = "m2";
+    door.position = { 120000 };
+    door.length = { 60000 };
+    door.fadeIn = { { 20000 }, dsp::FadeShape::linear };
+    effects.clips.push_back (door);
+
+    s.tracks = { dialogue, effects };
+    s.markers = { { { 20000 }, "Hit" } };
+    return s;
+}
+
+inline juce::Image paintToImage (juce::Component& component)
+{
+    juce::Image image (juce::Image::RGB, component.getWidth(), component.getHeight(), true,
+                       juce::SoftwareImageType());
+    juce::Graphics g (image);
+    component.paintEntireComponent (g, true);
+    return image;
+}
+
+inline bool near (juce::Colour a, juce::Colour b, int tolerance = 3)
+{
+    return std::abs (a.getRed() - b.getRed()) <= tolerance && std::abs (a.getGreen() - b.getGreen()) <= tolerance
+           && std::abs (a.getBlue() - b.getBlue()) <= tolerance;
+}
+
+/** A fresh folder under the system temp folder, removed on destruction. */
+class TemporaryFolder
+{
+public:
+    TemporaryFolder()
+    {
+        auto pattern = (std::filesystem::temp_directory_path() / "sprocket-app-XXXXXX").string();
+        path = ::mkdtemp (pattern.data()) != nullptr ? std::filesystem::path (pattern) : std::filesystem::path();
+    }
+
+    ~TemporaryFolder()
+    {
+        std::error_code ec;
+        std::filesystem::remove_all (path, ec);
+    }
+
+    std::filesystem::path path;
+};
+
+inline void writeTextFile (const std::filesystem::path& file, const std::string& text)
+{
+    std::ofstream (file, std::ios::binary) << text;
+}
+
+inline std::string readTextFile (const std::filesystem::path& file)
+{
+    std::ifstream in (file, std::ios::binary);
+    return { std::istreambuf_iterator<char> (in), std::istreambuf_iterator<char>() };
+}
+
+inline std::filesystem::path demoSessionPath()
+{
+    return std::filesystem::path (SPROCKET_SOURCE_DIR) / "Resources" / "demo" / "demo.sprocket";
+}
+} // namespace sprocket::app::test

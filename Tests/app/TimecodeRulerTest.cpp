@@ -1,0 +1,119 @@
+#include "app/TimecodeRuler.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace sprocket;
+using namespace sprocket::app;
+
+namespace
+{
+core::SampleRange seconds (double from, double to, int64_t rate = 48000)
+{
+    return { { int64_t (from * double (rate)) }, { int64_t (to * double (rate)) } };
+}
+
+std::vector<std::string> texts (const std::vector<TimecodeRuler::Label>& labels)
+{
+    std::vector<std::string> out;
+    for (auto& label : labels)
+        out.push_back (label.text);
+    return out;
+}
+} // namespace
+
+TEST (TimecodeRulerTest, FirstLabelIsTheStartTimecodeAndStepsAreRound)
+{
+    TimecodeRuler ruler;
+    ruler.setTimebase (48000, core::FrameRate::fps24, { 1, 0, 0, 0 });
+
+    // One minute across 1000 px: 16.7 px per second, so 10 s (167 px) is the first step
+    // wide enough for a label.
+    const auto labels = ruler.labelsFor (seconds (0, 60), 1000);
+    EXPECT_EQ (texts (labels), (std::vector<std::string> { "01:00:00:00", "01:00:10:00", "01:00:20:00", "01:00:30:00",
+                                                           "01:00:40:00", "01:00:50:00", "01:01:00:00" }));
+    EXPECT_FLOAT_EQ (labels[0].x, 0.0f);
+    EXPECT_NEAR (labels[1].x, 1000.0f / 6.0f, 0.01f);
+}
+
+TEST (TimecodeRulerTest, PullDownRatesPlaceLabelsOnRealFrameTimes)
+{
+    TimecodeRuler ruler;
+    ruler.setTimebase (48000, core::FrameRate::fps23_976, { 1, 0, 0, 0 });
+    const auto labels = ruler.labelsFor (seconds (0, 60), 1000);
+    ASSERT_GE (labels.size(), 2u);
+    EXPECT_EQ (labels[1].text, "01:00:10:00");
+    // 240 frames of 1001/24000 s = 10.01 s = 480480 samples.
+    EXPECT_NEAR (labels[1].x, 480480.0f / 2880.0f, 0.01f);
+}
+
+TEST (TimecodeRulerTest, ZoomedInLabelsFramesAndTicksEveryFrame)
+{
+    TimecodeRuler ruler;
+    ruler.setTimebase (48000, core::FrameRate::fps24, { 1, 0, 0, 0 });
+
+    // One second across 1000 px: a frame is 41.7 px; 5 frames (208 px) is the label step.
+    const auto labels = ruler.labelsFor (seconds (0, 1), 1000);
+    EXPECT_EQ (texts (labels), (std::vector<std::string> { "01:00:00:00", "01:00:00:05", "01:00:00:10",
+                                                           "01:00:00:15", "01:00:00:20", "01:00:01:00" }));
+
+    const auto ticks = ruler.ticksFor (seconds (0, 1), 1000);
+    EXPECT_EQ (ticks.size(), 24u - 5u); // every frame of the second that has no label
+    for (auto x : ticks)
+        EXPECT_TRUE (std::none_of (labels.begin(), labels.end(), [x] (auto& l) { return std::abs (l.x - x) < 1.0f; }));
+}
+
+TEST (TimecodeRulerTest, DropFrameLabelsSkipMissingNumbers)
+{
+    TimecodeRuler ruler;
+    ruler.setTimebase (48000, core::FrameRate::fps29_97df, { 0, 0, 59, 0 });
+
+    // Two seconds around the first minute boundary: 1-frame-ish steps with labels every
+    // 5 frames; 00:00:00;00 and ;01 of minute 1 do not exist, so that label reads ;02.
+    const auto labels = texts (ruler.labelsFor (seconds (0, 2), 1000));
+    EXPECT_NE (std::find (labels.begin(), labels.end(), "00:01:00;02"), labels.end());
+    EXPECT_EQ (std::find (labels.begin(), labels.end(), "00:01:00;00"), labels.end());
+    EXPECT_EQ (labels.front(), "00:00:59;00");
+}
+
+TEST (TimecodeRulerTest, LabelsSitOnWholeTimecodeWhenTheStartIsNotRound)
+{
+    TimecodeRuler ruler;
+    ruler.setTimebase (48000, core::FrameRate::fps25, { 0, 59, 58, 12 });
+    // 20 s across 1000 px: 5 s steps. 01:00:00:00 is 1.52 s (76 px) after the start.
+    const auto labels = ruler.labelsFor (seconds (0, 20), 1000);
+    ASSERT_FALSE (labels.empty());
+    EXPECT_EQ (labels.front().text, "01:00:00:00");
+    EXPECT_NEAR (labels.front().x, 76.0f, 0.01f);
+}
+
+TEST (TimecodeRulerTest, LabelsNeverCrowdAtAnyRateOrZoom)
+{
+    for (auto rate : core::allFrameRates)
+    {
+        TimecodeRuler ruler;
+        ruler.setTimebase (48000, rate, { 1, 0, 0, 0 });
+        for (double span : { 0.05, 0.5, 3.0, 45.0, 600.0, 7200.0, 80000.0 })
+            for (int width : { 300, 1390 })
+            {
+                const auto labels = ruler.labelsFor (seconds (0, span), width);
+                ASSERT_FALSE (labels.empty()) << span << " s, " << width << " px";
+                for (size_t i = 1; i < labels.size(); ++i)
+                {
+                    // Drop-frame minute starts move a label by up to 2 frames; the ruler then
+                    // keeps at least 3/4 of the spacing, still wider than a label's text.
+                    EXPECT_GE (labels[i].x - labels[i - 1].x, TimecodeRuler::minLabelSpacing * 0.75f)
+                        << core::frameRateName (rate) << ' ' << labels[i - 1].text << " -> " << labels[i].text;
+                    EXPECT_LT (labels[i - 1].text, labels[i].text);
+                }
+            }
+    }
+}
+
+TEST (TimecodeRulerTest, EmptyRangeHasNoLabels)
+{
+    TimecodeRuler ruler;
+    EXPECT_TRUE (ruler.labelsFor ({ { 100 }, { 100 } }, 500).empty());
+    EXPECT_TRUE (ruler.labelsFor (seconds (0, 10), 0).empty());
+}
