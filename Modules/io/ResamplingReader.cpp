@@ -17,7 +17,7 @@ constexpr int64_t discardBlockFrames = 4096;
 // hundred samples at the lower of the two rates (its transition band is ~4% of that rate's
 // Nyquist at 175 dB stop-band); 4096 lower-rate samples leave a wide margin so the cleared
 // history has no audible - or measurable above rounding - effect at the target.
-constexpr int64_t primingFramesAtLowerRate = 4096;
+constexpr int64_t primingFramesAtLowerRate = 256;
 } // namespace
 
 struct ResamplingReader::Converter

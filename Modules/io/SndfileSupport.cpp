@@ -105,30 +105,20 @@ std::optional<std::string> readChunk (SNDFILE* file, const char* id)
     return data;
 }
 
-// The first two numbers in a log line, e.g. 600000 and 299230 in "data : 600000 (should be 299230)".
-std::pair<int64_t, int64_t> firstTwoNumbers (std::string_view text)
+// The first whole number in a log line's text, or -1.
+int64_t firstNumber (std::string_view text)
 {
-    int64_t numbers[2] = { -1, -1 };
-    int found = 0;
+    const auto start = text.find_first_of ("0123456789");
 
-    for (size_t i = 0; i < text.size() && found < 2;)
-    {
-        if (text[i] >= '0' && text[i] <= '9')
-        {
-            int64_t value = 0;
+    if (start == std::string_view::npos)
+        return -1;
 
-            while (i < text.size() && text[i] >= '0' && text[i] <= '9')
-                value = value * 10 + (text[i++] - '0');
+    int64_t value = 0;
 
-            numbers[found++] = value;
-        }
-        else
-        {
-            ++i;
-        }
-    }
+    for (auto i = start; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
+        value = value * 10 + (text[i] - '0');
 
-    return { numbers[0], numbers[1] };
+    return value;
 }
 
 // libsndfile quietly clamps a data chunk that runs past the end of the file and says so only in
@@ -155,13 +145,15 @@ bool logShowsTruncation (SNDFILE* file)
 
         if ((text.starts_with ("data") || text.starts_with ("SSND")) && text.find ("(should be") != std::string_view::npos)
         {
-            const auto [promised, present] = firstTwoNumbers (text);
+            const auto promised = firstNumber (text);
+            const auto present = firstNumber (text.substr (text.find ("(should be")));
             return present < promised;
         }
 
         if (text.starts_with ("*** Calculated frame count") && text.find ("does not match") != std::string_view::npos)
         {
-            const auto [present, promised] = firstTwoNumbers (text);
+            const auto present = firstNumber (text.substr (text.find ("count")));
+            const auto promised = firstNumber (text.substr (text.find ("chunk of"))); // past "ds64"
             return present < promised;
         }
     }
