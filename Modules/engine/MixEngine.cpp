@@ -1,6 +1,7 @@
 #include "engine/MixEngine.h"
 
 #include "dsp/MixKernels.h"
+#include "engine/ClipSchedule.h"
 
 #include <algorithm>
 
@@ -39,6 +40,7 @@ void MixEngine::prepare (const RenderPlan& newPlan, int maxBlockSize)
 
 void MixEngine::process (int64_t position, int numFrames, MediaSource& media) noexcept
 {
+    media.blockStarting (position, numFrames);
     master.clear (plan->masterChannels, numFrames);
     for (size_t b = 0; b < buses.size(); ++b)
         buses[b].clear (plan->buses[b].channels, numFrames);
@@ -65,40 +67,24 @@ void MixEngine::process (int64_t position, int numFrames, MediaSource& media) no
 void MixEngine::mixTrack (int trackIndex, int64_t position, int numFrames, MediaSource& media) noexcept
 {
     auto& track = plan->tracks[size_t (trackIndex)];
-    const int64_t blockEnd = position + numFrames;
-
-    // maxEndUpTo is non-decreasing, so the first clip that can reach into this block is found
-    // by binary search even when clips overlap.
-    auto first = std::upper_bound (track.maxEndUpTo.begin(), track.maxEndUpTo.end(), position);
     bool touched = false;
-    for (auto i = size_t (first - track.maxEndUpTo.begin()); i < track.clips.size(); ++i)
-    {
-        auto& clip = track.clips[i];
-        if (clip.start >= blockEnd)
-            break;
-        if (clip.end <= position)
-            continue;
+    forEachClipInBlock (track, position, numFrames, [&] (const PlanClip& clip, int64_t from, int count) {
         if (! touched)
         {
             trackBuffer.clear (track.channels, numFrames);
             touched = true;
         }
-        addClip (trackIndex, clip, position, numFrames, media);
-    }
+        addClip (trackIndex, clip, from, count, int (from - position), media);
+    });
 
     if (touched)
         route (trackBuffer.pointers.data(), track.channels, track.destination, numFrames);
 }
 
-void MixEngine::addClip (int trackIndex, const PlanClip& clip, int64_t position, int numFrames,
+void MixEngine::addClip (int trackIndex, const PlanClip& clip, int64_t from, int n, int offset,
                          MediaSource& media) noexcept
 {
     const int channels = plan->tracks[size_t (trackIndex)].channels;
-    const int64_t from = std::max (position, clip.start);
-    const int64_t to = std::min (position + numFrames, clip.end);
-    const int n = int (to - from);
-    const int offset = int (from - position);
-
     media.read (trackIndex, clip.mediaIndex, clip.sourceStart + (from - clip.start), clipBuffer.pointers.data(),
                 channels, n);
 

@@ -37,7 +37,7 @@ private:
     };
 
     void mixTrack (int trackIndex, int64_t position, int numFrames, MediaSource& media) noexcept;
-    void addClip (int trackIndex, const PlanClip& clip, int64_t position, int numFrames, MediaSource& media) noexcept;
+    void addClip (int trackIndex, const PlanClip& clip, int64_t from, int n, int offset, MediaSource& media) noexcept;
     void route (const float* const* source, int sourceChannels, const PlanDestination& destination, int numFrames) noexcept;
     float* const* destinationPointers (const PlanDestination& destination) noexcept;
 

@@ -5,6 +5,7 @@
 #include "engine/FileMediaSource.h"
 #include "engine/MixEngine.h"
 #include "engine/PlanCompiler.h"
+#include "engine/ReadAheadMediaSource.h"
 #include "io/AudioFileWriter.h"
 
 #include <ctime>
@@ -95,6 +96,8 @@ core::Result<RenderSummary> renderOffline (const session::Session& session, cons
         output.writer = std::move (writer.value());
     }
 
+    // Decoding runs on a second core, ahead of the mixer (started only now that every file opened).
+    ReadAheadMediaSource readAhead (plan, media, options.blockSize);
     MixEngine mixer;
     mixer.prepare (plan, options.blockSize);
     std::vector<float> scratch (size_t (options.blockSize) * maxChannels);
@@ -107,8 +110,8 @@ core::Result<RenderSummary> renderOffline (const session::Session& session, cons
     for (int64_t position = 0; position < plan.length; position += options.blockSize)
     {
         const int n = int (std::min<int64_t> (options.blockSize, plan.length - position));
-        mixer.process (position, n, media);
-        if (auto& failure = media.firstError())
+        mixer.process (position, n, readAhead);
+        if (auto& failure = readAhead.firstError())
             return *failure;
 
         for (auto& output : outputs)

@@ -15,9 +15,9 @@ namespace sprocket::io
 
     Sequential reads stream through one converter. A read that does not continue where the last
     one stopped re-seeks: the converter is cleared and re-primed from a point far enough before
-    the new position that the filter has forgotten its cleared history, so the result equals a
-    sequential read of the same range (to rounding, ~1e-7). At equal rates it reads straight
-    through with no conversion.
+    the new position that the filter has forgotten its cleared history, at an input frame in the
+    same phase, so the result equals a sequential read of the same range (bit for bit in our
+    measurements). At equal rates it reads straight through with no conversion.
 
     Not thread-safe: one per thread, any thread but the audio thread. */
 class ResamplingReader

@@ -65,8 +65,8 @@ void MainWindow::chooseSession()
     const auto start = currentFile.empty() ? juce::File::getCurrentWorkingDirectory()
                                            : juce::File (juce::String (currentFile.parent_path().string()));
     chooser = std::make_unique<juce::FileChooser> ("Open a Sprocket session", start, "*.sprocket");
-    const auto flags = juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles;
-    chooser->launchAsync (flags, [this] (const juce::FileChooser& fc) {
+    const auto chooserFlags = juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles;
+    chooser->launchAsync (chooserFlags, [this] (const juce::FileChooser& fc) {
         const auto chosen = fc.getResult();
         if (chosen != juce::File())
             openSession (chosen.getFullPathName().toStdString());
@@ -97,7 +97,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
 
 void MainWindow::getAllCommands (juce::Array<juce::CommandID>& commands)
 {
-    commands.addArray ({ openSessionCommand, juce::StandardApplicationCommandIDs::quit });
+    commands.add (openSessionCommand, juce::StandardApplicationCommandIDs::quit);
 }
 
 void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInfo& info)

@@ -233,7 +233,7 @@ void TimelineComponent::paintLaneBackground (juce::Graphics& g, size_t index) co
 {
     const auto lanes = getLaneArea();
     const auto row = getTrackHeaderBounds (index);
-    const juce::Rectangle<int> lane (lanes.getX(), row.getY(), lanes.getWidth(), row.getHeight());
+    juce::Rectangle<int> lane (lanes.getX(), row.getY(), lanes.getWidth(), row.getHeight());
     g.setColour (index % 2 == 0 ? theme::laneBackground : theme::laneBackgroundAlt);
     g.fillRect (lane);
     g.setColour (theme::laneSeparator);

@@ -42,8 +42,7 @@ TEST (AppOptionsTest, BadCommandLinesAreRefusedWithAReason)
              { "a.sprocket", "b.sprocket" } })
     {
         auto options = AppOptions::parse (arguments);
-        EXPECT_FALSE (options.ok()) << arguments.front();
-        if (! options.ok())
-            EXPECT_FALSE (options.error().message.empty());
+        ASSERT_FALSE (options.ok()) << arguments.front();
+        EXPECT_FALSE (options.error().message.empty());
     }
 }
