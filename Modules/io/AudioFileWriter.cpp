@@ -3,7 +3,9 @@
 #include "io/SndfileSupport.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -48,6 +50,60 @@ int sndfileSubtype (SampleFormat format)
     return 0;
 }
 
+// 16, 24 or 32 for integer formats, 0 for float ones.
+int integerBits (SampleFormat format)
+{
+    switch (format)
+    {
+        case SampleFormat::pcm16: return 16;
+        case SampleFormat::pcm24: return 24;
+        case SampleFormat::pcm32: return 32;
+        case SampleFormat::float32:
+        case SampleFormat::float64: return 0;
+    }
+
+    return 0;
+}
+
+/** Float to integer PCM, done here rather than by libsndfile: its clipping float-to-int path
+    scales to 32 bits and then drops the low bits for 16/24-bit WAV and AIFF, which rounds toward
+    minus infinity - a -0.5 LSB DC offset that would undo dither (FLAC's path rounds correctly).
+    We round to nearest, saturate at full scale (an over never wraps), map NaN to silence, and
+    hand libsndfile 32-bit left-justified integers, which it narrows by dropping zero bits. */
+class PcmConverter
+{
+public:
+    explicit PcmConverter (int bits)
+        : scale (std::ldexp (1.0, bits - 1)), largest (scale - 1.0), shift (32 - bits)
+    {
+    }
+
+    int32_t operator() (float sample) const noexcept
+    {
+        double scaled = static_cast<double> (sample) * scale;
+        scaled = scaled == scaled ? std::clamp (scaled, -scale, largest) : 0.0;
+        return static_cast<int32_t> (static_cast<int64_t> (std::lrint (scaled)) << shift);
+    }
+
+private:
+    double scale;
+    double largest;
+    int shift;
+};
+
+template <typename Sample, typename Convert>
+void interleave (const float* const* channels, int64_t offset, int64_t numFrames, int numChannels, Sample* out,
+                 const Convert& convert)
+{
+    for (int ch = 0; ch < numChannels; ++ch)
+    {
+        const auto* in = channels[ch] + offset;
+
+        for (int64_t i = 0; i < numFrames; ++i)
+            out[i * numChannels + ch] = convert (in[i]);
+    }
+}
+
 int sndfileMajor (const WriteSpec& spec, bool fitsPlainWav)
 {
     switch (spec.container)
@@ -84,6 +140,8 @@ struct AudioFileWriter::Impl
     detail::SndfilePtr file;
     std::string ixmlText; // libsndfile keeps a pointer to chunk data until the file is closed
     std::vector<float> scratch;
+    std::vector<int32_t> pcmScratch;
+    std::optional<PcmConverter> pcm; // set for integer formats
     int64_t frames = 0;
     bool plainWav = false;
     bool finished = false;
@@ -117,6 +175,10 @@ struct AudioFileWriter::Impl
         if (finished)
             return core::makeError (detail::describePath (finalPath) + "write after finish()");
 
+        if (numFrames < 0)
+            return core::makeError (detail::describePath (finalPath) + "cannot write " + std::to_string (numFrames)
+                                    + " frames");
+
         if (plainWav)
         {
             const auto bytes = static_cast<uint64_t> (frames + numFrames) * static_cast<uint64_t> (spec.channels)
@@ -130,10 +192,18 @@ struct AudioFileWriter::Impl
         return {};
     }
 
+    core::Status writeFrames (const int32_t* interleaved, int64_t numFrames)
+    {
+        return checkWritten (sf_writef_int (file.get(), interleaved, numFrames), numFrames);
+    }
+
     core::Status writeFrames (const float* interleaved, int64_t numFrames)
     {
-        const auto written = sf_writef_float (file.get(), interleaved, numFrames);
+        return checkWritten (sf_writef_float (file.get(), interleaved, numFrames), numFrames);
+    }
 
+    core::Status checkWritten (sf_count_t written, int64_t numFrames)
+    {
         if (written != numFrames)
             return fail ("write failed after " + std::to_string (frames + std::max<int64_t> (0, written))
                          + " frames (" + sf_strerror (file.get()) + ")");
@@ -205,8 +275,12 @@ core::Result<std::unique_ptr<AudioFileWriter>> AudioFileWriter::create (const st
 
     auto* file = impl->file.get();
 
-    // Without clipping, libsndfile converts an over like 1.01 to an integer that wraps round to
-    // near negative full scale: a loud click instead of a flat top.
+    if (const int bits = integerBits (spec.sampleFormat); bits > 0)
+        impl->pcm.emplace (bits);
+
+    // Integer formats go through PcmConverter, which saturates. Clipping stays on as a second
+    // guard: without it libsndfile turns an over like 1.01 into an integer that wraps round to
+    // near negative full scale, a loud click instead of a flat top.
     sf_command (file, SFC_SET_CLIPPING, nullptr, SF_TRUE);
 
     if (spec.container == ContainerFormat::wav && ! plainWav)
@@ -247,28 +321,36 @@ core::Status AudioFileWriter::writePlanar (const float* const* channels, int64_t
 
     const int numChannels = impl->spec.channels;
 
-    if (numChannels == 1)
+    if (numFrames == 0)
+        return {};
+
+    if (numChannels == 1 && ! impl->pcm)
         return impl->writeFrames (channels[0], numFrames);
 
     for (int64_t done = 0; done < numFrames;)
     {
         const int64_t count = std::min (maxFramesPerWrite, numFrames - done);
         const auto needed = static_cast<size_t> (count * numChannels);
+        core::Status status;
 
-        if (impl->scratch.size() < needed)
-            impl->scratch.resize (needed);
-
-        auto* out = impl->scratch.data();
-
-        for (int ch = 0; ch < numChannels; ++ch)
+        if (impl->pcm)
         {
-            const auto* in = channels[ch] + done;
+            if (impl->pcmScratch.size() < needed)
+                impl->pcmScratch.resize (needed);
 
-            for (int64_t i = 0; i < count; ++i)
-                out[i * numChannels + ch] = in[i];
+            interleave (channels, done, count, numChannels, impl->pcmScratch.data(), *impl->pcm);
+            status = impl->writeFrames (impl->pcmScratch.data(), count);
+        }
+        else
+        {
+            if (impl->scratch.size() < needed)
+                impl->scratch.resize (needed);
+
+            interleave (channels, done, count, numChannels, impl->scratch.data(), [] (float x) { return x; });
+            status = impl->writeFrames (impl->scratch.data(), count);
         }
 
-        if (auto status = impl->writeFrames (out, count); ! status)
+        if (! status)
             return status;
 
         done += count;
@@ -282,7 +364,31 @@ core::Status AudioFileWriter::writeInterleaved (const float* data, int64_t numFr
     if (auto status = impl->checkWritable (numFrames); ! status)
         return status;
 
-    return impl->writeFrames (data, numFrames);
+    if (numFrames == 0)
+        return {};
+
+    if (! impl->pcm)
+        return impl->writeFrames (data, numFrames);
+
+    const int numChannels = impl->spec.channels;
+
+    for (int64_t done = 0; done < numFrames;)
+    {
+        const int64_t count = std::min (maxFramesPerWrite, numFrames - done);
+        const auto samples = static_cast<size_t> (count * numChannels);
+
+        if (impl->pcmScratch.size() < samples)
+            impl->pcmScratch.resize (samples);
+
+        std::transform (data + done * numChannels, data + done * numChannels + samples, impl->pcmScratch.data(), *impl->pcm);
+
+        if (auto status = impl->writeFrames (impl->pcmScratch.data(), count); ! status)
+            return status;
+
+        done += count;
+    }
+
+    return {};
 }
 
 core::Status AudioFileWriter::finish()

@@ -42,8 +42,10 @@ std::vector<TimecodeRuler::Step> TimecodeRuler::candidateSteps() const
 {
     const int64_t fps = core::nominalFramesPerSecond (frameRate);
     std::vector<Step> steps;
-    for (int64_t frames : { 1, 2, 5, 10, 20 })
-        if (frames < fps)
+    // Sub-second steps divide the second, so every whole second gets a label and the
+    // spacing stays even (10 frames at 24 fps would leave a 4-frame gap before :00).
+    for (int64_t frames : { 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 24, 25, 30 })
+        if (frames < fps && fps % frames == 0)
             steps.push_back ({ frames, true });
     for (int64_t seconds : { 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600, 43200 })
         steps.push_back ({ seconds * fps, false });
@@ -218,14 +220,18 @@ void TimecodeRuler::paint (juce::Graphics& g)
     for (auto x : ticksFor (range, width))
         g.drawVerticalLine (juce::roundToInt (x), bottom - 6.0f, bottom);
 
-    g.setFont (theme::monoFont (13.0f));
+    const auto font = theme::monoFont (13.0f);
+    g.setFont (font);
     for (auto& label : labelsFor (range, width))
     {
         const int x = juce::roundToInt (label.x);
+        // A label cut by the right edge reads as a wrong time; leave it to the next scroll.
+        if (x + 5 + font.getStringWidth (juce::String (label.text)) > width)
+            continue;
         g.setColour (theme::tick);
         g.drawVerticalLine (x, bounds.getY() + 4.0f, bottom);
         g.setColour (theme::textPrimary);
-        g.drawText (juce::String (label.text), x + 5, 3, 110, 18, juce::Justification::centredLeft, false);
+        g.drawText (juce::String (label.text), x + 5, 3, 120, 18, juce::Justification::centredLeft, false);
     }
 
     g.setColour (theme::laneSeparator);

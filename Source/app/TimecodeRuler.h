@@ -40,7 +40,7 @@ public:
 
     /** Labels closer than this would collide: "00:00:00:00" at 12 px is ~80 px wide. */
     static constexpr float minLabelSpacing = 120.0f;
-    static constexpr float minTickSpacing = 6.0f;
+    static constexpr float minTickSpacing = 10.0f;
 
     void paint (juce::Graphics&) override;
 

@@ -29,6 +29,7 @@ TimelineComponent::TimelineComponent()
     scrollBar.addListener (this);
     scrollBar.setColour (juce::ScrollBar::thumbColourId, juce::Colour (0xff5a5a62));
     scrollBar.setColour (juce::ScrollBar::trackColourId, theme::windowBackground);
+    ruler.setTimebase (session.sampleRate, session.frameRate, session.startTimecode);
 }
 
 TimelineComponent::~TimelineComponent()
@@ -62,9 +63,16 @@ juce::Rectangle<int> TimelineComponent::getLaneArea() const
              juce::jmax (0, getHeight() - rulerHeight - markerStripHeight - scrollBarHeight) };
 }
 
+int TimelineComponent::getTrackHeight() const
+{
+    const int tracks = juce::jmax (1, int (session.tracks.size()));
+    return juce::jlimit (minTrackHeight, maxTrackHeight, getLaneArea().getHeight() / tracks);
+}
+
 juce::Rectangle<int> TimelineComponent::getTrackHeaderBounds (size_t trackIndex) const
 {
-    return { 0, getLaneArea().getY() + int (trackIndex) * trackHeight, headerWidth, trackHeight };
+    const int height = getTrackHeight();
+    return { 0, getLaneArea().getY() + int (trackIndex) * height, headerWidth, height };
 }
 
 juce::Rectangle<float> TimelineComponent::getClipBounds (size_t trackIndex, size_t clipIndex) const
@@ -319,17 +327,43 @@ void TimelineComponent::paintClip (juce::Graphics& g, const session::Track& trac
     g.setColour (accent.brighter (0.25f).withAlpha (0.9f));
     g.strokePath (outline, juce::PathStrokeType (1.0f));
 
-    if (bounds.getWidth() > 24.0f)
+    if (bounds.getWidth() < 24.0f)
+        return;
+
+    g.setColour (clip.mute && ! offline ? theme::textSecondary : theme::textPrimary);
+    g.setFont (theme::uiFont (12.5f));
+    const auto name = clip.mute ? "(muted)  " + juce::String (clip.name) : juce::String (clip.name);
+    // A clip running off the left edge keeps its name in view, as in any DAW.
+    const float visibleLeft = std::max (bounds.getX(), float (getLaneArea().getX()));
+    const auto textArea = bounds.withLeft (visibleLeft).reduced (6.0f, 1.0f).toNearestInt();
+
+    if (offline)
     {
-        auto name = juce::String (clip.name);
-        if (offline)
-            name = "OFFLINE  " + name;
-        else if (clip.mute)
-            name = "(muted)  " + name;
-        g.setColour (clip.mute && ! offline ? theme::textSecondary : theme::textPrimary);
-        g.setFont (theme::uiFont (12.5f, offline));
-        g.drawText (name, nameBar.reduced (6.0f, 0.0f), juce::Justification::centredLeft, true);
+        g.drawText (name, nameBar.withLeft (visibleLeft).reduced (6.0f, 0.0f), juce::Justification::centredLeft, true);
+        const auto label = bounds.withTrimmedTop (nameBar.getHeight()).withSizeKeepingCentre (64.0f, 18.0f);
+        if (bounds.getWidth() > 70.0f && bounds.getHeight() > 44.0f)
+        {
+            g.setColour (theme::offlineBody);
+            g.fillRoundedRectangle (label, 3.0f);
+            g.setColour (juce::Colour (0xffff8a80));
+            g.setFont (theme::uiFont (12.0f, true));
+            g.drawText ("OFFLINE", label, juce::Justification::centred, false);
+        }
+        return;
     }
+
+    // A long name (a dialogue line, say) wraps from the name bar into the body rather than
+    // vanishing behind an ellipsis: on a dialogue track the clip names are the script.
+    // Wrapping is at spaces only; whatever does not fit is cut at the clip's edge, and only
+    // whole lines are shown.
+    const auto font = g.getCurrentFont();
+    const int lines = juce::jmax (1, int (float (textArea.getHeight()) / font.getHeight()));
+    juce::GlyphArrangement glyphs;
+    glyphs.addJustifiedText (font, name, float (textArea.getX()), float (textArea.getY()) + font.getAscent() + 1.0f,
+                             float (textArea.getWidth()), juce::Justification::left);
+    juce::Graphics::ScopedSaveState state (g);
+    g.reduceClipRegion (textArea.withHeight (int (float (lines) * font.getHeight()) + 2));
+    glyphs.draw (g);
 }
 
 void TimelineComponent::paintFades (juce::Graphics& g, const session::Clip& clip, juce::Rectangle<float> body) const

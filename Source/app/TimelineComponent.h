@@ -42,6 +42,9 @@ public:
 
     juce::Rectangle<int> getLaneArea() const;
     juce::Rectangle<int> getTrackHeaderBounds (size_t trackIndex) const;
+
+    /** Tracks share the lanes' height, between min- and maxTrackHeight each. */
+    int getTrackHeight() const;
     juce::Rectangle<float> getClipBounds (size_t trackIndex, size_t clipIndex) const;
     const TimecodeRuler& getRuler() const noexcept { return ruler; }
 
@@ -51,7 +54,8 @@ public:
     static constexpr int headerWidth = 210;
     static constexpr int rulerHeight = 28;
     static constexpr int markerStripHeight = 20;
-    static constexpr int trackHeight = 66;
+    static constexpr int minTrackHeight = 56;
+    static constexpr int maxTrackHeight = 110;
     static constexpr int scrollBarHeight = 14;
 
     void paint (juce::Graphics&) override;

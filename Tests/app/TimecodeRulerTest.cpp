@@ -53,13 +53,15 @@ TEST (TimecodeRulerTest, ZoomedInLabelsFramesAndTicksEveryFrame)
     TimecodeRuler ruler;
     ruler.setTimebase (48000, core::FrameRate::fps24, { 1, 0, 0, 0 });
 
-    // One second across 1000 px: a frame is 41.7 px; 5 frames (208 px) is the label step.
+    // One second across 1000 px: a frame is 41.7 px; 3 frames (125 px) is the first step
+    // that divides the second and leaves room for a label.
     const auto labels = ruler.labelsFor (seconds (0, 1), 1000);
-    EXPECT_EQ (texts (labels), (std::vector<std::string> { "01:00:00:00", "01:00:00:05", "01:00:00:10",
-                                                           "01:00:00:15", "01:00:00:20", "01:00:01:00" }));
+    EXPECT_EQ (texts (labels), (std::vector<std::string> { "01:00:00:00", "01:00:00:03", "01:00:00:06",
+                                                           "01:00:00:09", "01:00:00:12", "01:00:00:15",
+                                                           "01:00:00:18", "01:00:00:21", "01:00:01:00" }));
 
     const auto ticks = ruler.ticksFor (seconds (0, 1), 1000);
-    EXPECT_EQ (ticks.size(), 24u - 5u); // every frame of the second that has no label
+    EXPECT_EQ (ticks.size(), 25u - 9u); // every frame from :00 to 01:00:01:00 that has no label
     for (auto x : ticks)
         EXPECT_TRUE (std::none_of (labels.begin(), labels.end(), [x] (auto& l) { return std::abs (l.x - x) < 1.0f; }));
 }
@@ -69,8 +71,8 @@ TEST (TimecodeRulerTest, DropFrameLabelsSkipMissingNumbers)
     TimecodeRuler ruler;
     ruler.setTimebase (48000, core::FrameRate::fps29_97df, { 0, 0, 59, 0 });
 
-    // Two seconds around the first minute boundary: 1-frame-ish steps with labels every
-    // 5 frames; 00:00:00;00 and ;01 of minute 1 do not exist, so that label reads ;02.
+    // Two seconds around the first minute boundary, labels every 10 frames; 00:01:00;00
+    // and ;01 do not exist at drop-frame, so that label reads ;02.
     const auto labels = texts (ruler.labelsFor (seconds (0, 2), 1000));
     EXPECT_NE (std::find (labels.begin(), labels.end(), "00:01:00;02"), labels.end());
     EXPECT_EQ (std::find (labels.begin(), labels.end(), "00:01:00;00"), labels.end());
@@ -108,6 +110,21 @@ TEST (TimecodeRulerTest, LabelsNeverCrowdAtAnyRateOrZoom)
                     EXPECT_LT (labels[i - 1].text, labels[i].text);
                 }
             }
+    }
+}
+
+TEST (TimecodeRulerTest, EveryWholeSecondGetsALabelWhenZoomedIn)
+{
+    for (auto rate : core::allFrameRates)
+    {
+        if (core::isDropFrame (rate))
+            continue;
+        TimecodeRuler ruler;
+        ruler.setTimebase (48000, rate, { 1, 0, 0, 0 });
+        const auto labels = texts (ruler.labelsFor (seconds (0, 4), 1600));
+        for (auto second : { "01:00:01:00", "01:00:02:00", "01:00:03:00" })
+            EXPECT_NE (std::find (labels.begin(), labels.end(), second), labels.end())
+                << core::frameRateName (rate) << ' ' << second;
     }
 }
 

@@ -1,4 +1,7 @@
 #include "AppTestSupport.h"
+#include "app/MainComponent.h"
+#include "app/SessionLoader.h"
+#include "app/Snapshot.h"
 #include "app/Theme.h"
 #include "app/TimelineComponent.h"
 
@@ -15,7 +18,7 @@ namespace
 constexpr int width = 1200;
 constexpr int height = 300;
 constexpr double samplesPerPixel = 200.0;
-constexpr int bodyY = 95; // inside track 0's clip body, below the 17 px name bar
+constexpr int bodyY = 95; // inside track 0's clip body (y 68..155), below the 17 px name bar
 
 struct Fixture
 {
@@ -78,7 +81,9 @@ TEST (TimelineComponentTest, ClipsOfOtherBusesGetTheirOwnColour)
     const auto fx = theme::clipBodyFor (theme::colourForBus ("FX"));
     EXPECT_FALSE (near (fx, theme::clipBodyFor (theme::colourForBus ("DX")), 10));
     // Effects' clip spans x 810..1110; x 1000 is past its fade-in (810..910).
-    EXPECT_TRUE (near (f.image.getPixelAt (1000, 160), fx)) << f.image.getPixelAt (1000, 160).toString();
+    const auto bounds = f.timeline.getClipBounds (1, 0);
+    const int y = int (bounds.getBottom()) - 10;
+    EXPECT_TRUE (near (f.image.getPixelAt (1000, y), fx)) << f.image.getPixelAt (1000, y).toString();
 }
 
 TEST (TimelineComponentTest, TrackHeaderShowsText)
@@ -223,4 +228,28 @@ TEST (TimelineComponentTest, EmptySessionPaintsWithoutTracks)
     timeline.setSession (session::Session {});
     const auto image = paintToImage (timeline);
     EXPECT_TRUE (image.isValid());
+}
+
+TEST (TimelineComponentTest, WritesAZoomedInScreenshotOfTheDemo)
+{
+    // A screenshot for people: the demo at about 4 seconds across, where frame ticks,
+    // fade curves and wrapped dialogue lines show. Written to <build>/Tests/app/artefacts.
+    auto loaded = SessionLoader::open (demoSessionPath());
+    ASSERT_TRUE (loaded.document.has_value()) << SessionLoader::describe (loaded.problems);
+
+    MainComponent main;
+    main.showDocument (*loaded.document);
+    main.setSize (1600, 900);
+    main.getTimeline().setView (4.0 * 48000.0 / 1390.0, 3.2 * 48000.0);
+    const auto image = paintToImage (main);
+
+    const auto file = juce::File::getCurrentWorkingDirectory().getChildFile ("artefacts/timeline-zoomed.png");
+    ASSERT_TRUE (Snapshot::writePng (image, file).ok());
+    EXPECT_TRUE (file.existsAsFile());
+
+    const auto lanes = main.getTimeline().getLaneArea();
+    const auto labels = main.getTimeline().getRuler().labelsFor (
+        main.getTimeline().getScale().visibleRange (lanes.getWidth()), lanes.getWidth());
+    ASSERT_GE (labels.size(), 2u);
+    EXPECT_EQ (labels.front().text.substr (0, 8), "01:00:03"); // 23.976: 3.2 s is in timecode second 3
 }

@@ -10,7 +10,7 @@ app=$1
 session=$2
 out=$3
 mkdir -p "$out"
-rm -f "$out"/*.png "$out"/*.log
+rm -f "$out"/{snapshot,small,none,broken,offline,screen,window,window-zoomed}.png "$out"/*.log
 
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
@@ -83,6 +83,18 @@ else
     eval "$(xdotool getwindowgeometry --shell "$wid")"
     xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT / 2))
     sleep 0.3
+
+    # ctrl + wheel up zooms in around the pointer: the window must look different afterwards.
+    xdotool keydown ctrl click 4 click 4 click 4 keyup ctrl
+    sleep 1
+    import -window "$wid" "$out/window-zoomed.png" 2>/dev/null
+    if [ -s "$out/window-zoomed.png" ] && [ -s "$out/window.png" ] \
+        && ! cmp -s <(convert "$out/window.png" rgb:-) <(convert "$out/window-zoomed.png" rgb:-); then
+        pass "ctrl+wheel changed the view (window-zoomed.png)"
+    else
+        fail "ctrl+wheel did not change the view"
+    fi
+
     xdotool key ctrl+q
 
     for _ in $(seq 1 100); do

@@ -220,3 +220,16 @@ TEST (OfflineRendererTest, FileNamesKeepTheSessionNameAndReplaceSlashes)
     EXPECT_EQ (engine::renderFileName ("Reel 1", "PM", io::ContainerFormat::wav), "Reel 1_PM.wav");
     EXPECT_EQ (engine::renderFileName ("Ep 3/Reel 2", "DX", io::ContainerFormat::flac), "Ep 3_Reel 2_DX.flac");
 }
+
+TEST (OfflineRendererTest, ASessionWithoutClipsIsRefused)
+{
+    const auto folder = freshFolder ("empty");
+    auto s = emptySession();
+    s.filePath = folder / "empty.sprocket";
+    engine::OfflineRenderOptions options;
+    options.outputFolder = folder / "out";
+    auto summary = engine::renderOffline (s, options);
+    ASSERT_FALSE (summary.ok());
+    EXPECT_NE (summary.error().message.find ("nothing to render"), std::string::npos);
+    EXPECT_FALSE (std::filesystem::exists (folder / "out"));
+}

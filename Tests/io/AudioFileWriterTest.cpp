@@ -1,3 +1,4 @@
+#include "io/AudioFileInfo.h"
 #include "io/AudioFileReader.h"
 #include "io/AudioFileWriter.h"
 
@@ -223,6 +224,89 @@ TEST (AudioFileWriter, IntegerOversSaturateInsteadOfWrapping)
     }
 }
 
+// libsndfile's own float-to-int conversion floors 16/24-bit WAV and AIFF samples (a -0.5 LSB DC
+// offset that undoes dither); the writer rounds to nearest in every container.
+TEST (AudioFileWriter, IntegerSamplesRoundToTheNearestStep)
+{
+    TemporaryFolder folder;
+
+    for (auto container : { ContainerFormat::wav, ContainerFormat::rf64, ContainerFormat::aiff, ContainerFormat::flac })
+    {
+        for (auto [sampleFormat, bits] : { std::pair { SampleFormat::pcm16, 16 }, std::pair { SampleFormat::pcm24, 24 },
+                                           std::pair { SampleFormat::pcm32, 32 } })
+        {
+            if (container == ContainerFormat::flac && bits == 32)
+                continue;
+
+            const double lsb = std::ldexp (1.0, 1 - bits);
+            const double steps[] = { 0.3, 0.7, 1.3, 1.7, -0.3, -0.7, -1.3, -1.7, 1000.2, -1000.8 };
+            const double rounded[] = { 0.0, 1.0, 1.0, 2.0, 0.0, -1.0, -1.0, -2.0, 1000.0, -1001.0 };
+            // At 32 bits float cannot hold a fraction of a step near full scale: use small values.
+            float samples[10];
+
+            for (int i = 0; i < 10; ++i)
+                samples[i] = static_cast<float> (steps[i] * lsb);
+
+            const auto path = folder / ("round." + std::string (fileExtension (container)));
+            WriteSpec spec;
+            spec.container = container;
+            spec.sampleFormat = sampleFormat;
+            spec.channels = 2;
+
+            for (bool planar : { false, true })
+            {
+                auto writer = AudioFileWriter::create (path, spec);
+                ASSERT_TRUE (writer.ok());
+
+                if (planar)
+                {
+                    const float* channels[] = { samples, samples + 5 };
+                    ASSERT_TRUE ((*writer)->writePlanar (channels, 5).ok());
+                }
+                else
+                {
+                    ASSERT_TRUE ((*writer)->writeInterleaved (samples, 5).ok());
+                }
+
+                ASSERT_TRUE ((*writer)->finish().ok());
+
+                auto reader = AudioFileReader::open (path);
+                ASSERT_TRUE (reader.ok());
+                float back[10] {};
+                ASSERT_TRUE ((*reader)->readInterleaved (0, back, 5).ok());
+
+                for (int i = 0; i < 10; ++i)
+                {
+                    // Planar wrote channel 0 from samples[0..4] and channel 1 from samples[5..9].
+                    const int source = planar ? (i % 2) * 5 + i / 2 : i;
+                    EXPECT_EQ (back[i] / lsb, rounded[source])
+                        << containerFormatName (container) << " " << sampleFormatName (sampleFormat) << " "
+                        << (planar ? "planar" : "interleaved") << " sample " << i;
+                }
+            }
+        }
+    }
+}
+
+TEST (AudioFileWriter, NotANumberIsWrittenAsSilence)
+{
+    TemporaryFolder folder;
+    const auto path = folder / "nan.wav";
+    WriteSpec spec;
+    spec.channels = 1;
+    const float samples[] = { std::nanf (""), 0.5f };
+    auto writer = AudioFileWriter::create (path, spec);
+    ASSERT_TRUE (writer.ok());
+    ASSERT_TRUE ((*writer)->writeInterleaved (samples, 2).ok());
+    ASSERT_TRUE ((*writer)->finish().ok());
+
+    auto reader = AudioFileReader::open (path);
+    float back[2] {};
+    ASSERT_TRUE ((*reader)->readInterleaved (0, back, 2).ok());
+    EXPECT_EQ (back[0], 0.0f);
+    EXPECT_EQ (back[1], 0.5f);
+}
+
 TEST (AudioFileWriter, FloatFormatsKeepOvers)
 {
     TemporaryFolder folder;
@@ -270,6 +354,43 @@ TEST (AudioFileWriter, WavLayoutFollowsExpectedLength)
     EXPECT_EQ (formatOf (ContainerFormat::wav, int64_t { 1 } << 32), "WAVEX"); // may not fit: RF64, downgraded
     EXPECT_EQ (formatOf (ContainerFormat::rf64, std::nullopt), "RF64");
     EXPECT_EQ (formatOf (ContainerFormat::rf64, 4800), "RF64");
+}
+
+TEST (AudioFileWriter, PlainWavRefusesToGrowPastFourGigabytes)
+{
+    TemporaryFolder folder;
+    const auto path = folder / "long.wav";
+    WriteSpec spec;
+    spec.expectedFrames = 100; // promised short, so written as plain RIFF WAV
+    auto writer = AudioFileWriter::create (path, spec);
+    ASSERT_TRUE (writer.ok());
+
+    const std::vector<float> block (200, 0.0f);
+    ASSERT_TRUE ((*writer)->writeInterleaved (block.data(), 100).ok());
+
+    // 2^30 stereo 24-bit frames are 6 GiB: refused before a byte is read from the buffer.
+    const auto status = (*writer)->writeInterleaved (block.data(), int64_t { 1 } << 30);
+    ASSERT_FALSE (status.ok());
+    EXPECT_NE (status.error().message.find ("4 GiB"), std::string::npos) << status.error().message;
+    EXPECT_FALSE ((*writer)->finish().ok());
+    EXPECT_TRUE (std::filesystem::is_empty (folder.path));
+}
+
+TEST (AudioFileWriter, EmptyAndNegativeWrites)
+{
+    TemporaryFolder folder;
+    const auto path = folder / "empty.wav";
+    auto writer = AudioFileWriter::create (path, {});
+    ASSERT_TRUE (writer.ok());
+    const float* channels[] = { nullptr, nullptr };
+    EXPECT_TRUE ((*writer)->writePlanar (channels, 0).ok());
+    EXPECT_TRUE ((*writer)->writeInterleaved (nullptr, 0).ok());
+    EXPECT_FALSE ((*writer)->writeInterleaved (nullptr, -1).ok());
+    ASSERT_TRUE ((*writer)->finish().ok());
+
+    const auto info = probeAudioFile (path);
+    ASSERT_TRUE (info.ok()) << info.error().message;
+    EXPECT_EQ (info->frames, 0);
 }
 
 TEST (AudioFileWriter, BroadcastInfoRoundTrips)
