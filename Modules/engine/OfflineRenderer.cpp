@@ -61,6 +61,8 @@ std::string renderFileName (const std::string& sessionName, const std::string& r
 core::Result<RenderSummary> renderOffline (const session::Session& session, const OfflineRenderOptions& options)
 {
     const auto plan = compilePlan (session);
+    if (plan.length <= 0)
+        return core::makeError (session.filePath.string() + ": nothing to render (the session has no clips)");
     FileMediaSource media (plan);
     if (auto opened = media.openAll(); ! opened)
         return opened.error();
