@@ -5,13 +5,17 @@
 
 #include <algorithm>
 #include <cstring>
+#include <pthread.h>
 
 namespace sprocket::engine
 {
 ReadAheadMediaSource::ReadAheadMediaSource (const RenderPlan& p, FileMediaSource& f, int size, int blocksAhead)
     : plan (p), files (f), blockSize (size), slots (size_t (std::max (2, blocksAhead)))
 {
-    reader = std::thread ([this] { readerLoop(); });
+    reader = std::thread ([this] {
+        pthread_setname_np (pthread_self(), "sprocket-read"); // findable in top and perf
+        readerLoop();
+    });
 }
 
 ReadAheadMediaSource::~ReadAheadMediaSource()
