@@ -1,14 +1,30 @@
 #!/usr/bin/env bash
-# Builds Sprocket and runs every test (unit, CLI, GUI under Xvfb). `.ci/run` runs exactly this.
-# Tests labelled "slow" (soak, fuzz) run only when SPROCKET_SLOW_TESTS=1.
+# Builds Sprocket and runs every test (unit, CLI, GUI under Xvfb), then the unit tests again
+# under AddressSanitizer+UBSan and the threaded engine tests under ThreadSanitizer.
+# `.ci/run` runs exactly this. Tests labelled "slow" (soak, fuzz) run only when
+# SPROCKET_SLOW_TESTS=1; SPROCKET_SANITIZERS=0 skips the sanitizer builds for a quick local run.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${SPROCKET_BUILD_DIR:-$root/build}"
+jobs="$(nproc)"
 
 bash "$root/scripts/build.sh"
 bash "$root/Resources/demo/make_demo_audio.sh"
 
 exclude=()
 if [ "${SPROCKET_SLOW_TESTS:-0}" != "1" ]; then exclude=(-LE slow); fi
-cd "$build"
-ctest --output-on-failure --timeout 600 -j"$(nproc)" "${exclude[@]}"
+
+echo "== tests (release build)" >&2
+(cd "$build" && ctest --output-on-failure --timeout 600 -j"$jobs" "${exclude[@]}")
+
+if [ "${SPROCKET_SANITIZERS:-1}" = "1" ]; then
+  for preset in asan tsan; do
+    echo "== tests under $preset" >&2
+    cmake --preset "$preset" -S "$root" > /dev/null
+    cmake --build "$root/build-$preset" -- -j"$jobs"
+    select=(-L unit)
+    # TSan only has something to find where threads meet: the engine and the CLI that drives it.
+    if [ "$preset" = tsan ]; then select=(-R "ReadAhead|OfflineRenderer|CliTest"); fi
+    (cd "$root/build-$preset" && ctest --output-on-failure --timeout 600 -j"$jobs" "${select[@]}" "${exclude[@]}")
+  done
+fi

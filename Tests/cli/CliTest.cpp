@@ -2,6 +2,8 @@
 #include "io/AudioFileReader.h"
 #include "io/AudioFileWriter.h"
 
+#include "support/TempFolder.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -25,7 +27,7 @@ struct Run
 
 Run runCli (const std::string& arguments)
 {
-    const auto errFile = std::filesystem::temp_directory_path() / "sprocket_cli_stderr.txt";
+    const auto errFile = test::freshTempFolder ("stderr") / "stderr.txt";
     const auto command = std::string ("'") + SPROCKET_CLI + "' " + arguments + " 2>'" + errFile.string() + "'";
     Run run;
     FILE* pipe = ::popen (command.c_str(), "r");
@@ -43,8 +45,7 @@ std::string quoted (const std::filesystem::path& p) { return "'" + p.string() + 
 
 std::filesystem::path freshFolder (const std::string& name)
 {
-    auto folder = std::filesystem::temp_directory_path() / ("sprocket_cli_" + name);
-    std::filesystem::remove_all (folder);
+    auto folder = test::freshTempFolder ("cli_" + name);
     std::filesystem::create_directories (folder / "audio");
     return folder;
 }

@@ -5,6 +5,8 @@
 #include "io/AudioFileReader.h"
 #include "io/AudioFileWriter.h"
 
+#include "support/TempFolder.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -16,10 +18,7 @@ namespace
 {
 std::filesystem::path freshFolder (const std::string& name)
 {
-    auto folder = std::filesystem::temp_directory_path() / ("sprocket_render_" + name);
-    std::filesystem::remove_all (folder);
-    std::filesystem::create_directories (folder);
-    return folder;
+    return test::freshTempFolder ("render_" + name);
 }
 
 void writeMono (const std::filesystem::path& file, const std::vector<float>& samples, int64_t rate = 48000)

@@ -6,6 +6,8 @@
 #include "engine/ReadAheadMediaSource.h"
 #include "io/AudioFileWriter.h"
 
+#include "support/TempFolder.h"
+
 #include <gtest/gtest.h>
 
 using namespace sprocket;
@@ -42,9 +44,7 @@ std::vector<float> renderLeft (const engine::RenderPlan& plan, engine::MediaSour
 
 TEST (ReadAheadMediaSourceTest, GivesTheMixerExactlyWhatDirectReadsGive)
 {
-    const auto folder = std::filesystem::temp_directory_path() / "sprocket_readahead";
-    std::filesystem::remove_all (folder);
-    std::filesystem::create_directories (folder);
+    const auto folder = test::freshTempFolder ("readahead");
     writeNoise (folder / "a.wav", 1, 30000, 1);
     writeNoise (folder / "b.wav", 2, 30000, 2);
 
@@ -77,9 +77,7 @@ TEST (ReadAheadMediaSourceTest, GivesTheMixerExactlyWhatDirectReadsGive)
 
 TEST (ReadAheadMediaSourceTest, StopsCleanlyWhenTheMixerGivesUpEarly)
 {
-    const auto folder = std::filesystem::temp_directory_path() / "sprocket_readahead_stop";
-    std::filesystem::remove_all (folder);
-    std::filesystem::create_directories (folder);
+    const auto folder = test::freshTempFolder ("readahead_stop");
     writeNoise (folder / "a.wav", 1, 200000, 3);
     auto s = emptySession();
     s.filePath = folder / "s.sprocket";

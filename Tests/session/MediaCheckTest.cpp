@@ -2,6 +2,8 @@
 #include "session/MediaCheck.h"
 #include "session/SessionFile.h"
 
+#include "support/TempFolder.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -43,9 +45,7 @@ Session sessionIn (const std::filesystem::path& folder)
 
 TEST (MediaCheckTest, ReportsMissingMediaClipsPastTheEndAndChannelMismatch)
 {
-    const auto folder = std::filesystem::temp_directory_path() / "sprocket_mediacheck";
-    std::filesystem::remove_all (folder);
-    std::filesystem::create_directories (folder);
+    const auto folder = test::freshTempFolder ("mediacheck");
     writeSilence (folder / "a.wav", 1, 48000, 1000);
 
     auto s = sessionIn (folder);
@@ -75,9 +75,7 @@ TEST (MediaCheckTest, MediaAtAnotherRateAreMeasuredAtTheSessionRate)
     EXPECT_EQ (lengthAtSessionRate (96000, 96000, 48000), 48000);
     EXPECT_EQ (lengthAtSessionRate (12345, 48000, 48000), 12345);
 
-    const auto folder = std::filesystem::temp_directory_path() / "sprocket_mediacheck_rate";
-    std::filesystem::remove_all (folder);
-    std::filesystem::create_directories (folder);
+    const auto folder = test::freshTempFolder ("mediacheck_rate");
     writeSilence (folder / "a.wav", 1, 44100, 441);
     auto s = sessionIn (folder);
     s.media.pop_back();
@@ -89,9 +87,7 @@ TEST (MediaCheckTest, MediaAtAnotherRateAreMeasuredAtTheSessionRate)
 
 TEST (MediaCheckTest, CorruptMediaIsReportedByName)
 {
-    const auto folder = std::filesystem::temp_directory_path() / "sprocket_mediacheck_corrupt";
-    std::filesystem::remove_all (folder);
-    std::filesystem::create_directories (folder);
+    const auto folder = test::freshTempFolder ("mediacheck_corrupt");
     {
         std::ofstream bad (folder / "a.wav");
         bad << "this is not audio";

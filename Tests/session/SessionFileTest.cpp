@@ -1,5 +1,7 @@
 #include "session/SessionFile.h"
 
+#include "support/TempFolder.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -14,10 +16,7 @@ const std::filesystem::path fixture = std::filesystem::path (SPROCKET_TEST_DATA_
 
 std::filesystem::path freshFolder (const std::string& name)
 {
-    auto folder = std::filesystem::temp_directory_path() / ("sprocket_" + name);
-    std::filesystem::remove_all (folder);
-    std::filesystem::create_directories (folder);
-    return folder;
+    return sprocket::test::freshTempFolder (name);
 }
 } // namespace
 

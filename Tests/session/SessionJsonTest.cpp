@@ -1,6 +1,8 @@
 #include "session/SessionFile.h"
 #include "session/SessionJson.h"
 
+#include "support/TempFolder.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -55,16 +57,19 @@ TEST (SessionJsonTest, LoadSaveLoadIsIdentical)
     auto first = loadSessionFile (fixture);
     ASSERT_TRUE (first.session);
 
-    const auto folder = std::filesystem::temp_directory_path() / "sprocket_roundtrip";
-    std::filesystem::remove_all (folder);
-    std::filesystem::create_directories (folder);
-    // Save beside the original so relative media paths stay as they were.
+    // Save to a folder at the same depth as the fixture's, so relative media paths resolve alike.
+    const auto folder = sprocket::test::freshTempFolder ("roundtrip") / "data";
+    std::filesystem::create_directories (folder / "audio");
     auto copy = *first.session;
-    const auto saved = fixture.parent_path() / ".roundtrip_test.sprocket";
+    copy.filePath = folder / "fixture.sprocket";
+    copy.media[0].path = "audio/dx_sc12_t3.wav";
+    copy.media[1].path = "audio/mx_cue.wav";
+    auto expected = copy;
+    const auto saved = folder / "roundtrip.sprocket";
     ASSERT_TRUE (saveSessionFile (copy, saved));
     auto second = loadSessionFile (saved);
     ASSERT_TRUE (second.session);
-    EXPECT_EQ (*first.session, *second.session);
+    EXPECT_EQ (expected, *second.session);
     EXPECT_EQ (second.session->media[0].path, std::filesystem::path ("audio/dx_sc12_t3.wav"));
 
     // The canonical text is a fixed point: saving what was loaded gives the same bytes.
