@@ -1,6 +1,7 @@
 // Mixing cost alone, media already in memory: 32 mono tracks x 2 minutes with fades, gains and
 // pans into one stereo bus and the master, in 4096-sample blocks (the offline block size) and
 // in 128-sample blocks (a real-time callback). Prints the realtime factor; asserts nothing.
+#include "engine/ClipRenderer.h"
 #include "engine/MixEngine.h"
 #include "engine/PlanCompiler.h"
 
@@ -34,12 +35,13 @@ double secondsToMix (const engine::RenderPlan& plan, MemorySource& source, int b
 {
     engine::MixEngine mixer;
     mixer.prepare (plan, blockSize);
+    engine::MediaTrackSource mixerTracks (plan, source, blockSize);
     const auto start = std::chrono::steady_clock::now();
     volatile float sink = 0.0f;
     for (int64_t pos = 0; pos < plan.length; pos += blockSize)
     {
         const int n = int (std::min<int64_t> (blockSize, plan.length - pos));
-        mixer.process (pos, n, source);
+        mixer.process (pos, n, mixerTracks);
         sink = sink + mixer.masterOutput()[0][0];
     }
     return std::chrono::duration<double> (std::chrono::steady_clock::now() - start).count();

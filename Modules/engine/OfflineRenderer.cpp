@@ -2,6 +2,7 @@
 
 #include "core/Timecode.h"
 #include "dsp/TpdfDither.h"
+#include "engine/ClipRenderer.h"
 #include "engine/FileMediaSource.h"
 #include "engine/MixEngine.h"
 #include "engine/PlanCompiler.h"
@@ -100,6 +101,7 @@ core::Result<RenderSummary> renderOffline (const session::Session& session, cons
 
     // Decoding runs on a second core, ahead of the mixer (started only now that every file opened).
     ReadAheadMediaSource readAhead (plan, media, options.blockSize);
+    MediaTrackSource tracks (plan, readAhead, options.blockSize);
     MixEngine mixer;
     mixer.prepare (plan, options.blockSize);
     std::vector<float> scratch (size_t (options.blockSize) * maxChannels);
@@ -112,7 +114,7 @@ core::Result<RenderSummary> renderOffline (const session::Session& session, cons
     for (int64_t position = 0; position < plan.length; position += options.blockSize)
     {
         const int n = int (std::min<int64_t> (options.blockSize, plan.length - position));
-        mixer.process (position, n, readAhead);
+        mixer.process (position, n, tracks);
         if (auto& failure = readAhead.firstError())
             return *failure;
 

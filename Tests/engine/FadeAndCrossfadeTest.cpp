@@ -1,5 +1,6 @@
 #include "TestSessions.h"
 
+#include "engine/ClipRenderer.h"
 #include "engine/MixEngine.h"
 #include "engine/PlanCompiler.h"
 
@@ -15,11 +16,12 @@ std::vector<float> renderLeft (const session::Session& s, engine::MediaSource& m
     const auto plan = engine::compilePlan (s);
     engine::MixEngine mixer;
     mixer.prepare (plan, 256);
+    engine::MediaTrackSource mixerTracks (plan, media, 256);
     std::vector<float> out;
     for (int64_t pos = 0; pos < length; pos += 256)
     {
         const int n = int (std::min<int64_t> (256, length - pos));
-        mixer.process (pos, n, media);
+        mixer.process (pos, n, mixerTracks);
         out.insert (out.end(), mixer.masterOutput()[0], mixer.masterOutput()[0] + n);
     }
     return out;

@@ -1,6 +1,7 @@
 #include "TestSessions.h"
 
 #include "core/Decibels.h"
+#include "engine/ClipRenderer.h"
 #include "engine/MixEngine.h"
 #include "engine/PlanCompiler.h"
 
@@ -17,13 +18,14 @@ std::vector<std::vector<float>> renderMaster (const engine::RenderPlan& plan, en
 {
     engine::MixEngine mixer;
     mixer.prepare (plan, blockSize);
+    engine::MediaTrackSource mixerTracks (plan, media, blockSize);
     if (length < 0)
         length = plan.length;
     std::vector<std::vector<float>> out (size_t (plan.masterChannels));
     for (int64_t pos = 0; pos < length; pos += blockSize)
     {
         const int n = int (std::min<int64_t> (blockSize, length - pos));
-        mixer.process (pos, n, media);
+        mixer.process (pos, n, mixerTracks);
         for (int c = 0; c < plan.masterChannels; ++c)
             out[size_t (c)].insert (out[size_t (c)].end(), mixer.masterOutput()[c], mixer.masterOutput()[c] + n);
     }
@@ -136,7 +138,8 @@ TEST (MixEngineTest, BusGainFeedsTheStemAndMasterGainOnlyTheMaster)
     const auto plan = engine::compilePlan (s);
     engine::MixEngine mixer;
     mixer.prepare (plan, 64);
-    mixer.process (0, 64, media);
+    engine::MediaTrackSource mixerTracks (plan, media, 64);
+    mixer.process (0, 64, mixerTracks);
     const double stem = 0.5 * core::gainFromDb (-6.0);
     EXPECT_NEAR (mixer.busOutput (0)[0][10], stem, 1e-7);
     EXPECT_NEAR (mixer.masterOutput()[1][10], stem * core::gainFromDb (-3.0), 1e-7);
@@ -156,7 +159,8 @@ TEST (MixEngineTest, BusesFeedingBusesAreSummedFirst)
     const auto plan = engine::compilePlan (s);
     engine::MixEngine mixer;
     mixer.prepare (plan, 64);
-    mixer.process (0, 64, media);
+    engine::MediaTrackSource mixerTracks (plan, media, 64);
+    mixer.process (0, 64, mixerTracks);
     EXPECT_FLOAT_EQ (mixer.busOutput (1)[0][0], 0.25f);
     EXPECT_FLOAT_EQ (mixer.busOutput (0)[0][0], 0.25f);
     EXPECT_FLOAT_EQ (mixer.masterOutput()[0][0], 0.25f);

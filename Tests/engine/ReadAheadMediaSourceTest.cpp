@@ -1,6 +1,7 @@
 #include "TestSessions.h"
 
 #include "engine/FileMediaSource.h"
+#include "engine/ClipRenderer.h"
 #include "engine/MixEngine.h"
 #include "engine/PlanCompiler.h"
 #include "engine/ReadAheadMediaSource.h"
@@ -31,11 +32,12 @@ std::vector<float> renderLeft (const engine::RenderPlan& plan, engine::MediaSour
 {
     engine::MixEngine mixer;
     mixer.prepare (plan, blockSize);
+    engine::MediaTrackSource mixerTracks (plan, source, blockSize);
     std::vector<float> out;
     for (int64_t pos = 0; pos < plan.length; pos += blockSize)
     {
         const int n = int (std::min<int64_t> (blockSize, plan.length - pos));
-        mixer.process (pos, n, source);
+        mixer.process (pos, n, mixerTracks);
         out.insert (out.end(), mixer.masterOutput()[0], mixer.masterOutput()[0] + n);
     }
     return out;
@@ -90,7 +92,8 @@ TEST (ReadAheadMediaSourceTest, StopsCleanlyWhenTheMixerGivesUpEarly)
     ASSERT_TRUE (direct.openAll());
     engine::MixEngine reference;
     reference.prepare (plan, 512);
-    reference.process (0, 512, direct);
+    engine::MediaTrackSource referenceTracks (plan, direct, 512);
+    reference.process (0, 512, referenceTracks);
 
     engine::FileMediaSource files (plan);
     ASSERT_TRUE (files.openAll());
@@ -99,7 +102,8 @@ TEST (ReadAheadMediaSourceTest, StopsCleanlyWhenTheMixerGivesUpEarly)
         engine::ReadAheadMediaSource readAhead (plan, files, 512, 4);
         engine::MixEngine mixer;
         mixer.prepare (plan, 512);
-        mixer.process (0, 512, readAhead);
+        engine::MediaTrackSource mixerTracks (plan, readAhead, 512);
+        mixer.process (0, 512, mixerTracks);
         for (int i = 0; i < 512; ++i)
             ASSERT_EQ (mixer.masterOutput()[0][i], reference.masterOutput()[0][i]);
     }

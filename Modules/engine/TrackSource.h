@@ -1,0 +1,23 @@
+#pragma once
+
+#include <cstdint>
+
+namespace sprocket::engine
+{
+/** Supplies each track's clip-stage audio (clips read, faded, gained and summed) to the mixer.
+    Offline it is rendered on demand from the media; in real time it comes from the disk
+    streamer's ring buffers. The mixer does the rest (fader, pan, buses) the same way for both. */
+class TrackSource
+{
+public:
+    virtual ~TrackSource() = default;
+
+    /** Called before the tracks of each block are read. [[audio thread]] in real time. */
+    virtual void blockStarting (int64_t /*position*/, int /*numFrames*/) noexcept {}
+
+    /** Writes track `trackIndex`'s audio for [position, position + numFrames) into dest (the
+        track's channel count). Returns false, leaving dest untouched, when the track is silent
+        there. [[audio thread]] in real time: must not block. */
+    virtual bool readTrack (int trackIndex, int64_t position, int numFrames, float* const* dest) noexcept = 0;
+};
+} // namespace sprocket::engine
