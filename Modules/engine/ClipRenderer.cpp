@@ -49,12 +49,13 @@ void ClipRenderer::addClip (const PlanTrack& track, int trackIndex, const PlanCl
     }
 }
 
-MediaTrackSource::MediaTrackSource (const RenderPlan& p, MediaSource& m, int maxBlockSize) : plan (p), media (m)
+MediaTrackSource::MediaTrackSource (MediaSource& m, int maxBlockSize) : media (m)
 {
     renderer.prepare (maxBlockSize);
 }
 
-bool MediaTrackSource::readTrack (int trackIndex, int64_t position, int numFrames, float* const* dest) noexcept
+bool MediaTrackSource::readTrack (const RenderPlan& plan, int trackIndex, int64_t position, int numFrames,
+                                  float* const* dest) noexcept
 {
     return renderer.render (plan.tracks[size_t (trackIndex)], trackIndex, position, numFrames, media, dest);
 }

@@ -33,13 +33,13 @@ private:
 class MediaTrackSource final : public TrackSource
 {
 public:
-    MediaTrackSource (const RenderPlan& plan, MediaSource& media, int maxBlockSize);
+    MediaTrackSource (MediaSource& media, int maxBlockSize);
 
     void blockStarting (int64_t position, int numFrames) noexcept override { media.blockStarting (position, numFrames); }
-    bool readTrack (int trackIndex, int64_t position, int numFrames, float* const* dest) noexcept override;
+    bool readTrack (const RenderPlan& plan, int trackIndex, int64_t position, int numFrames,
+                    float* const* dest) noexcept override;
 
 private:
-    const RenderPlan& plan;
     MediaSource& media;
     ClipRenderer renderer;
 };

@@ -2,6 +2,8 @@
 
 #include "dsp/MixKernels.h"
 
+#include <algorithm>
+
 namespace sprocket::engine
 {
 void MixEngine::prepare (const RenderPlan& newPlan, int maxBlockSize)
@@ -11,8 +13,40 @@ void MixEngine::prepare (const RenderPlan& newPlan, int maxBlockSize)
     trackBuffer.allocate (maxChannels, maxBlock);
     master.allocate (newPlan.masterChannels, maxBlock);
     buses.resize (newPlan.buses.size());
+    busGlides.resize (newPlan.buses.size());
     for (size_t b = 0; b < newPlan.buses.size(); ++b)
+    {
         buses[b].allocate (newPlan.buses[b].channels, maxBlock);
+        busGlides[b].applied = newPlan.buses[b].destination.matrix;
+    }
+    trackTargets.resize (newPlan.tracks.size());
+    trackGlides.resize (newPlan.tracks.size());
+    for (size_t t = 0; t < newPlan.tracks.size(); ++t)
+    {
+        const auto& track = newPlan.tracks[t];
+        trackTargets[t] = track.audible ? track.destination.matrix : RoutingMatrix {};
+        trackGlides[t].applied = trackTargets[t];
+    }
+}
+
+void MixEngine::takeOverFrom (const MixEngine& previous, const std::vector<int>& trackMap,
+                              const std::vector<int>& busMap) noexcept
+{
+    for (size_t t = 0; t < trackGlides.size() && t < trackMap.size(); ++t)
+        if (const int old = trackMap[t]; old >= 0 && size_t (old) < previous.trackGlides.size())
+            trackGlides[t] = { previous.trackGlides[size_t (old)].applied, smoothingFrames };
+    for (size_t b = 0; b < busGlides.size() && b < busMap.size(); ++b)
+        if (const int old = busMap[b]; old >= 0 && size_t (old) < previous.busGlides.size())
+            busGlides[b] = { previous.busGlides[size_t (old)].applied, smoothingFrames };
+}
+
+bool MixEngine::isSilent (const RoutingMatrix& m) noexcept
+{
+    for (auto& row : m)
+        for (float g : row)
+            if (g != 0.0f)
+                return false;
+    return true;
 }
 
 void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks) noexcept
@@ -25,8 +59,13 @@ void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks) n
     for (int t = 0; t < int (plan->tracks.size()); ++t)
     {
         const auto& track = plan->tracks[size_t (t)];
-        if (track.audible && tracks.readTrack (t, position, numFrames, trackBuffer.data()))
-            route (trackBuffer.data(), track.channels, track.destination, numFrames);
+        auto& glide = trackGlides[size_t (t)];
+        // A track just muted still sounds while its gain glides down.
+        const bool heard = track.audible || glide.framesLeft > 0;
+        if (heard && tracks.readTrack (*plan, t, position, numFrames, trackBuffer.data()))
+            route (trackBuffer.data(), track.channels, track.destination, trackTargets[size_t (t)], glide, numFrames);
+        else
+            glide = { trackTargets[size_t (t)], 0 };
     }
 
     for (int b : plan->busOrder)
@@ -36,7 +75,7 @@ void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks) n
         if (bus.gain != 1.0f)
             for (int c = 0; c < bus.channels; ++c)
                 dsp::applyGain (buffer.channel (c), numFrames, bus.gain);
-        route (buffer.data(), bus.channels, bus.destination, numFrames);
+        route (buffer.data(), bus.channels, bus.destination, bus.destination.matrix, busGlides[size_t (b)], numFrames);
     }
 
     if (plan->masterGain != 1.0f)
@@ -45,12 +84,39 @@ void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks) n
 }
 
 void MixEngine::route (const float* const* source, int sourceChannels, const PlanDestination& destination,
-                       int numFrames) noexcept
+                       const RoutingMatrix& target, Glide& glide, int numFrames) noexcept
 {
     float* const* dest = destination.busIndex >= 0 ? buses[size_t (destination.busIndex)].data() : master.data();
+    if (glide.framesLeft <= 0 || glide.applied == target)
+    {
+        glide = { target, 0 };
+        for (int d = 0; d < destination.channels; ++d)
+            for (int s = 0; s < sourceChannels; ++s)
+                if (const float gain = target[size_t (d)][size_t (s)]; gain != 0.0f)
+                    dsp::addWithGain (dest[d], source[s], numFrames, gain);
+        return;
+    }
+
+    // Linear glide: the gain moves by (target - applied) / framesLeft each sample.
+    const int gliding = std::min (numFrames, glide.framesLeft);
     for (int d = 0; d < destination.channels; ++d)
         for (int s = 0; s < sourceChannels; ++s)
-            if (const float gain = destination.matrix[size_t (d)][size_t (s)]; gain != 0.0f)
-                dsp::addWithGain (dest[d], source[s], numFrames, gain);
+        {
+            const float from = glide.applied[size_t (d)][size_t (s)];
+            const float to = target[size_t (d)][size_t (s)];
+            if (from == 0.0f && to == 0.0f)
+                continue;
+            const float step = (to - from) / float (glide.framesLeft);
+            float* out = dest[d];
+            const float* in = source[s];
+            for (int i = 0; i < gliding; ++i)
+                out[i] += in[i] * (from + step * float (i + 1));
+            if (gliding < numFrames)
+                dsp::addWithGain (out + gliding, in + gliding, numFrames - gliding, to);
+            glide.applied[size_t (d)][size_t (s)] = gliding < glide.framesLeft ? from + step * float (gliding) : to;
+        }
+    glide.framesLeft -= gliding;
+    if (glide.framesLeft <= 0)
+        glide.applied = target;
 }
 } // namespace sprocket::engine

@@ -101,7 +101,7 @@ core::Result<RenderSummary> renderOffline (const session::Session& session, cons
 
     // Decoding runs on a second core, ahead of the mixer (started only now that every file opened).
     ReadAheadMediaSource readAhead (plan, media, options.blockSize);
-    MediaTrackSource tracks (plan, readAhead, options.blockSize);
+    MediaTrackSource tracks (readAhead, options.blockSize);
     MixEngine mixer;
     mixer.prepare (plan, options.blockSize);
     std::vector<float> scratch (size_t (options.blockSize) * maxChannels);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/RenderPlan.h"
+
 #include <cstdint>
 
 namespace sprocket::engine
@@ -18,6 +20,7 @@ public:
     /** Writes track `trackIndex`'s audio for [position, position + numFrames) into dest (the
         track's channel count). Returns false, leaving dest untouched, when the track is silent
         there. [[audio thread]] in real time: must not block. */
-    virtual bool readTrack (int trackIndex, int64_t position, int numFrames, float* const* dest) noexcept = 0;
+    virtual bool readTrack (const RenderPlan& plan, int trackIndex, int64_t position, int numFrames,
+                            float* const* dest) noexcept = 0;
 };
 } // namespace sprocket::engine

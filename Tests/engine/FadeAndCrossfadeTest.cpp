@@ -16,7 +16,7 @@ std::vector<float> renderLeft (const session::Session& s, engine::MediaSource& m
     const auto plan = engine::compilePlan (s);
     engine::MixEngine mixer;
     mixer.prepare (plan, 256);
-    engine::MediaTrackSource mixerTracks (plan, media, 256);
+    engine::MediaTrackSource mixerTracks (media, 256);
     std::vector<float> out;
     for (int64_t pos = 0; pos < length; pos += 256)
     {

@@ -18,7 +18,7 @@ std::vector<std::vector<float>> renderMaster (const engine::RenderPlan& plan, en
 {
     engine::MixEngine mixer;
     mixer.prepare (plan, blockSize);
-    engine::MediaTrackSource mixerTracks (plan, media, blockSize);
+    engine::MediaTrackSource mixerTracks (media, blockSize);
     if (length < 0)
         length = plan.length;
     std::vector<std::vector<float>> out (size_t (plan.masterChannels));
@@ -138,7 +138,7 @@ TEST (MixEngineTest, BusGainFeedsTheStemAndMasterGainOnlyTheMaster)
     const auto plan = engine::compilePlan (s);
     engine::MixEngine mixer;
     mixer.prepare (plan, 64);
-    engine::MediaTrackSource mixerTracks (plan, media, 64);
+    engine::MediaTrackSource mixerTracks (media, 64);
     mixer.process (0, 64, mixerTracks);
     const double stem = 0.5 * core::gainFromDb (-6.0);
     EXPECT_NEAR (mixer.busOutput (0)[0][10], stem, 1e-7);
@@ -159,7 +159,7 @@ TEST (MixEngineTest, BusesFeedingBusesAreSummedFirst)
     const auto plan = engine::compilePlan (s);
     engine::MixEngine mixer;
     mixer.prepare (plan, 64);
-    engine::MediaTrackSource mixerTracks (plan, media, 64);
+    engine::MediaTrackSource mixerTracks (media, 64);
     mixer.process (0, 64, mixerTracks);
     EXPECT_FLOAT_EQ (mixer.busOutput (1)[0][0], 0.25f);
     EXPECT_FLOAT_EQ (mixer.busOutput (0)[0][0], 0.25f);

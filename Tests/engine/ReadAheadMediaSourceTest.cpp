@@ -32,7 +32,7 @@ std::vector<float> renderLeft (const engine::RenderPlan& plan, engine::MediaSour
 {
     engine::MixEngine mixer;
     mixer.prepare (plan, blockSize);
-    engine::MediaTrackSource mixerTracks (plan, source, blockSize);
+    engine::MediaTrackSource mixerTracks (source, blockSize);
     std::vector<float> out;
     for (int64_t pos = 0; pos < plan.length; pos += blockSize)
     {
@@ -92,7 +92,7 @@ TEST (ReadAheadMediaSourceTest, StopsCleanlyWhenTheMixerGivesUpEarly)
     ASSERT_TRUE (direct.openAll());
     engine::MixEngine reference;
     reference.prepare (plan, 512);
-    engine::MediaTrackSource referenceTracks (plan, direct, 512);
+    engine::MediaTrackSource referenceTracks (direct, 512);
     reference.process (0, 512, referenceTracks);
 
     engine::FileMediaSource files (plan);
@@ -102,7 +102,7 @@ TEST (ReadAheadMediaSourceTest, StopsCleanlyWhenTheMixerGivesUpEarly)
         engine::ReadAheadMediaSource readAhead (plan, files, 512, 4);
         engine::MixEngine mixer;
         mixer.prepare (plan, 512);
-        engine::MediaTrackSource mixerTracks (plan, readAhead, 512);
+        engine::MediaTrackSource mixerTracks (readAhead, 512);
         mixer.process (0, 512, mixerTracks);
         for (int i = 0; i < 512; ++i)
             ASSERT_EQ (mixer.masterOutput()[0][i], reference.masterOutput()[0][i]);

@@ -1,0 +1,201 @@
+#include "engine/RealtimeEngine.h"
+
+#include "dsp/MixKernels.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sprocket::engine
+{
+RealtimeEngine::RealtimeEngine (TrackSource& source, int maxBlockSize, int channels)
+    : tracks (source), maxBlock (maxBlockSize), outputChannels (channels)
+{
+}
+
+RealtimeEngine::~RealtimeEngine()
+{
+    // The audio callback has been stopped by now: everything left is the message thread's to free.
+    collectGarbage();
+    PlanInstance* instance = nullptr;
+    while (pendingPlans.try_dequeue (instance))
+        delete instance;
+    delete waitingToRetire;
+    delete current;
+}
+
+bool RealtimeEngine::setPlan (std::unique_ptr<RenderPlan> plan)
+{
+    collectGarbage();
+    auto instance = std::make_unique<PlanInstance>();
+    instance->plan = std::move (plan);
+    instance->mixer.prepare (*instance->plan, maxBlock);
+
+    const auto indexIn = [] (const std::vector<std::string>& ids, const std::string& id) {
+        auto found = std::find (ids.begin(), ids.end(), id);
+        return found == ids.end() ? -1 : int (found - ids.begin());
+    };
+    std::vector<std::string> trackIds, busIds;
+    for (auto& track : instance->plan->tracks)
+    {
+        instance->trackMap.push_back (indexIn (postedTrackIds, track.id));
+        trackIds.push_back (track.id);
+    }
+    for (auto& bus : instance->plan->buses)
+    {
+        instance->busMap.push_back (indexIn (postedBusIds, bus.id));
+        busIds.push_back (bus.id);
+    }
+
+    if (! pendingPlans.try_enqueue (instance.get()))
+        return false;
+    postedTrackIds = std::move (trackIds);
+    postedBusIds = std::move (busIds);
+    instance.release(); // owned by the queue, then the audio thread, then retiredPlans
+    return true;
+}
+
+void RealtimeEngine::collectGarbage()
+{
+    PlanInstance* instance = nullptr;
+    while (retiredPlans.try_dequeue (instance))
+        delete instance;
+}
+
+bool RealtimeEngine::send (TransportCommand command) noexcept { return commands.try_enqueue (command); }
+
+void RealtimeEngine::adoptNewestPlan() noexcept
+{
+    // An old plan may only be dropped once the message thread can be told to free it.
+    if (waitingToRetire != nullptr)
+    {
+        if (! retiredPlans.try_enqueue (waitingToRetire))
+            return;
+        waitingToRetire = nullptr;
+    }
+    PlanInstance* next = nullptr;
+    if (! pendingPlans.try_dequeue (next))
+        return;
+    if (current != nullptr)
+        next->mixer.takeOverFrom (current->mixer, next->trackMap, next->busMap);
+    PlanInstance* old = std::exchange (current, next);
+    publishedSwaps.fetch_add (1, std::memory_order_relaxed);
+    if (old != nullptr && ! retiredPlans.try_enqueue (old))
+        waitingToRetire = old;
+}
+
+void RealtimeEngine::handleCommands() noexcept
+{
+    TransportCommand command;
+    while (commands.try_dequeue (command))
+    {
+        switch (command.type)
+        {
+            case TransportCommand::Type::play:
+                state = State::playing;
+                stopAfterFade = false;
+                gainTarget = 1.0f;
+                break;
+            case TransportCommand::Type::stop:
+                if (state == State::playing)
+                {
+                    stopAfterFade = true;
+                    gainTarget = 0.0f;
+                }
+                break;
+            case TransportCommand::Type::locate:
+                if (state == State::stopped && gain == 0.0f)
+                    playhead = command.a;
+                else
+                {
+                    // Fade out where we are, jump, fade in at the new place.
+                    pendingLocate = true;
+                    locateTarget = command.a;
+                    gainTarget = 0.0f;
+                }
+                break;
+            case TransportCommand::Type::setLoop:
+                looping = command.b > command.a;
+                loopStart = command.a;
+                loopEnd = command.b;
+                break;
+            case TransportCommand::Type::clearLoop:
+                looping = false;
+                break;
+        }
+    }
+}
+
+void RealtimeEngine::renderChunk (float* const* outputs, int offset, int numFrames) noexcept
+{
+    auto& mixer = current->mixer;
+    mixer.process (playhead, numFrames, tracks);
+
+    const float step = 1.0f / float (declickFrames);
+    const int channels = std::min (outputChannels, mixer.masterChannels());
+    float endGain = gain;
+    for (int c = 0; c < channels; ++c)
+    {
+        const float* in = mixer.masterOutput()[c];
+        float* out = outputs[c] + offset;
+        float g = gain;
+        for (int i = 0; i < numFrames; ++i)
+        {
+            // Land exactly on the target: counting in float steps would leave a residue.
+            g = std::abs (gainTarget - g) <= step * 1.5f ? gainTarget : (gainTarget > g ? g + step : g - step);
+            out[i] = in[i] * g;
+        }
+        endGain = g;
+    }
+    gain = endGain;
+}
+
+void RealtimeEngine::process (float* const* outputs, int numFrames) noexcept
+{
+    adoptNewestPlan();
+    handleCommands();
+    for (int c = 0; c < outputChannels; ++c)
+        dsp::clear (outputs[c], numFrames);
+
+    const bool audible = state == State::playing || gain > 0.0f;
+    if (current != nullptr && audible)
+    {
+        int offset = 0;
+        while (offset < numFrames && state == State::playing)
+        {
+            int chunk = numFrames - offset;
+            if (looping && playhead < loopEnd)
+                chunk = int (std::min<int64_t> (chunk, loopEnd - playhead));
+            if (gain != gainTarget)
+            {
+                // Stop at the end of a fade so a locate or stop happens exactly at silence.
+                const int rampLeft = int (std::ceil (std::abs (gainTarget - gain) * float (declickFrames) - 0.01f));
+                chunk = std::max (1, std::min (chunk, rampLeft));
+            }
+            renderChunk (outputs, offset, chunk);
+            offset += chunk;
+            playhead += chunk;
+            if (looping && playhead >= loopEnd)
+                playhead = loopStart;
+
+            if (gain == 0.0f && gainTarget == 0.0f)
+            {
+                if (pendingLocate)
+                {
+                    playhead = locateTarget;
+                    pendingLocate = false;
+                    if (! stopAfterFade)
+                        gainTarget = 1.0f;
+                }
+                if (stopAfterFade)
+                {
+                    stopAfterFade = false;
+                    state = State::stopped;
+                }
+            }
+        }
+    }
+
+    publishedPosition.store (playhead, std::memory_order_relaxed);
+    publishedPlaying.store (state == State::playing, std::memory_order_relaxed);
+}
+} // namespace sprocket::engine

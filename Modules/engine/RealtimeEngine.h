@@ -1,0 +1,105 @@
+#pragma once
+
+#include "engine/MixEngine.h"
+#include "engine/RenderPlan.h"
+#include "engine/TrackSource.h"
+#include "engine/TransportCommand.h"
+
+#include <readerwriterqueue/readerwriterqueue.h>
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sprocket::engine
+{
+/** Plays RenderPlans in real time. The message thread compiles plans and hands them over with
+    setPlan(); the audio thread adopts the newest at the start of a block and hands the old one
+    back, so plans are created and destroyed on the message thread only (collectGarbage()).
+    Transport commands travel through a second lock-free queue. Starting, stopping and locating
+    while playing fade the output over `declickFrames` so they never click. */
+class RealtimeEngine
+{
+public:
+    /** [[message thread]] */
+    RealtimeEngine (TrackSource& tracks, int maxBlockSize, int outputChannels);
+    ~RealtimeEngine();
+
+    /** Prepares a mixer for the plan and queues it for the audio thread; also frees retired
+        plans. Returns false (and keeps the plan off the audio thread) if the queue is full.
+        [[message thread]] allocates */
+    bool setPlan (std::unique_ptr<RenderPlan> plan);
+
+    /** Frees plans the audio thread has finished with. [[message thread]] */
+    void collectGarbage();
+
+    /** Queues a transport command; false if the queue is full. [[any thread]] lock-free */
+    bool send (TransportCommand command) noexcept;
+
+    void play() noexcept { send ({ TransportCommand::Type::play, 0, 0 }); }
+    void stop() noexcept { send ({ TransportCommand::Type::stop, 0, 0 }); }
+    void locate (int64_t position) noexcept { send ({ TransportCommand::Type::locate, position, 0 }); }
+    void setLoop (int64_t start, int64_t end) noexcept { send ({ TransportCommand::Type::setLoop, start, end }); }
+
+    /** The playhead, in session samples. [[any thread]] */
+    int64_t position() const noexcept { return publishedPosition.load (std::memory_order_relaxed); }
+    bool isPlaying() const noexcept { return publishedPlaying.load (std::memory_order_relaxed); }
+    int64_t planSwaps() const noexcept { return publishedSwaps.load (std::memory_order_relaxed); }
+
+    /** Renders one block into the device outputs (outputChannels planar buffers).
+        [[audio thread]] no allocation, lock, wait or I/O. */
+    void process (float* const* outputs, int numFrames) noexcept;
+
+    /** 5 ms at 48 kHz: long enough that a full-scale step becomes inaudible as a click, short
+        enough to feel instant. */
+    static constexpr int declickFrames = 240;
+
+private:
+    struct PlanInstance
+    {
+        std::unique_ptr<RenderPlan> plan;
+        MixEngine mixer;
+        std::vector<int> trackMap, busMap; // index of each track/bus in the plan posted before
+    };
+
+    enum class State
+    {
+        stopped,
+        playing
+    };
+
+    void adoptNewestPlan() noexcept;
+    void handleCommands() noexcept;
+    void renderChunk (float* const* outputs, int offset, int numFrames) noexcept;
+
+    TrackSource& tracks;
+    const int maxBlock;
+    const int outputChannels;
+
+    // Message-thread state: what the previously posted plan contained, to map survivors.
+    std::vector<std::string> postedTrackIds, postedBusIds;
+
+    moodycamel::ReaderWriterQueue<PlanInstance*> pendingPlans { 16 };
+    moodycamel::ReaderWriterQueue<PlanInstance*> retiredPlans { 64 };
+    moodycamel::ReaderWriterQueue<TransportCommand> commands { 256 };
+
+    // Audio-thread state.
+    PlanInstance* current = nullptr;
+    PlanInstance* waitingToRetire = nullptr;
+    State state = State::stopped;
+    int64_t playhead = 0;
+    float gain = 0.0f;       // declick envelope, 0..1
+    float gainTarget = 0.0f;
+    bool pendingLocate = false;
+    int64_t locateTarget = 0;
+    bool stopAfterFade = false;
+    bool looping = false;
+    int64_t loopStart = 0, loopEnd = 0;
+
+    std::atomic<int64_t> publishedPosition { 0 };
+    std::atomic<bool> publishedPlaying { false };
+    std::atomic<int64_t> publishedSwaps { 0 };
+    static_assert (std::atomic<int64_t>::is_always_lock_free);
+};
+} // namespace sprocket::engine
