@@ -1,0 +1,142 @@
+#include "AudioThreadAudit.h"
+#include "engine/TestSessions.h"
+
+#include "engine/ClipRenderer.h"
+#include "engine/HeadlessDriver.h"
+#include "engine/PlanCompiler.h"
+#include "engine/RealtimeEngine.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <mutex>
+#include <random>
+#include <thread>
+
+using namespace sprocket;
+using namespace sprocket::test;
+
+namespace
+{
+session::Session scriptedSession (MemoryMediaSource& media)
+{
+    auto s = emptySession();
+    s.buses.push_back ({ "DX", "Dialogue", 2, 0.0, session::masterOutputId });
+    for (int m = 0; m < 4; ++m)
+    {
+        s.media.push_back ({ "m" + std::to_string (m), "m.wav" });
+        media.media.push_back ({ noise (96000, uint32_t (m + 1)) });
+    }
+    for (int t = 0; t < 8; ++t)
+    {
+        auto tr = track ("t" + std::to_string (t), 1, t % 2 == 0 ? "B" : "DX");
+        for (int c = 0; c < 6; ++c)
+        {
+            auto cl = clip ("c" + std::to_string (t) + "_" + std::to_string (c), "m" + std::to_string ((t + c) % 4),
+                            c * 40000, 60000, 1000);
+            cl.fadeIn = { { 2400 }, dsp::FadeShape::equalPower };
+            cl.fadeOut = { { 2400 }, dsp::FadeShape::sCurve };
+            tr.clips.push_back (cl);
+        }
+        s.tracks.push_back (tr);
+    }
+    return s;
+}
+
+session::Track newTrack (std::string id)
+{
+    auto t = track (std::move (id), 1, "DX");
+    t.clips.push_back (clip (t.id + "_c", "m1", 0, 90000));
+    return t;
+}
+
+/** One random edit of the kind an editor or mixer makes while the transport rolls. */
+void randomEdit (session::Session& s, std::mt19937& random, int& nextId)
+{
+    auto pick = [&] (size_t n) { return size_t (std::uniform_int_distribution<size_t> (0, n - 1) (random)); };
+    auto& track = s.tracks[pick (s.tracks.size())];
+    switch (pick (7))
+    {
+        case 0: track.gainDb = std::uniform_real_distribution<double> (-40.0, 6.0) (random); break;
+        case 1: track.pan = std::uniform_real_distribution<double> (-1.0, 1.0) (random); break;
+        case 2: track.mute = ! track.mute; break;
+        case 3: track.solo = ! track.solo; break;
+        case 4:
+            if (! track.clips.empty())
+                track.clips[pick (track.clips.size())].position = { int64_t (pick (200000)) };
+            break;
+        case 5:
+            track.clips.push_back (clip ("n" + std::to_string (nextId++), "m0", int64_t (pick (200000)), 30000));
+            break;
+        case 6:
+            if (s.tracks.size() < 12)
+                s.tracks.push_back (newTrack ("x" + std::to_string (nextId++)));
+            else
+                s.tracks.erase (s.tracks.begin() + long (pick (s.tracks.size())));
+            break;
+    }
+}
+} // namespace
+
+TEST (RealtimeSafetyTest, ScriptedEditingSessionMakesNoAllocationOrLockOnTheAudioThread)
+{
+    MemoryMediaSource media;
+    auto s = scriptedSession (media);
+    engine::MediaTrackSource tracks (media, 64);
+    engine::RealtimeEngine engine (tracks, 64, 2);
+    ASSERT_TRUE (engine.setPlan (std::make_unique<engine::RenderPlan> (engine::compilePlan (s))));
+
+    engine::HeadlessDriver driver (48000.0, 64, 2, false);
+    AudioThreadAudit::reset();
+    driver.start ([&] (float* const* outputs, int frames) {
+        AuditedScope audited;
+        engine.process (outputs, frames);
+    });
+
+    std::mt19937 random (2024);
+    int nextId = 0;
+    engine.play();
+    for (int edit = 0; edit < 500; ++edit)
+    {
+        randomEdit (s, random, nextId);
+        auto plan = std::make_unique<engine::RenderPlan> (engine::compilePlan (s));
+        while (! engine.setPlan (std::make_unique<engine::RenderPlan> (*plan)))
+            std::this_thread::sleep_for (std::chrono::microseconds (200));
+        switch (edit % 50)
+        {
+            case 10: engine.locate (int64_t (random() % 200000)); break;
+            case 20: engine.setLoop (50000, 90000); break;
+            case 30: engine.send ({ engine::TransportCommand::Type::clearLoop, 0, 0 }); break;
+            case 40: engine.stop(); break;
+            case 45: engine.play(); break;
+            default: break;
+        }
+        std::this_thread::sleep_for (std::chrono::microseconds (300));
+    }
+    engine.locate (0);
+    engine.stop();
+    std::this_thread::sleep_for (std::chrono::milliseconds (20));
+    driver.stop();
+
+    EXPECT_GT (driver.callbacksDone(), 1000);
+    EXPECT_GE (engine.planSwaps(), 400); // most edits reached the audio thread
+    EXPECT_EQ (AudioThreadAudit::allocations(), 0);
+    EXPECT_EQ (AudioThreadAudit::frees(), 0);
+    EXPECT_EQ (AudioThreadAudit::locks(), 0);
+}
+
+TEST (RealtimeSafetyTest, TheAuditCatchesAnAllocationAndALock)
+{
+    // The detector itself must work, or the test above proves nothing.
+    AudioThreadAudit::reset();
+    std::mutex mutex;
+    std::thread ([&] {
+        AuditedScope audited;
+        auto* leak = new std::vector<int> (100);
+        delete leak;
+        std::lock_guard lock (mutex);
+    }).join();
+    EXPECT_GE (AudioThreadAudit::allocations(), 2);
+    EXPECT_GE (AudioThreadAudit::frees(), 2);
+    EXPECT_GE (AudioThreadAudit::locks(), 1);
+}
