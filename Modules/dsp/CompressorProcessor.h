@@ -17,7 +17,10 @@ namespace sprocket::dsp
 
     Time constants: attack and release are the one-pole time constants of the detector: after a
     step in level the gain reduction covers 1 - 1/e (63 %) of its change in attack_ms (growing)
-    or release_ms (shrinking). Smoothing: makeup_db ramps over 20 ms like a fader; threshold,
+    or release_ms (shrinking). Because detection is per-sample peak, a steady tone settles a little
+    short of the static curve's reduction: between the peaks of each cycle the detector releases,
+    and the attack only partly wins it back at the next peak. For a 1 kHz sine with 500 ms release
+    the shortfall is about 0.1 dB at 1 ms attack and 0.5 dB at 10 ms. Smoothing: makeup_db ramps over 20 ms like a fader; threshold,
     ratio and knee need none because they only move the detector's target, which the detector
     then reaches at the attack or release rate. */
 class CompressorProcessor final : public Processor

@@ -71,23 +71,32 @@ TEST (LimiterProcessorTest, QuietMaterialIsUntouched)
 
 TEST (LimiterProcessorTest, AnOverloadIsRampedNotClipped)
 {
-    // One loud burst: the gain must move down over the look-ahead window, so the output has no
-    // step larger than the ramp allows, where a clipper would square the wave off.
+    // A 1 kHz sine riding on a DC step to 0.9 (peaks 0.95) into the -1 dB ceiling (0.891).
+    // A clipper's gain would follow every cycle (0.891 / x changes by ~7e-3 per sample here);
+    // the limiter's gain is a mean over W = lookahead + 1 samples of values in [g_min, 1], so it
+    // cannot move by more than (1 - g_min) / W per sample.
     const double sr = 48000.0;
     LimiterProcessor limiter;
     limiter.prepare (sr, 512, 1);
     std::vector<float> x (9600, 0.0f);
-    std::fill (x.begin() + 4800, x.end(), 0.9f); // a DC step into -1 dB ceiling (0.891)
+    std::fill (x.begin() + 4800, x.end(), 0.9f);
     for (size_t i = 0; i < x.size(); ++i)
-        x[i] += 0.05f * (float) std::sin (2.0 * std::numbers::pi * 100.0 * i / sr);
+        x[i] += 0.05f * (float) std::sin (2.0 * std::numbers::pi * 1000.0 * i / sr);
     auto buffer = filled (1, x);
     processInBlocks (limiter, buffer, 512);
+
     const double ceiling = std::pow (10.0, -1.0 / 20.0);
-    double peak = 0.0;
-    for (float v : buffer[0])
-        peak = std::max (peak, (double) v);
+    const int d = limiter.latencySamples();
+    const double gMin = ceiling / 0.95;
+    double largestGainStep = 0.0, peak = 0.0;
+    for (int i = d + 4801; i < 9600; ++i)
+    {
+        const double g0 = buffer[0][(size_t) i - 1] / x[(size_t) (i - 1 - d)];
+        const double g1 = buffer[0][(size_t) i] / x[(size_t) (i - d)];
+        largestGainStep = std::max (largestGainStep, std::abs (g1 - g0));
+        peak = std::max (peak, (double) buffer[0][(size_t) i]);
+    }
+    EXPECT_LE (largestGainStep, (1.0 - gMin) / (d + 1) + 1e-6);
     EXPECT_LE (peak, ceiling * (1.0 + 1e-7));
-    // The gain falls from 1 to ~0.94 across the 97-sample window: no step beyond the input's own
-    // step (0.9) plus the sine's, which is what a ramp that starts before the step gives.
-    EXPECT_LE (maxAbsStep (buffer[0]), 0.9 * ceiling / 0.95 + 0.01);
+    EXPECT_GT (peak, ceiling * 0.99);
 }
