@@ -37,46 +37,50 @@ public:
     std::unique_ptr<io::ResamplingReader> resampling;
 };
 
-FileMediaSource::FileMediaSource (const RenderPlan& p) : plan (p) {}
+FileMediaSource::FileMediaSource (const RenderPlan& p) : plan (&p) {}
 FileMediaSource::~FileMediaSource() = default;
 
 FileMediaSource::Reader* FileMediaSource::readerFor (int trackIndex, int mediaIndex)
 {
-    const auto key = std::make_pair (trackIndex, mediaIndex);
+    if (mediaIndex < 0 || mediaIndex >= int (plan->media.size()))
+        return nullptr;
+    const auto& file = plan->media[size_t (mediaIndex)].file;
+    auto key = std::make_pair (trackIndex, file.string());
     if (auto found = readers.find (key); found != readers.end())
         return found->second.get();
-    if (mediaIndex < 0 || mediaIndex >= int (plan.media.size()))
-        return nullptr;
-    auto opened = Reader::open (plan.media[size_t (mediaIndex)].file, plan.sampleRate);
+    auto opened = Reader::open (file, plan->sampleRate);
     if (! opened.ok())
     {
         if (! error)
             error = opened.error();
+        readers.emplace (std::move (key), nullptr); // remember the failure: no retry every block
         return nullptr;
     }
-    return (readers[key] = std::move (opened.value())).get();
+    return (readers[std::move (key)] = std::move (opened.value())).get();
 }
 
 core::Status FileMediaSource::openAll()
 {
-    for (int t = 0; t < int (plan.tracks.size()); ++t)
-        for (auto& clip : plan.tracks[size_t (t)].clips)
+    for (int t = 0; t < int (plan->tracks.size()); ++t)
+        for (auto& clip : plan->tracks[size_t (t)].clips)
             if (readerFor (t, clip.mediaIndex) == nullptr)
-                return error ? *error : core::makeError ("track '" + plan.tracks[size_t (t)].id + "': clip has no media");
+                return error ? *error : core::makeError ("track '" + plan->tracks[size_t (t)].id + "': clip has no media");
     return {};
 }
 
 int64_t FileMediaSource::read (int trackIndex, int mediaIndex, int64_t startFrame, float* const* dest, int channels,
                                int numFrames) noexcept
 {
-    auto* reader = error ? nullptr : readerFor (trackIndex, mediaIndex);
+    auto* reader = (error && stopOnError) ? nullptr : readerFor (trackIndex, mediaIndex);
     if (reader != nullptr)
     {
         auto result = reader->readPlanar (startFrame, dest, numFrames);
         if (result.ok())
             return result.value();
-        error = result.error();
+        if (! error)
+            error = result.error();
     }
+    ++failures;
     for (int c = 0; c < channels; ++c)
         dsp::clear (dest[c], numFrames);
     return 0;

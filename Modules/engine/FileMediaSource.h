@@ -20,6 +20,17 @@ public:
     explicit FileMediaSource (const RenderPlan& plan);
     ~FileMediaSource() override;
 
+    /** Reads media of another plan from now on; open readers are kept by (track key, file), so
+        a track reading the same file carries on without reopening it. */
+    void setPlan (const RenderPlan& newPlan) noexcept { plan = &newPlan; }
+
+    /** Offline renders stop at the first error; the disk streamer plays on, with silence for
+        the clip that failed. */
+    void setStopOnError (bool shouldStop) noexcept { stopOnError = shouldStop; }
+
+    /** Number of reads that failed (the clip played silence). */
+    int64_t failedReads() const noexcept { return failures; }
+
     /** Opens every reader the plan needs, so a missing or unreadable file fails before any
         audio is written. [[not audio thread]] */
     core::Status openAll();
@@ -34,8 +45,10 @@ private:
     class Reader;
     Reader* readerFor (int trackIndex, int mediaIndex);
 
-    const RenderPlan& plan;
-    std::map<std::pair<int, int>, std::unique_ptr<Reader>> readers;
+    const RenderPlan* plan;
+    std::map<std::pair<int, std::string>, std::unique_ptr<Reader>> readers;
     std::optional<core::Error> error;
+    bool stopOnError = true;
+    int64_t failures = 0;
 };
 } // namespace sprocket::engine

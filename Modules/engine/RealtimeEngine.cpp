@@ -94,6 +94,7 @@ void RealtimeEngine::handleCommands() noexcept
                 state = State::playing;
                 stopAfterFade = false;
                 gainTarget = 1.0f;
+                waitingForData = ! sourceReady();
                 break;
             case TransportCommand::Type::stop:
                 if (state == State::playing)
@@ -104,7 +105,10 @@ void RealtimeEngine::handleCommands() noexcept
                 break;
             case TransportCommand::Type::locate:
                 if (state == State::stopped && gain == 0.0f)
+                {
                     playhead = command.a;
+                    tracks.locate (playhead);
+                }
                 else
                 {
                     // Fade out where we are, jump, fade in at the new place.
@@ -123,6 +127,11 @@ void RealtimeEngine::handleCommands() noexcept
                 break;
         }
     }
+}
+
+bool RealtimeEngine::sourceReady() noexcept
+{
+    return current == nullptr || tracks.readyAt (*current->plan, playhead);
 }
 
 void RealtimeEngine::renderChunk (float* const* outputs, int offset, int numFrames) noexcept
@@ -156,11 +165,14 @@ void RealtimeEngine::process (float* const* outputs, int numFrames) noexcept
     for (int c = 0; c < outputChannels; ++c)
         dsp::clear (outputs[c], numFrames);
 
+    if (waitingForData && sourceReady())
+        waitingForData = false;
+
     const bool audible = state == State::playing || gain > 0.0f;
-    if (current != nullptr && audible)
+    if (current != nullptr && audible && ! waitingForData)
     {
         int offset = 0;
-        while (offset < numFrames && state == State::playing)
+        while (offset < numFrames && state == State::playing && ! waitingForData)
         {
             int chunk = numFrames - offset;
             if (looping && playhead < loopEnd)
@@ -175,7 +187,17 @@ void RealtimeEngine::process (float* const* outputs, int numFrames) noexcept
             offset += chunk;
             playhead += chunk;
             if (looping && playhead >= loopEnd)
+            {
                 playhead = loopStart;
+                if (! sourceReady())
+                {
+                    // The source has not buffered the loop start (disk streaming): jump there
+                    // and wait, fading back in. A loop-aware butler will remove this gap.
+                    tracks.locate (playhead);
+                    waitingForData = true;
+                    gain = 0.0f;
+                }
+            }
 
             if (gain == 0.0f && gainTarget == 0.0f)
             {
@@ -183,6 +205,8 @@ void RealtimeEngine::process (float* const* outputs, int numFrames) noexcept
                 {
                     playhead = locateTarget;
                     pendingLocate = false;
+                    tracks.locate (playhead);
+                    waitingForData = ! sourceReady();
                     if (! stopAfterFade)
                         gainTarget = 1.0f;
                 }

@@ -72,6 +72,7 @@ private:
     void adoptNewestPlan() noexcept;
     void handleCommands() noexcept;
     void renderChunk (float* const* outputs, int offset, int numFrames) noexcept;
+    bool sourceReady() noexcept;
 
     TrackSource& tracks;
     const int maxBlock;
@@ -92,6 +93,7 @@ private:
     float gain = 0.0f;       // declick envelope, 0..1
     float gainTarget = 0.0f;
     bool pendingLocate = false;
+    bool waitingForData = false; // after a jump, until the track source has buffered there
     int64_t locateTarget = 0;
     bool stopAfterFade = false;
     bool looping = false;

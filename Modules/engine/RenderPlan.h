@@ -32,6 +32,8 @@ struct PlanClip
     dsp::FadeShape fadeInShape = dsp::FadeShape::linear;
     int64_t fadeOutLength = 0;
     dsp::FadeShape fadeOutShape = dsp::FadeShape::linear;
+
+    bool operator== (const PlanClip&) const = default;
 };
 
 /** Where a track or bus sends its audio: a bus index, or the master. */
@@ -50,6 +52,7 @@ struct PlanTrack
     std::vector<PlanClip> clips; // sorted by start
     std::vector<int64_t> maxEndUpTo; // max end of clips[0..i]: monotonic, so searchable
     PlanDestination destination;
+    int streamSlot = -1; // the disk streamer's ring for this track (set by DiskStreamer::preparePlan)
 };
 
 struct PlanBus

@@ -22,5 +22,12 @@ public:
         there. [[audio thread]] in real time: must not block. */
     virtual bool readTrack (const RenderPlan& plan, int trackIndex, int64_t position, int numFrames,
                             float* const* dest) noexcept = 0;
+
+    /** The transport jumps to `position`: a streaming source starts buffering there.
+        [[audio thread]] */
+    virtual void locate (int64_t /*position*/) noexcept {}
+
+    /** True once playback of `plan` from `position` can start without underruns. [[audio thread]] */
+    virtual bool readyAt (const RenderPlan& /*plan*/, int64_t /*position*/) noexcept { return true; }
 };
 } // namespace sprocket::engine

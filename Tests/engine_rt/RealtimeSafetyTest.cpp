@@ -2,9 +2,12 @@
 #include "engine/TestSessions.h"
 
 #include "engine/ClipRenderer.h"
+#include "engine/DiskStreamer.h"
 #include "engine/HeadlessDriver.h"
 #include "engine/PlanCompiler.h"
 #include "engine/RealtimeEngine.h"
+#include "io/AudioFileWriter.h"
+#include "support/TempFolder.h"
 
 #include <gtest/gtest.h>
 
@@ -139,4 +142,60 @@ TEST (RealtimeSafetyTest, TheAuditCatchesAnAllocationAndALock)
     EXPECT_GE (AudioThreadAudit::allocations(), 2);
     EXPECT_GE (AudioThreadAudit::frees(), 2);
     EXPECT_GE (AudioThreadAudit::locks(), 1);
+}
+
+TEST (RealtimeSafetyTest, StreamingFromDiskMakesNoAllocationOrLockOnTheAudioThread)
+{
+    // The same scripted editing, with media streamed from files by the butler.
+    const auto folder = freshTempFolder ("rt_streaming");
+    MemoryMediaSource memory;
+    auto s = scriptedSession (memory);
+    s.filePath = folder / "s.sprocket";
+    for (size_t m = 0; m < s.media.size(); ++m)
+    {
+        s.media[m].path = "m" + std::to_string (m) + ".wav";
+        io::WriteSpec spec;
+        spec.channels = 1;
+        auto writer = io::AudioFileWriter::create (folder / s.media[m].path, spec);
+        ASSERT_TRUE (writer.ok());
+        ASSERT_TRUE ((*writer)->writeInterleaved (memory.media[m][0].data(), int64_t (memory.media[m][0].size())));
+        ASSERT_TRUE ((*writer)->finish());
+    }
+
+    engine::DiskStreamer streamer (48000, { 48000, 64, 64, 4096, 4096 });
+    engine::RealtimeEngine engine (streamer, 64, 2);
+    const auto post = [&] {
+        auto plan = std::make_unique<engine::RenderPlan> (engine::compilePlan (s));
+        streamer.preparePlan (*plan);
+        while (! engine.setPlan (std::make_unique<engine::RenderPlan> (*plan)))
+            std::this_thread::sleep_for (std::chrono::microseconds (200));
+    };
+    post();
+
+    engine::HeadlessDriver driver (48000.0, 64, 2, true); // real-time pace: the butler must keep up
+    AudioThreadAudit::reset();
+    driver.start ([&] (float* const* outputs, int frames) {
+        AuditedScope audited;
+        engine.process (outputs, frames);
+    });
+    std::mt19937 random (7);
+    int nextId = 0;
+    engine.play();
+    for (int edit = 0; edit < 100; ++edit)
+    {
+        randomEdit (s, random, nextId);
+        post();
+        if (edit % 25 == 10)
+            engine.locate (int64_t (random() % 150000));
+        std::this_thread::sleep_for (std::chrono::milliseconds (5));
+    }
+    engine.stop();
+    std::this_thread::sleep_for (std::chrono::milliseconds (20));
+    driver.stop();
+
+    EXPECT_GT (driver.callbacksDone(), 300);
+    EXPECT_EQ (AudioThreadAudit::allocations(), 0);
+    EXPECT_EQ (AudioThreadAudit::frees(), 0);
+    EXPECT_EQ (AudioThreadAudit::locks(), 0);
+    EXPECT_EQ (streamer.underruns(), 0);
 }

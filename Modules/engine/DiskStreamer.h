@@ -1,0 +1,113 @@
+#pragma once
+
+#include "engine/ClipRenderer.h"
+#include "engine/FileMediaSource.h"
+#include "engine/RenderPlan.h"
+#include "engine/TrackSource.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace sprocket::engine
+{
+/** Streams each track's clip-stage audio from disk for the real-time engine, the Ardour way:
+    a butler thread reads, resamples, fades and sums clips ahead of the playhead into one
+    lock-free ring buffer per track; the audio thread only copies out of the rings. A read the
+    ring cannot satisfy plays silence and counts as an underrun; nothing on the audio thread
+    ever opens, reads or seeks a file.
+
+    Ring protocol (single writer, the butler; single reader, the audio thread): a ring holds
+    timeline samples [validStart, validEnd). The butler appends after validEnd and only
+    overwrites samples the playhead has passed; when it must invalidate (locate, or an edit to
+    a track's clips) it bumps the ring's version to odd, moves the bounds, and bumps it to even
+    again, so a read that overlapped the change notices and is discarded (seqlock). */
+class DiskStreamer final : public TrackSource
+{
+public:
+    struct Options
+    {
+        int64_t bufferFrames = 3 * 48000;   // per track; about 3 s
+        int maxBlockSize = 1024;
+        int maxStreams = 512;
+        int64_t readyFrames = 16384;        // buffered after a locate before playback resumes
+        int64_t editMarginFrames = 4096;    // edits take effect this far after the playhead
+    };
+
+    /** [[message thread]] starts the butler. */
+    DiskStreamer (int64_t sampleRate, Options options);
+    ~DiskStreamer() override;
+
+    /** Gives every track of `plan` a ring (allocating new ones) and hands the butler a copy,
+        before the plan is posted to the audio thread. [[message thread]] allocates */
+    void preparePlan (RenderPlan& plan);
+
+    // TrackSource, [[audio thread]]
+    void blockStarting (int64_t position, int numFrames) noexcept override;
+    bool readTrack (const RenderPlan& plan, int trackIndex, int64_t position, int numFrames,
+                    float* const* dest) noexcept override;
+    void locate (int64_t position) noexcept override;
+    bool readyAt (const RenderPlan& plan, int64_t position) noexcept override;
+
+    /** Reads the rings could not satisfy while playing. [[any thread]] */
+    int64_t underruns() const noexcept { return underrunCount.load (std::memory_order_relaxed); }
+    /** Media reads that failed (missing or unreadable files): those clips play silence. */
+    int64_t mediaErrors() const noexcept { return mediaErrorCount.load (std::memory_order_relaxed); }
+    /** Bytes held by the rings: the streamer's whole memory for audio. */
+    int64_t ringBytes() const noexcept { return allocatedBytes; }
+
+private:
+    struct Stream
+    {
+        std::string trackId;
+        int channels = 1;
+        std::vector<float> ring; // planar: channel c at [c * capacity, (c + 1) * capacity)
+        std::atomic<int64_t> validStart { 0 }, validEnd { 0 };
+        std::atomic<uint64_t> version { 0 };
+        std::atomic<bool> active { false };
+        std::atomic<int64_t> seekHandled { -1 };
+        // Butler only:
+        int planTrack = -1; // index in the butler's plan, -1 when the track is gone
+    };
+    static_assert (std::atomic<int64_t>::is_always_lock_free && std::atomic<uint64_t>::is_always_lock_free);
+
+    void butlerLoop();
+    void adoptButlerPlan (std::unique_ptr<RenderPlan> plan);
+    bool refill (Stream& stream, int slot);
+    void invalidate (Stream& stream, int64_t start, int64_t end);
+    void write (Stream& stream, int64_t position, const float* const* source, int frames);
+
+    const int64_t sampleRate;
+    const Options options;
+    std::vector<std::unique_ptr<Stream>> streams; // fixed size; slots never move
+    int usedStreams = 0;                        // message thread
+    std::atomic<int> publishedStreams { 0 };    // what the audio thread and butler may look at
+    int64_t allocatedBytes = 0;
+
+    // Audio thread -> butler.
+    std::atomic<int64_t> playhead { 0 };
+    std::atomic<int64_t> seekTarget { 0 };
+    std::atomic<int64_t> seekGeneration { 0 };
+    std::atomic<int64_t> underrunCount { 0 };
+    std::atomic<int64_t> mediaErrorCount { 0 };
+    bool waitingForLocate = false; // audio thread: reads are not underruns until ready
+
+    // Message thread -> butler.
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::unique_ptr<RenderPlan> incomingPlan;
+    bool stopping = false;
+
+    // Butler only.
+    std::unique_ptr<RenderPlan> butlerPlan;
+    std::unique_ptr<FileMediaSource> files;
+    ClipRenderer renderer;
+    std::vector<float> chunk;
+    int64_t seekSeen = -1;
+    std::thread butler;
+};
+} // namespace sprocket::engine

@@ -1,0 +1,190 @@
+#include "TestSessions.h"
+#include "support/TempFolder.h"
+
+#include "engine/ClipRenderer.h"
+#include "engine/DiskStreamer.h"
+#include "engine/FileMediaSource.h"
+#include "engine/MixEngine.h"
+#include "engine/PlanCompiler.h"
+#include "engine/RealtimeEngine.h"
+#include "io/AudioFileWriter.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+using namespace sprocket;
+using namespace sprocket::test;
+
+namespace
+{
+constexpr int block = 128;
+
+void writeFile (const std::filesystem::path& file, const std::vector<float>& samples)
+{
+    io::WriteSpec spec;
+    spec.channels = 1;
+    spec.sampleFormat = io::SampleFormat::float32;
+    auto writer = io::AudioFileWriter::create (file, spec);
+    ASSERT_TRUE (writer.ok());
+    ASSERT_TRUE ((*writer)->writeInterleaved (samples.data(), int64_t (samples.size())));
+    ASSERT_TRUE ((*writer)->finish());
+}
+
+/** Four mono tracks of 20 s files (noise and tones), two clips each, into two buses. */
+session::Session streamingSession (const std::filesystem::path& folder)
+{
+    auto s = emptySession();
+    s.filePath = folder / "s.sprocket";
+    s.buses.push_back ({ "DX", "Dialogue", 2, -2.0, session::masterOutputId });
+    for (int m = 0; m < 4; ++m)
+    {
+        const auto name = "m" + std::to_string (m) + ".wav";
+        writeFile (folder / name, m % 2 == 0 ? noise (960000, uint32_t (m + 1)) : sine (220.0 * (m + 1), 0.3, 960000));
+        s.media.push_back ({ "m" + std::to_string (m), name });
+    }
+    for (int t = 0; t < 4; ++t)
+    {
+        auto tr = track ("t" + std::to_string (t), 1, t < 2 ? "B" : "DX");
+        tr.pan = -0.6 + 0.4 * t;
+        auto a = clip ("a" + std::to_string (t), "m" + std::to_string (t), 1000 * t, 400000, 500);
+        a.fadeOut = { { 4800 }, dsp::FadeShape::equalPower };
+        auto b = clip ("b" + std::to_string (t), "m" + std::to_string ((t + 1) % 4), 395200 + 1000 * t, 500000, 20000);
+        b.fadeIn = { { 4800 }, dsp::FadeShape::equalPower };
+        tr.clips = { a, b };
+        s.tracks.push_back (tr);
+    }
+    return s;
+}
+
+/** The offline render of [from, from + frames), channel 0, for comparison. */
+std::vector<float> offline (const session::Session& s, int64_t from, int64_t frames)
+{
+    const auto plan = engine::compilePlan (s);
+    engine::FileMediaSource files (plan);
+    EXPECT_TRUE (files.openAll());
+    engine::MediaTrackSource tracks (files, block);
+    engine::MixEngine mixer;
+    mixer.prepare (plan, block);
+    std::vector<float> out;
+    for (int64_t pos = from; pos < from + frames; pos += block)
+    {
+        mixer.process (pos, block, tracks);
+        out.insert (out.end(), mixer.masterOutput()[0], mixer.masterOutput()[0] + block);
+    }
+    return out;
+}
+
+struct Player
+{
+    engine::DiskStreamer streamer { 48000, { 48000, block, 64, 8192, 4096 } };
+    engine::RealtimeEngine engine { streamer, block, 2 };
+    std::vector<float> left = std::vector<float> (block), right = std::vector<float> (block);
+
+    void post (const session::Session& s)
+    {
+        auto plan = std::make_unique<engine::RenderPlan> (engine::compilePlan (s));
+        streamer.preparePlan (*plan);
+        ASSERT_TRUE (engine.setPlan (std::move (plan)));
+    }
+
+    /** Runs blocks at about twice real time (the butler keeps a second ahead), recording the
+        blocks where the transport is rolling, with their positions. */
+    std::vector<std::pair<int64_t, std::vector<float>>> run (int blocks)
+    {
+        std::vector<std::pair<int64_t, std::vector<float>>> rolled;
+        float* outputs[] = { left.data(), right.data() };
+        for (int b = 0; b < blocks; ++b)
+        {
+            const auto before = engine.position();
+            engine.process (outputs, block);
+            if (engine.position() == before + block)
+                rolled.push_back ({ before, left });
+            std::this_thread::sleep_for (std::chrono::microseconds (1300));
+        }
+        return rolled;
+    }
+};
+
+/** Largest difference between what was played and the offline render, skipping the fades. */
+double worstDifference (const std::vector<std::pair<int64_t, std::vector<float>>>& rolled, const session::Session& s,
+                        int64_t skipUntil)
+{
+    double worst = 0.0;
+    for (auto& [position, samples] : rolled)
+    {
+        if (position < skipUntil)
+            continue;
+        const auto expected = offline (s, position, block);
+        for (int i = 0; i < block; ++i)
+            worst = std::max (worst, std::abs (double (samples[size_t (i)]) - double (expected[size_t (i)])));
+    }
+    return worst;
+}
+} // namespace
+
+TEST (DiskStreamerTest, PlaysWhatTheOfflineRendererRendersWithoutUnderruns)
+{
+    const auto folder = freshTempFolder ("stream_play");
+    const auto s = streamingSession (folder);
+    Player player;
+    player.post (s);
+    player.engine.locate (390000); // just before the crossfades
+    player.engine.play();
+    const auto rolled = player.run (200);
+    ASSERT_GT (rolled.size(), 150u);
+    EXPECT_LT (worstDifference (rolled, s, 390000 + 2 * block), 1e-6);
+    EXPECT_EQ (player.streamer.underruns(), 0);
+    EXPECT_EQ (player.streamer.mediaErrors(), 0);
+    // The rings hold 1 s per track; the media are 80 s of audio: nothing is loaded whole.
+    EXPECT_EQ (player.streamer.ringBytes(), 4 * 48000 * int64_t (sizeof (float)));
+}
+
+TEST (DiskStreamerTest, LocateWhilePlayingRefillsAndCarriesOn)
+{
+    const auto folder = freshTempFolder ("stream_locate");
+    const auto s = streamingSession (folder);
+    Player player;
+    player.post (s);
+    player.engine.play();
+    player.run (50);
+    player.engine.locate (700000);
+    const auto rolled = player.run (200);
+    ASSERT_GT (rolled.size(), 100u);
+    EXPECT_GE (rolled.back().first, 700000);
+    EXPECT_LT (worstDifference (rolled, s, 700000 + 2 * block), 1e-6);
+    EXPECT_EQ (player.streamer.underruns(), 0);
+}
+
+TEST (DiskStreamerTest, ClipEditsWhilePlayingAreHeardAfterTheEditMargin)
+{
+    const auto folder = freshTempFolder ("stream_edit");
+    auto s = streamingSession (folder);
+    Player player;
+    player.post (s);
+    player.engine.play();
+    player.run (40);
+    s.tracks[1].clips[0].sourceOffset = { 77777 }; // a slip edit on a clip under the playhead
+    s.tracks[3].clips[0].gainDb = -12.0;           // and a clip gain change
+    player.post (s);
+    const auto editedAt = player.engine.position();
+    const auto rolled = player.run (150);
+    // After the margin (4096) plus a block of slack, the new clips are what plays.
+    EXPECT_LT (worstDifference (rolled, s, editedAt + 4096 + 4 * block), 1e-6);
+    EXPECT_EQ (player.streamer.underruns(), 0);
+}
+
+TEST (DiskStreamerTest, MissingMediaPlaySilenceAndAreReported)
+{
+    const auto folder = freshTempFolder ("stream_missing");
+    auto s = streamingSession (folder);
+    std::filesystem::remove (folder / "m1.wav");
+    Player player;
+    player.post (s);
+    player.engine.play();
+    player.run (60);
+    EXPECT_GT (player.streamer.mediaErrors(), 0);
+    EXPECT_EQ (player.streamer.underruns(), 0);
+    EXPECT_TRUE (player.engine.isPlaying());
+}
