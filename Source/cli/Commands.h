@@ -8,4 +8,6 @@ namespace sprocket::cli
 int runInfo (const std::vector<std::string>& arguments);
 int runValidate (const std::vector<std::string>& arguments);
 int runRender (const std::vector<std::string>& arguments);
+int runPlay (const std::vector<std::string>& arguments);
+int runProcessors (const std::vector<std::string>& arguments);
 } // namespace sprocket::cli

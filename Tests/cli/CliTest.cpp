@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <set>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -236,4 +237,49 @@ TEST (CliTest, NoPartialFileIsLeftWhenMediaIsCorrupt)
     if (std::filesystem::exists (folder / "out"))
         for (auto& entry : std::filesystem::directory_iterator (folder / "out"))
             ADD_FAILURE() << "left behind: " << entry.path();
+}
+
+TEST (CliTest, PlayStreamsThroughTheRealtimeEngineAndReports)
+{
+    const auto folder = freshFolder ("play");
+    const auto session = exampleSession (folder);
+    auto run = runCli ("play " + quoted (session) + " --device none --from 01:00:00:12 --seconds 1 --stress-edits 20");
+    ASSERT_EQ (run.exitCode, 0) << run.err;
+    EXPECT_NE (run.out.find ("underruns: 0\n"), std::string::npos) << run.out;
+    EXPECT_NE (run.out.find ("xruns: "), std::string::npos);
+    EXPECT_NE (run.out.find ("callback us: p50 "), std::string::npos);
+    EXPECT_NE (run.out.find ("20 edits"), std::string::npos) << run.out;
+    // 12 frames at 23.976 fps after the start: 12 * 2002 samples.
+    EXPECT_NE (run.out.find ("from sample 24024"), std::string::npos) << run.out;
+
+    run = runCli ("play " + quoted (session) + " --device hw:0");
+    EXPECT_EQ (run.exitCode, 2);
+    EXPECT_NE (run.err.find ("--device"), std::string::npos);
+    run = runCli ("play " + quoted (session) + " --from 25:00:00:00");
+    EXPECT_EQ (run.exitCode, 2);
+}
+
+TEST (CliTest, ProcessorsListsEveryTypeWithItsParameters)
+{
+    auto run = runCli ("processors --json");
+    ASSERT_EQ (run.exitCode, 0) << run.err;
+    auto json = nlohmann::json::parse (run.out);
+    std::set<std::string> types;
+    for (auto& type : json)
+        types.insert (type["type"].get<std::string>());
+    for (auto expected : { "gain", "polarity", "delay", "pan", "eq", "compressor", "limiter", "gate" })
+        EXPECT_TRUE (types.contains (expected)) << expected;
+    for (auto& type : json)
+        if (type["type"] == "compressor")
+        {
+            std::set<std::string> ids;
+            for (auto& p : type["parameters"])
+            {
+                ids.insert (p["id"].get<std::string>());
+                EXPECT_LE (p["min"].get<double>(), p["default"].get<double>());
+                EXPECT_LE (p["default"].get<double>(), p["max"].get<double>());
+            }
+            for (auto id : { "threshold_db", "ratio", "attack_ms", "release_ms", "knee_db", "makeup_db" })
+                EXPECT_TRUE (ids.contains (id)) << id;
+        }
 }
