@@ -1,11 +1,29 @@
 #include "engine/MixEngine.h"
 
 #include "dsp/MixKernels.h"
+#include "dsp/ProcessorRegistry.h"
 
 #include <algorithm>
 
 namespace sprocket::engine
 {
+MixEngine::InsertChain MixEngine::makeChain (const std::vector<PlanInsert>& inserts, double sampleRate, int maxBlock,
+                                             int channels)
+{
+    InsertChain chain;
+    const auto& registry = dsp::ProcessorRegistry::builtIns();
+    for (const auto& insert : inserts)
+    {
+        // The session was validated, so a known type accepts its params; anything else plays
+        // as the bypassed placeholder.
+        auto made = registry.createWithState (insert.type, { { "params", insert.params } });
+        auto processor = made.ok() ? std::move (made.value()) : registry.create ("");
+        processor->prepare (sampleRate, maxBlock, channels);
+        chain.push_back (std::move (processor));
+    }
+    return chain;
+}
+
 void MixEngine::prepare (const RenderPlan& newPlan, int maxBlockSize)
 {
     plan = &newPlan;
@@ -19,6 +37,12 @@ void MixEngine::prepare (const RenderPlan& newPlan, int maxBlockSize)
         buses[b].allocate (newPlan.buses[b].channels, maxBlock);
         busGlides[b].applied = newPlan.buses[b].destination.matrix;
     }
+    trackInserts.clear();
+    for (const auto& track : newPlan.tracks)
+        trackInserts.push_back (makeChain (track.inserts, double (newPlan.sampleRate), maxBlock, track.channels));
+    busInserts.clear();
+    for (const auto& bus : newPlan.buses)
+        busInserts.push_back (makeChain (bus.inserts, double (newPlan.sampleRate), maxBlock, bus.channels));
     trackTargets.resize (newPlan.tracks.size());
     trackGlides.resize (newPlan.tracks.size());
     for (size_t t = 0; t < newPlan.tracks.size(); ++t)
@@ -29,15 +53,43 @@ void MixEngine::prepare (const RenderPlan& newPlan, int maxBlockSize)
     }
 }
 
-void MixEngine::takeOverFrom (const MixEngine& previous, const std::vector<int>& trackMap,
-                              const std::vector<int>& busMap) noexcept
+void MixEngine::carryOver (InsertChain& into, InsertChain& from) noexcept
+{
+    for (size_t i = 0; i < into.size() && i < from.size(); ++i)
+    {
+        auto& fresh = into[i];
+        auto& running = from[i];
+        if (fresh == nullptr || running == nullptr || fresh->typeName() != running->typeName() || fresh->isPlaceholder()
+            || fresh->getNumChannels() != running->getNumChannels())
+            continue;
+        for (int p = 0; p < int (fresh->parameters().size()); ++p)
+            running->setParameter (p, fresh->getParameter (p));
+        std::swap (fresh, running); // pointer swap: no allocation, the fresh one dies with `from`'s plan
+    }
+}
+
+void MixEngine::takeOverFrom (MixEngine& previous, const std::vector<int>& trackMap, const std::vector<int>& busMap) noexcept
 {
     for (size_t t = 0; t < trackGlides.size() && t < trackMap.size(); ++t)
         if (const int old = trackMap[t]; old >= 0 && size_t (old) < previous.trackGlides.size())
+        {
             trackGlides[t] = { previous.trackGlides[size_t (old)].applied, smoothingFrames };
+            carryOver (trackInserts[t], previous.trackInserts[size_t (old)]);
+        }
     for (size_t b = 0; b < busGlides.size() && b < busMap.size(); ++b)
         if (const int old = busMap[b]; old >= 0 && size_t (old) < previous.busGlides.size())
+        {
             busGlides[b] = { previous.busGlides[size_t (old)].applied, smoothingFrames };
+            carryOver (busInserts[b], previous.busInserts[size_t (old)]);
+        }
+}
+
+void MixEngine::runInserts (InsertChain& chain, const std::vector<PlanInsert>& slots, float* const* audio, int channels,
+                            int numFrames) noexcept
+{
+    for (size_t i = 0; i < chain.size(); ++i)
+        if (! slots[i].bypass)
+            chain[i]->process (audio, channels, numFrames);
 }
 
 bool MixEngine::isSilent (const RoutingMatrix& m) noexcept
@@ -62,7 +114,17 @@ void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks) n
         auto& glide = trackGlides[size_t (t)];
         // A track just muted still sounds while its gain glides down.
         const bool heard = track.audible || glide.framesLeft > 0;
-        if (heard && tracks.readTrack (*plan, t, position, numFrames, trackBuffer.data()))
+        bool sounding = heard && tracks.readTrack (*plan, t, position, numFrames, trackBuffer.data());
+        auto& chain = trackInserts[size_t (t)];
+        if (heard && ! chain.empty())
+        {
+            // Inserts run on silence too, so reverb and delay tails ring out past a clip's end.
+            if (! sounding)
+                trackBuffer.clear (track.channels, numFrames);
+            runInserts (chain, track.inserts, trackBuffer.data(), track.channels, numFrames);
+            sounding = true;
+        }
+        if (sounding)
             route (trackBuffer.data(), track.channels, track.destination, trackTargets[size_t (t)], glide, numFrames);
         else
             glide = { trackTargets[size_t (t)], 0 };
@@ -72,6 +134,7 @@ void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks) n
     {
         const auto& bus = plan->buses[size_t (b)];
         auto& buffer = buses[size_t (b)];
+        runInserts (busInserts[size_t (b)], bus.inserts, buffer.data(), bus.channels, numFrames);
         if (bus.gain != 1.0f)
             for (int c = 0; c < bus.channels; ++c)
                 dsp::applyGain (buffer.channel (c), numFrames, bus.gain);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dsp/Processor.h"
 #include "engine/AudioBuffer.h"
 #include "engine/RenderPlan.h"
 #include "engine/TrackSource.h"
@@ -35,7 +36,7 @@ public:
         plan (trackMap[i] / busMap[i]: index in the previous plan, or -1), so a fader, pan, mute
         or solo change glides over `smoothingFrames` instead of jumping.
         [[audio thread]] no allocation. */
-    void takeOverFrom (const MixEngine& previous, const std::vector<int>& trackMap, const std::vector<int>& busMap) noexcept;
+    void takeOverFrom (MixEngine& previous, const std::vector<int>& trackMap, const std::vector<int>& busMap) noexcept;
 
     /** 10 ms at 48 kHz: a gain change spread over this is free of zipper noise and clicks
         and still follows a fader hand without audible lag. */
@@ -49,8 +50,14 @@ private:
         int framesLeft = 0;
     };
 
+    using InsertChain = std::vector<std::unique_ptr<dsp::Processor>>;
+
     void route (const float* const* source, int sourceChannels, const PlanDestination& destination,
                 const RoutingMatrix& target, Glide& glide, int numFrames) noexcept;
+    static void runInserts (InsertChain& chain, const std::vector<PlanInsert>& slots, float* const* audio,
+                            int channels, int numFrames) noexcept;
+    static void carryOver (InsertChain& into, InsertChain& from) noexcept;
+    static InsertChain makeChain (const std::vector<PlanInsert>& inserts, double sampleRate, int maxBlock, int channels);
     static bool isSilent (const RoutingMatrix& m) noexcept;
 
     const RenderPlan* plan = nullptr;
@@ -59,5 +66,6 @@ private:
     std::vector<AudioBuffer> buses;
     std::vector<RoutingMatrix> trackTargets; // the plan's matrix, or silence when not audible
     std::vector<Glide> trackGlides, busGlides;
+    std::vector<InsertChain> trackInserts, busInserts;
 };
 } // namespace sprocket::engine

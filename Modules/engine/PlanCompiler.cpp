@@ -98,6 +98,17 @@ RoutingMatrix routingMatrix (int sourceChannels, int destinationChannels, double
     return m;
 }
 
+namespace
+{
+    std::vector<PlanInsert> compileInserts (const std::vector<session::Insert>& inserts)
+    {
+        std::vector<PlanInsert> compiled;
+        for (auto& insert : inserts)
+            compiled.push_back ({ insert.type, insert.params, insert.bypass || ! insert.unknownOriginal.is_null() });
+        return compiled;
+    }
+} // namespace
+
 RenderPlan compilePlan (const session::Session& session)
 {
     RenderPlan plan;
@@ -117,6 +128,7 @@ RenderPlan compilePlan (const session::Session& session)
         planTrack.id = track.id;
         planTrack.channels = track.channels;
         planTrack.audible = ! track.mute && (! anySolo || track.solo);
+        planTrack.inserts = compileInserts (track.inserts);
         planTrack.destination = destinationFor (session, track.output, track.channels, track.pan,
                                                 float (core::gainFromDb (track.gainDb)));
         for (auto& clip : track.clips)
@@ -151,6 +163,7 @@ RenderPlan compilePlan (const session::Session& session)
         planBus.id = bus.id;
         planBus.channels = bus.channels;
         planBus.gain = float (core::gainFromDb (bus.gainDb));
+        planBus.inserts = compileInserts (bus.inserts);
         planBus.destination = destinationFor (session, bus.output, bus.channels, 0.0, 1.0f);
         plan.buses.push_back (std::move (planBus));
     }

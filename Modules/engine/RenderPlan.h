@@ -2,6 +2,8 @@
 
 #include "dsp/FadeCurve.h"
 
+#include <nlohmann/json.hpp>
+
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -19,6 +21,14 @@ struct PlanMedia
 {
     std::filesystem::path file;
     std::string id;
+};
+
+/** A processor slot: created and prepared by MixEngine::prepare from this description. */
+struct PlanInsert
+{
+    std::string type;
+    nlohmann::json params; // {"id": value, ...}
+    bool bypass = false;
 };
 
 struct PlanClip
@@ -51,6 +61,7 @@ struct PlanTrack
     bool audible = true; // false when muted, or when another track is soloed
     std::vector<PlanClip> clips; // sorted by start
     std::vector<int64_t> maxEndUpTo; // max end of clips[0..i]: monotonic, so searchable
+    std::vector<PlanInsert> inserts;
     PlanDestination destination;
     int streamSlot = -1; // the disk streamer's ring for this track (set by DiskStreamer::preparePlan)
 };
@@ -60,6 +71,7 @@ struct PlanBus
     std::string id;
     int channels = 2;
     float gain = 1.0f; // applied to the bus's sum; the stem tap is taken after it
+    std::vector<PlanInsert> inserts;
     PlanDestination destination;
 };
 

@@ -3,6 +3,7 @@
 #include "session/Track.h"
 
 #include <string>
+#include <vector>
 
 namespace sprocket::session
 {
@@ -14,6 +15,7 @@ struct Bus
     int channels = 2;
     double gainDb = 0.0;
     std::string output = masterOutputId;
+    std::vector<Insert> inserts; // processed in order on the bus sum, before the bus gain
 
     bool operator== (const Bus&) const = default;
 };

@@ -2,6 +2,8 @@
 
 #include "session/JsonFieldReader.h"
 
+#include "dsp/ProcessorRegistry.h"
+
 namespace sprocket::session
 {
 namespace
@@ -58,6 +60,52 @@ namespace
         return fade;
     }
 
+    std::vector<Insert> readInserts (JsonFieldReader& owner, Problems& problems)
+    {
+        std::vector<Insert> inserts;
+        auto* list = owner.array ("inserts", false);
+        if (list == nullptr)
+            return inserts;
+        const auto& registry = dsp::ProcessorRegistry::builtIns();
+        for (size_t i = 0; i < list->size(); ++i)
+        {
+            const auto path = owner.pathOf ("inserts") + "[" + std::to_string (i) + "]";
+            JsonFieldReader reader ((*list)[i], path, problems);
+            Insert insert;
+            insert.type = reader.string ("type", true).value_or ("");
+            insert.bypass = reader.boolean ("bypass", false).value_or (false);
+            if (auto* params = reader.object_ ("params", false))
+                insert.params = *params;
+            if (! insert.type.empty() && ! registry.contains (insert.type))
+                insert.unknownOriginal = (*list)[i]; // kept verbatim, played bypassed
+            else if (! insert.type.empty())
+                if (auto made = registry.createWithState (insert.type, { { "params", insert.params } }); ! made.ok())
+                    problems.push_back ({ path + ".params", made.error().message });
+            inserts.push_back (std::move (insert));
+        }
+        return inserts;
+    }
+
+    nlohmann::ordered_json insertsJson (const std::vector<Insert>& inserts)
+    {
+        auto list = nlohmann::ordered_json::array();
+        for (auto& insert : inserts)
+        {
+            if (! insert.unknownOriginal.is_null())
+            {
+                // The same JSON value as read (key order is not kept: objects are maps).
+                list.push_back (nlohmann::ordered_json::parse (insert.unknownOriginal.dump()));
+                continue;
+            }
+            nlohmann::ordered_json item;
+            item["type"] = insert.type;
+            item["params"] = insert.params;
+            item["bypass"] = insert.bypass;
+            list.push_back (std::move (item));
+        }
+        return list;
+    }
+
     Clip readClip (const nlohmann::json& json, const std::string& path, Problems& problems)
     {
         JsonFieldReader reader (json, path, problems);
@@ -110,6 +158,7 @@ namespace
         }
         track.mute = reader.boolean ("mute", false).value_or (false);
         track.solo = reader.boolean ("solo", false).value_or (false);
+        track.inserts = readInserts (reader, problems);
         if (auto* clips = reader.array ("clips", false))
             for (size_t i = 0; i < clips->size(); ++i)
                 track.clips.push_back (readClip ((*clips)[i], reader.pathOf ("clips") + "[" + std::to_string (i) + "]", problems));
@@ -125,6 +174,7 @@ namespace
         bus.channels = readChannels (reader, false, 2);
         bus.gainDb = readGainDb (reader, "gain_db");
         bus.output = reader.string ("output", false).value_or (masterOutputId);
+        bus.inserts = readInserts (reader, problems);
         return bus;
     }
 
@@ -233,8 +283,13 @@ nlohmann::ordered_json sessionToJson (const Session& session)
 
     document["buses"] = Json::array();
     for (auto& bus : session.buses)
-        document["buses"].push_back ({ { "id", bus.id }, { "name", bus.name }, { "channels", bus.channels },
-                                       { "gain_db", bus.gainDb }, { "output", bus.output } });
+    {
+        Json b { { "id", bus.id }, { "name", bus.name }, { "channels", bus.channels },
+                 { "gain_db", bus.gainDb }, { "output", bus.output } };
+        if (! bus.inserts.empty())
+            b["inserts"] = insertsJson (bus.inserts);
+        document["buses"].push_back (std::move (b));
+    }
 
     document["master"] = { { "channels", session.master.channels }, { "gain_db", session.master.gainDb } };
 
@@ -267,6 +322,8 @@ nlohmann::ordered_json sessionToJson (const Session& session)
         t["pan"] = track.pan;
         t["mute"] = track.mute;
         t["solo"] = track.solo;
+        if (! track.inserts.empty())
+            t["inserts"] = insertsJson (track.inserts);
         t["clips"] = std::move (clips);
         document["tracks"].push_back (std::move (t));
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "session/Clip.h"
+#include "session/Insert.h"
 
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@ struct Track
     double pan = 0.0; // -1 left .. +1 right
     bool mute = false;
     bool solo = false;
+    std::vector<Insert> inserts; // processed in order, before the fader
     std::vector<Clip> clips;
 
     bool operator== (const Track&) const = default;

@@ -33,6 +33,9 @@ session::Session scriptedSession (MemoryMediaSource& media)
     for (int t = 0; t < 8; ++t)
     {
         auto tr = track ("t" + std::to_string (t), 1, t % 2 == 0 ? "B" : "DX");
+        // A channel strip's worth of processing, so processors and their hand-over are audited too.
+        tr.inserts.push_back ({ "eq", { { "band2_freq_hz", 800.0 }, { "band2_gain_db", 3.0 }, { "hpf_freq_hz", 80.0 } }, false, nullptr });
+        tr.inserts.push_back ({ "compressor", { { "threshold_db", -30.0 }, { "ratio", 3.0 } }, false, nullptr });
         for (int c = 0; c < 6; ++c)
         {
             auto cl = clip ("c" + std::to_string (t) + "_" + std::to_string (c), "m" + std::to_string ((t + c) % 4),
@@ -58,8 +61,12 @@ void randomEdit (session::Session& s, std::mt19937& random, int& nextId)
 {
     auto pick = [&] (size_t n) { return size_t (std::uniform_int_distribution<size_t> (0, n - 1) (random)); };
     auto& track = s.tracks[pick (s.tracks.size())];
-    switch (pick (7))
+    switch (pick (8))
     {
+        case 7:
+            if (! track.inserts.empty())
+                track.inserts[0].params["band2_gain_db"] = std::uniform_real_distribution<double> (-12.0, 12.0) (random);
+            break;
         case 0: track.gainDb = std::uniform_real_distribution<double> (-40.0, 6.0) (random); break;
         case 1: track.pan = std::uniform_real_distribution<double> (-1.0, 1.0) (random); break;
         case 2: track.mute = ! track.mute; break;
