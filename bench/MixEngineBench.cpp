@@ -35,7 +35,7 @@ double secondsToMix (const engine::RenderPlan& plan, MemorySource& source, int b
 {
     engine::MixEngine mixer;
     mixer.prepare (plan, blockSize);
-    engine::MediaTrackSource mixerTracks (plan, source, blockSize);
+    engine::MediaTrackSource mixerTracks (source, blockSize);
     const auto start = std::chrono::steady_clock::now();
     volatile float sink = 0.0f;
     for (int64_t pos = 0; pos < plan.length; pos += blockSize)
@@ -54,7 +54,7 @@ int main()
     constexpr int64_t rate = 48000, frames = rate * 120;
 
     session::Session s;
-    s.buses.push_back ({ "MAIN", "Main", 2, 0.0, session::masterOutputId });
+    s.buses.push_back ({ "MAIN", "Main", 2, 0.0, session::masterOutputId, {} });
     MemorySource source;
     for (int t = 0; t < tracks; ++t)
     {

@@ -21,7 +21,11 @@ inline session::Session makeTwoTrackSession()
     s.frameRate = core::FrameRate::fps25;
     s.startTimecode = { 1, 0, 0, 0 };
     s.media = { { "m1", "line.wav" }, { "m2", "door.wav" } };
-    s.buses = { { "DX", "Dialogue" }, { "FX", "Effects" } };
+    s.buses.resize (2);
+    s.buses[0].id = "DX";
+    s.buses[0].name = "Dialogue";
+    s.buses[1].id = "FX";
+    s.buses[1].name = "Effects";
 
     session::Track dialogue;
     dialogue.id = "t1";

@@ -24,7 +24,7 @@ namespace
 session::Session scriptedSession (MemoryMediaSource& media)
 {
     auto s = emptySession();
-    s.buses.push_back ({ "DX", "Dialogue", 2, 0.0, session::masterOutputId });
+    s.buses.push_back ({ "DX", "Dialogue", 2, 0.0, session::masterOutputId, {} });
     for (int m = 0; m < 4; ++m)
     {
         s.media.push_back ({ "m" + std::to_string (m), "m.wav" });
