@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <thread>
 #include <cstring>
 #include <pthread.h>
 
@@ -82,6 +83,12 @@ void DiskStreamer::preparePlan (RenderPlan& plan)
     wake.notify_all();
 }
 
+std::string DiskStreamer::firstMediaError()
+{
+    std::lock_guard lock (mutex);
+    return mediaErrorMessage;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Audio thread
 
@@ -92,7 +99,7 @@ void DiskStreamer::locate (int64_t position) noexcept
     seekTarget.store (position, std::memory_order_relaxed);
     seekGeneration.fetch_add (1, std::memory_order_release);
     playhead.store (position, std::memory_order_release);
-    waitingForLocate = true; // the butler notices within its 5 ms nap; no syscall from here
+    waitingForLocate.store (true, std::memory_order_relaxed); // the butler notices within its 5 ms nap; no syscall from here
 }
 
 bool DiskStreamer::readyAt (const RenderPlan& plan, int64_t position) noexcept
@@ -110,7 +117,7 @@ bool DiskStreamer::readyAt (const RenderPlan& plan, int64_t position) noexcept
             || stream.validEnd.load (std::memory_order_acquire) < position + options.readyFrames)
             return false;
     }
-    waitingForLocate = false;
+    waitingForLocate.store (false, std::memory_order_relaxed);
     return true;
 }
 
@@ -122,7 +129,7 @@ bool DiskStreamer::readTrack (const RenderPlan& plan, int trackIndex, int64_t po
         return false;
     const auto& stream = *streams[size_t (slot)];
     const auto miss = [&] {
-        if (! waitingForLocate)
+        if (! waitingForLocate.load (std::memory_order_relaxed))
             underrunCount.fetch_add (1, std::memory_order_relaxed);
         return false;
     };
@@ -255,13 +262,16 @@ bool DiskStreamer::refill (Stream& stream, int slot)
 void DiskStreamer::butlerLoop()
 {
     pthread_setname_np (pthread_self(), "sprocket-butler");
+    bool busy = false;
     for (;;)
     {
         std::unique_ptr<RenderPlan> plan;
         {
             std::unique_lock lock (mutex);
-            // Wake often enough to top up the rings as the playhead moves (3 s of buffer, 5 ms naps).
-            wake.wait_for (lock, std::chrono::milliseconds (5), [&] { return stopping || incomingPlan != nullptr; });
+            // Nap only when every ring is full: 5 ms is a sliver of the seconds buffered in real
+            // time, and offline the mixer would otherwise wait on the nap.
+            wake.wait_for (lock, busy ? std::chrono::milliseconds (0) : std::chrono::milliseconds (5),
+                           [&] { return stopping || incomingPlan != nullptr; });
             if (stopping)
                 return;
             plan = std::move (incomingPlan);
@@ -281,16 +291,22 @@ void DiskStreamer::butlerLoop()
                 if (streams[size_t (s)]->planTrack >= 0)
                     invalidate (*streams[size_t (s)], target, target);
         }
+        busy = false;
         for (int s = 0; s < count; ++s)
         {
             auto& stream = *streams[size_t (s)];
             if (stream.planTrack < 0)
                 continue;
-            refill (stream, s);
+            busy = refill (stream, s) || busy;
             if (seekGeneration.load (std::memory_order_acquire) == seekSeen)
                 stream.seekHandled.store (seekSeen, std::memory_order_release);
         }
-        mediaErrorCount.store (files->failedReads(), std::memory_order_relaxed);
+        if (files->failedReads() > 0 && mediaErrorCount.load() == 0)
+        {
+            std::lock_guard lock (mutex);
+            mediaErrorMessage = files->firstError() ? files->firstError()->message : "media read failed";
+        }
+        mediaErrorCount.store (files->failedReads(), std::memory_order_release);
     }
 }
 } // namespace sprocket::engine

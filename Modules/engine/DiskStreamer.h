@@ -51,12 +51,16 @@ public:
     bool readTrack (const RenderPlan& plan, int trackIndex, int64_t position, int numFrames,
                     float* const* dest) noexcept override;
     void locate (int64_t position) noexcept override;
+    bool allowsConcurrentReads() const noexcept override { return true; }
     bool readyAt (const RenderPlan& plan, int64_t position) noexcept override;
 
     /** Reads the rings could not satisfy while playing. [[any thread]] */
     int64_t underruns() const noexcept { return underrunCount.load (std::memory_order_relaxed); }
     /** Media reads that failed (missing or unreadable files): those clips play silence. */
     int64_t mediaErrors() const noexcept { return mediaErrorCount.load (std::memory_order_relaxed); }
+    /** The first media read error's message, or empty. [[message thread]] */
+    std::string firstMediaError();
+
     /** Bytes held by the rings: the streamer's whole memory for audio. */
     int64_t ringBytes() const noexcept { return allocatedBytes; }
 
@@ -94,13 +98,14 @@ private:
     std::atomic<int64_t> seekGeneration { 0 };
     std::atomic<int64_t> underrunCount { 0 };
     std::atomic<int64_t> mediaErrorCount { 0 };
-    bool waitingForLocate = false; // audio thread: reads are not underruns until ready
+    std::atomic<bool> waitingForLocate { false }; // reads are not underruns until ready
 
     // Message thread -> butler.
     std::mutex mutex;
     std::condition_variable wake;
     std::unique_ptr<RenderPlan> incomingPlan;
     bool stopping = false;
+    std::string mediaErrorMessage; // guarded by mutex
 
     // Butler only.
     std::unique_ptr<RenderPlan> butlerPlan;

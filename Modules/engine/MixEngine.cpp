@@ -28,7 +28,6 @@ void MixEngine::prepare (const RenderPlan& newPlan, int maxBlockSize)
 {
     plan = &newPlan;
     maxBlock = maxBlockSize;
-    trackBuffer.allocate (maxChannels, maxBlock);
     master.allocate (newPlan.masterChannels, maxBlock);
     buses.resize (newPlan.buses.size());
     busGlides.resize (newPlan.buses.size());
@@ -38,8 +37,15 @@ void MixEngine::prepare (const RenderPlan& newPlan, int maxBlockSize)
         busGlides[b].applied = newPlan.buses[b].destination.matrix;
     }
     trackInserts.clear();
-    for (const auto& track : newPlan.tracks)
+    trackBuffers.resize (newPlan.tracks.size());
+    trackSounding.assign (newPlan.tracks.size(), 0);
+    for (size_t t = 0; t < newPlan.tracks.size(); ++t)
+    {
+        const auto& track = newPlan.tracks[t];
         trackInserts.push_back (makeChain (track.inserts, double (newPlan.sampleRate), maxBlock, track.channels));
+        // Two channels at least: the mono panner insert writes a second one.
+        trackBuffers[t].allocate (std::max (2, track.channels), maxBlock);
+    }
     busInserts.clear();
     for (const auto& bus : newPlan.buses)
         busInserts.push_back (makeChain (bus.inserts, double (newPlan.sampleRate), maxBlock, bus.channels));
@@ -101,31 +107,54 @@ bool MixEngine::isSilent (const RoutingMatrix& m) noexcept
     return true;
 }
 
-void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks) noexcept
+void MixEngine::renderTrackTask (void* self, int trackIndex) noexcept
+{
+    static_cast<MixEngine*> (self)->renderTrack (trackIndex);
+}
+
+void MixEngine::renderTrack (int t) noexcept
+{
+    const auto& track = plan->tracks[size_t (t)];
+    auto& buffer = trackBuffers[size_t (t)];
+    // A track just muted still sounds while its gain glides down.
+    const bool heard = track.audible || trackGlides[size_t (t)].framesLeft > 0;
+    bool sounding = heard && blockSource->readTrack (*plan, t, blockPosition, blockFrames, buffer.data());
+    auto& chain = trackInserts[size_t (t)];
+    if (heard && ! chain.empty())
+    {
+        // Inserts run on silence too, so reverb and delay tails ring out past a clip's end.
+        if (! sounding)
+            buffer.clear (track.channels, blockFrames);
+        runInserts (chain, track.inserts, buffer.data(), track.channels, blockFrames);
+        sounding = true;
+    }
+    trackSounding[size_t (t)] = sounding ? 1 : 0;
+}
+
+void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks, WorkerPool* workers) noexcept
 {
     tracks.blockStarting (position, numFrames);
     master.clear (plan->masterChannels, numFrames);
     for (size_t b = 0; b < buses.size(); ++b)
         buses[b].clear (plan->buses[b].channels, numFrames);
 
-    for (int t = 0; t < int (plan->tracks.size()); ++t)
+    blockSource = &tracks;
+    blockPosition = position;
+    blockFrames = numFrames;
+    const int trackCount = int (plan->tracks.size());
+    if (workers != nullptr && tracks.allowsConcurrentReads())
+        workers->run (&MixEngine::renderTrackTask, this, trackCount);
+    else
+        for (int t = 0; t < trackCount; ++t)
+            renderTrack (t);
+
+    // Summing stays serial and in track order: the same result with any number of workers.
+    for (int t = 0; t < trackCount; ++t)
     {
         const auto& track = plan->tracks[size_t (t)];
         auto& glide = trackGlides[size_t (t)];
-        // A track just muted still sounds while its gain glides down.
-        const bool heard = track.audible || glide.framesLeft > 0;
-        bool sounding = heard && tracks.readTrack (*plan, t, position, numFrames, trackBuffer.data());
-        auto& chain = trackInserts[size_t (t)];
-        if (heard && ! chain.empty())
-        {
-            // Inserts run on silence too, so reverb and delay tails ring out past a clip's end.
-            if (! sounding)
-                trackBuffer.clear (track.channels, numFrames);
-            runInserts (chain, track.inserts, trackBuffer.data(), track.channels, numFrames);
-            sounding = true;
-        }
-        if (sounding)
-            route (trackBuffer.data(), track.channels, track.destination, trackTargets[size_t (t)], glide, numFrames);
+        if (trackSounding[size_t (t)] != 0)
+            route (trackBuffers[size_t (t)].data(), track.channels, track.destination, trackTargets[size_t (t)], glide, numFrames);
         else
             glide = { trackTargets[size_t (t)], 0 };
     }

@@ -4,6 +4,7 @@
 #include "engine/AudioBuffer.h"
 #include "engine/RenderPlan.h"
 #include "engine/TrackSource.h"
+#include "engine/WorkerPool.h"
 
 #include <vector>
 
@@ -19,8 +20,11 @@ public:
     void prepare (const RenderPlan& plan, int maxBlockSize);
 
     /** Mixes [position, position + numFrames) into the master and bus buffers.
-        numFrames <= maxBlockSize. [[audio thread]] no allocation, no locks. */
-    void process (int64_t position, int numFrames, TrackSource& tracks) noexcept;
+        numFrames <= maxBlockSize. With a worker pool, and a track source that allows
+        concurrent reads, the tracks' clip and insert stages run in parallel; routing then sums
+        them in track order, so the result is identical to the single-threaded one.
+        [[audio thread]] no allocation, no locks. */
+    void process (int64_t position, int numFrames, TrackSource& tracks, WorkerPool* workers = nullptr) noexcept;
 
     /** Planar master output of the last process() call, masterChannels() channels. */
     const float* const* masterOutput() const noexcept { return master.data(); }
@@ -52,6 +56,9 @@ private:
 
     using InsertChain = std::vector<std::unique_ptr<dsp::Processor>>;
 
+    void renderTrack (int trackIndex) noexcept;
+    static void renderTrackTask (void* self, int trackIndex) noexcept;
+
     void route (const float* const* source, int sourceChannels, const PlanDestination& destination,
                 const RoutingMatrix& target, Glide& glide, int numFrames) noexcept;
     static void runInserts (InsertChain& chain, const std::vector<PlanInsert>& slots, float* const* audio,
@@ -62,7 +69,12 @@ private:
 
     const RenderPlan* plan = nullptr;
     int maxBlock = 0;
-    AudioBuffer trackBuffer, master;
+    AudioBuffer master;
+    std::vector<AudioBuffer> trackBuffers;  // one per track, so tracks can render in parallel
+    std::vector<char> trackSounding;        // per track, written by whichever thread rendered it
+    TrackSource* blockSource = nullptr;     // the block being rendered, for the worker tasks
+    int64_t blockPosition = 0;
+    int blockFrames = 0;
     std::vector<AudioBuffer> buses;
     std::vector<RoutingMatrix> trackTargets; // the plan's matrix, or silence when not audible
     std::vector<Glide> trackGlides, busGlides;

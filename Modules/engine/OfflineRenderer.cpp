@@ -2,11 +2,11 @@
 
 #include "core/Timecode.h"
 #include "dsp/TpdfDither.h"
-#include "engine/ClipRenderer.h"
 #include "engine/FileMediaSource.h"
 #include "engine/MixEngine.h"
 #include "engine/PlanCompiler.h"
-#include "engine/ReadAheadMediaSource.h"
+#include "engine/OfflineTrackSource.h"
+#include "engine/WorkerPool.h"
 #include "io/AudioFileWriter.h"
 
 #include <ctime>
@@ -64,9 +64,12 @@ core::Result<RenderSummary> renderOffline (const session::Session& session, cons
     const auto plan = compilePlan (session);
     if (plan.length <= 0)
         return core::makeError (session.filePath.string() + ": nothing to render (the session has no clips)");
-    FileMediaSource media (plan);
-    if (auto opened = media.openAll(); ! opened)
-        return opened.error();
+    {
+        // Every file must open before anything is written; the streamer reopens them itself.
+        FileMediaSource preflight (plan);
+        if (auto opened = preflight.openAll(); ! opened)
+            return opened.error();
+    }
 
     std::error_code ec;
     std::filesystem::create_directories (options.outputFolder, ec);
@@ -99,9 +102,10 @@ core::Result<RenderSummary> renderOffline (const session::Session& session, cons
         output.writer = std::move (writer.value());
     }
 
-    // Decoding runs on a second core, ahead of the mixer (started only now that every file opened).
-    ReadAheadMediaSource readAhead (plan, media, options.blockSize);
-    MediaTrackSource tracks (readAhead, options.blockSize);
+    // Each track's whole strip (decode, fades, inserts) runs on whichever core is free; the
+    // mixer then sums tracks in order, so the result does not depend on the number of cores.
+    OfflineTrackSource tracks (plan, options.blockSize);
+    WorkerPool workers (WorkerPool::defaultWorkerCount());
     MixEngine mixer;
     mixer.prepare (plan, options.blockSize);
     std::vector<float> scratch (size_t (options.blockSize) * maxChannels);
@@ -114,8 +118,8 @@ core::Result<RenderSummary> renderOffline (const session::Session& session, cons
     for (int64_t position = 0; position < plan.length; position += options.blockSize)
     {
         const int n = int (std::min<int64_t> (options.blockSize, plan.length - position));
-        mixer.process (position, n, tracks);
-        if (auto& failure = readAhead.firstError())
+        mixer.process (position, n, tracks, &workers);
+        if (auto failure = tracks.firstError())
             return *failure;
 
         for (auto& output : outputs)

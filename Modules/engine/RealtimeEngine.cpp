@@ -7,8 +7,8 @@
 
 namespace sprocket::engine
 {
-RealtimeEngine::RealtimeEngine (TrackSource& source, int maxBlockSize, int channels)
-    : tracks (source), maxBlock (maxBlockSize), outputChannels (channels)
+RealtimeEngine::RealtimeEngine (TrackSource& source, int maxBlockSize, int channels, WorkerPool* pool)
+    : tracks (source), workers (pool), maxBlock (maxBlockSize), outputChannels (channels)
 {
 }
 
@@ -137,7 +137,7 @@ bool RealtimeEngine::sourceReady() noexcept
 void RealtimeEngine::renderChunk (float* const* outputs, int offset, int numFrames) noexcept
 {
     auto& mixer = current->mixer;
-    mixer.process (playhead, numFrames, tracks);
+    mixer.process (playhead, numFrames, tracks, workers);
 
     const float step = 1.0f / float (declickFrames);
     const int channels = std::min (outputChannels, mixer.masterChannels());

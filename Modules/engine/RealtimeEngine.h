@@ -4,6 +4,7 @@
 #include "engine/RenderPlan.h"
 #include "engine/TrackSource.h"
 #include "engine/TransportCommand.h"
+#include "engine/WorkerPool.h"
 
 #include <readerwriterqueue/readerwriterqueue.h>
 
@@ -22,8 +23,8 @@ namespace sprocket::engine
 class RealtimeEngine
 {
 public:
-    /** [[message thread]] */
-    RealtimeEngine (TrackSource& tracks, int maxBlockSize, int outputChannels);
+    /** With `workers`, tracks render in parallel within each callback. [[message thread]] */
+    RealtimeEngine (TrackSource& tracks, int maxBlockSize, int outputChannels, WorkerPool* workers = nullptr);
     ~RealtimeEngine();
 
     /** Prepares a mixer for the plan and queues it for the audio thread; also frees retired
@@ -75,6 +76,7 @@ private:
     bool sourceReady() noexcept;
 
     TrackSource& tracks;
+    WorkerPool* workers;
     const int maxBlock;
     const int outputChannels;
 

@@ -23,6 +23,9 @@ public:
     virtual bool readTrack (const RenderPlan& plan, int trackIndex, int64_t position, int numFrames,
                             float* const* dest) noexcept = 0;
 
+    /** True when readTrack may be called for different tracks from several threads at once. */
+    virtual bool allowsConcurrentReads() const noexcept { return false; }
+
     /** The transport jumps to `position`: a streaming source starts buffering there.
         [[audio thread]] */
     virtual void locate (int64_t /*position*/) noexcept {}

@@ -6,6 +6,7 @@
 #include "engine/HeadlessDriver.h"
 #include "engine/PlanCompiler.h"
 #include "engine/RealtimeEngine.h"
+#include "engine/WorkerPool.h"
 #include "session/MediaCheck.h"
 #include "session/SessionFile.h"
 
@@ -137,7 +138,8 @@ int runPlay (const std::vector<std::string>& arguments)
     engine::DiskStreamer::Options options;
     options.maxBlockSize = block;
     engine::DiskStreamer streamer (rate, options);
-    engine::RealtimeEngine engine (streamer, block, session.master.channels);
+    engine::WorkerPool workers (engine::WorkerPool::defaultWorkerCount());
+    engine::RealtimeEngine engine (streamer, block, session.master.channels, &workers);
     const auto post = [&] {
         auto plan = std::make_unique<engine::RenderPlan> (engine::compilePlan (session));
         streamer.preparePlan (*plan);

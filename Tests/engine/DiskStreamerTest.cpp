@@ -7,6 +7,7 @@
 #include "engine/MixEngine.h"
 #include "engine/PlanCompiler.h"
 #include "engine/RealtimeEngine.h"
+#include "engine/WorkerPool.h"
 #include "io/AudioFileWriter.h"
 
 #include <gtest/gtest.h>

@@ -6,6 +6,7 @@
 #include "engine/HeadlessDriver.h"
 #include "engine/PlanCompiler.h"
 #include "engine/RealtimeEngine.h"
+#include "engine/WorkerPool.h"
 #include "io/AudioFileWriter.h"
 #include "support/TempFolder.h"
 
@@ -170,7 +171,8 @@ TEST (RealtimeSafetyTest, StreamingFromDiskMakesNoAllocationOrLockOnTheAudioThre
     }
 
     engine::DiskStreamer streamer (48000, { 48000, 64, 64, 4096, 4096 });
-    engine::RealtimeEngine engine (streamer, 64, 2);
+    engine::WorkerPool workers (2); // tracks in parallel within each callback
+    engine::RealtimeEngine engine (streamer, 64, 2, &workers);
     const auto post = [&] {
         auto plan = std::make_unique<engine::RenderPlan> (engine::compilePlan (s));
         streamer.preparePlan (*plan);
