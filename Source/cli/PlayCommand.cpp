@@ -7,8 +7,7 @@
 #include "engine/PlanCompiler.h"
 #include "engine/RealtimeEngine.h"
 #include "engine/WorkerPool.h"
-#include "session/MediaCheck.h"
-#include "session/SessionFile.h"
+#include "SessionLoading.h"
 
 #include <chrono>
 #include <cstdio>
@@ -91,17 +90,10 @@ int runPlay (const std::vector<std::string>& arguments)
     }
 
     const std::filesystem::path file = line.positionals()[0];
-    auto loaded = session::loadSessionFile (file);
-    auto problems = loaded.problems;
-    if (loaded.session)
-        problems = session::checkMedia (*loaded.session);
-    if (! problems.empty())
-    {
-        for (auto& problem : problems)
-            printError (file.string() + ": " + problem.toString());
+    auto loaded = loadValidSession (file);
+    if (! loaded)
         return exitInvalid;
-    }
-    auto session = *loaded.session;
+    auto session = *loaded;
     const auto rate = session.sampleRate;
 
     int64_t from = 0;

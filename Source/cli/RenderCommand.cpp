@@ -2,8 +2,7 @@
 #include "Commands.h"
 
 #include "engine/OfflineRenderer.h"
-#include "session/MediaCheck.h"
-#include "session/SessionFile.h"
+#include "SessionLoading.h"
 
 #include <chrono>
 #include <cstdio>
@@ -66,16 +65,9 @@ int runRender (const std::vector<std::string>& arguments)
     options.sampleFormat = *sampleFormat;
 
     const std::filesystem::path file = line.positionals()[0];
-    auto loaded = session::loadSessionFile (file);
-    auto problems = loaded.problems;
-    if (loaded.session)
-        problems = session::checkMedia (*loaded.session);
-    if (! problems.empty())
-    {
-        for (auto& problem : problems)
-            printError (file.string() + ": " + problem.toString());
+    auto loaded = loadValidSession (file);
+    if (! loaded)
         return exitInvalid;
-    }
 
     options.onProgress = [] (double done) {
         const int percent = int (done * 100.0);
@@ -84,14 +76,14 @@ int runRender (const std::vector<std::string>& arguments)
     };
 
     const auto started = std::chrono::steady_clock::now();
-    auto rendered = engine::renderOffline (*loaded.session, options);
+    auto rendered = engine::renderOffline (*loaded, options);
     if (! rendered.ok())
     {
         printError (rendered.error().message);
         return exitFailure;
     }
     const double seconds = std::chrono::duration<double> (std::chrono::steady_clock::now() - started).count();
-    const double audioSeconds = double (rendered->frames) / double (loaded.session->sampleRate);
+    const double audioSeconds = double (rendered->frames) / double (loaded->sampleRate);
     for (auto& written : rendered->files)
         std::printf ("%s\n", written.path.string().c_str());
     std::fprintf (stderr, "render: %.1f s of audio in %.2f s (%.0fx real time)\n", audioSeconds, seconds,

@@ -1,8 +1,7 @@
 #include "CommandLine.h"
 #include "Commands.h"
 
-#include "session/MediaCheck.h"
-#include "session/SessionFile.h"
+#include "SessionLoading.h"
 
 #include <cstdio>
 
@@ -18,10 +17,8 @@ int runValidate (const std::vector<std::string>& arguments)
     }
     const std::filesystem::path file = line.positionals()[0];
 
-    auto loaded = session::loadSessionFile (file);
-    auto problems = loaded.problems;
-    if (loaded.session)
-        problems = session::checkMedia (*loaded.session);
+    std::optional<session::Session> loaded;
+    const auto problems = sessionAndMediaProblems (file, loaded);
 
     if (problems.empty())
     {

@@ -1,0 +1,27 @@
+#include "SessionLoading.h"
+
+#include "CommandLine.h"
+
+#include "session/MediaCheck.h"
+#include "session/SessionFile.h"
+
+namespace sprocket::cli
+{
+session::Problems sessionAndMediaProblems (const std::filesystem::path& file, std::optional<session::Session>& loaded)
+{
+    auto result = session::loadSessionFile (file);
+    loaded = std::move (result.session);
+    return loaded ? session::checkMedia (*loaded) : result.problems;
+}
+
+std::optional<session::Session> loadValidSession (const std::filesystem::path& file)
+{
+    std::optional<session::Session> loaded;
+    const auto problems = sessionAndMediaProblems (file, loaded);
+    if (problems.empty())
+        return loaded;
+    for (auto& problem : problems)
+        printError (file.string() + ": " + problem.toString());
+    return std::nullopt;
+}
+} // namespace sprocket::cli
