@@ -24,7 +24,12 @@ if [ "${SPROCKET_SANITIZERS:-1}" = "1" ]; then
     cmake --build "$root/build-$preset" -- -j"$jobs"
     select=(-L unit)
     # TSan only has something to find where threads meet: the engine and the CLI that drives it.
-    if [ "$preset" = tsan ]; then select=(-R "OfflineRenderer|DiskStreamer|RealtimeEngine|InsertRender|CliTest"); fi
+    # Left out: `play`, where the plan and transport queues cross threads. moodycamel's queue
+    # synchronises with fences that GCC's TSan cannot see (its annotations are clang-only), so
+    # every plan handed over reads as a race. Annotating the queue for GCC is a known follow-up.
+    if [ "$preset" = tsan ]; then
+      select=(-R "OfflineRenderer|DiskStreamer|RealtimeEngine|InsertRender|WorkerPool|CliTest" -E "CliTest.Play")
+    fi
     (cd "$root/build-$preset" && ctest --output-on-failure --timeout 600 -j"$jobs" "${select[@]}" "${exclude[@]}")
   done
 fi
