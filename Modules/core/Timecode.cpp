@@ -1,19 +1,13 @@
 #include "core/Timecode.h"
 
+#include "core/IntegerMath.h"
+
 #include <cstdio>
 
 namespace sprocket::core
 {
 namespace
 {
-    int64_t floorDiv (int64_t a, int64_t b) noexcept
-    {
-        const auto q = a / b;
-        return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-    }
-
-    int64_t ceilDiv (int64_t a, int64_t b) noexcept { return -floorDiv (-a, b); }
-
     bool isSkippedDropFrameLabel (const Timecode& tc, FrameRate rate) noexcept
     {
         return isDropFrame (rate) && tc.seconds == 0 && tc.minutes % 10 != 0

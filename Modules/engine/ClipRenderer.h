@@ -35,7 +35,6 @@ class MediaTrackSource final : public TrackSource
 public:
     MediaTrackSource (MediaSource& media, int maxBlockSize);
 
-    void blockStarting (int64_t position, int numFrames) noexcept override { media.blockStarting (position, numFrames); }
     bool readTrack (const RenderPlan& plan, int trackIndex, int64_t position, int numFrames,
                     float* const* dest) noexcept override;
 

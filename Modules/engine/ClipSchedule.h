@@ -7,9 +7,8 @@
 namespace sprocket::engine
 {
 /** Calls visit(clip, from, count) for every clip of `track` that sounds in
-    [position, position + numFrames), in plan order, with the overlapping part of the clip.
-    The mixer and the read-ahead both walk clips through this one function, so they agree on
-    which media reads a block makes and in which order. [[any thread]] real-time safe. */
+    [position, position + numFrames), in plan order, with the overlapping part of the clip. Overlapping clips make the
+    clip list unsearchable by end, hence the running max-end array. [[any thread]] real-time safe. */
 template <typename Visitor>
 void forEachClipInBlock (const PlanTrack& track, int64_t position, int numFrames, Visitor&& visit) noexcept
 {

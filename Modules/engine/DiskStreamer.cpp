@@ -33,7 +33,7 @@ namespace
     }
 } // namespace
 
-DiskStreamer::DiskStreamer (int64_t rate, Options o) : sampleRate (rate), options (o)
+DiskStreamer::DiskStreamer (Options o) : options (o)
 {
     for (int i = 0; i < options.maxStreams; ++i)
         streams.push_back (std::make_unique<Stream>());

@@ -39,7 +39,7 @@ public:
     };
 
     /** [[message thread]] starts the butler. */
-    DiskStreamer (int64_t sampleRate, Options options);
+    explicit DiskStreamer (Options options);
     ~DiskStreamer() override;
 
     /** Gives every track of `plan` a ring (allocating new ones) and hands the butler a copy,
@@ -85,7 +85,6 @@ private:
     void invalidate (Stream& stream, int64_t start, int64_t end);
     void write (Stream& stream, int64_t position, const float* const* source, int frames);
 
-    const int64_t sampleRate;
     const Options options;
     std::vector<std::unique_ptr<Stream>> streams; // fixed size; slots never move
     int usedStreams = 0;                        // message thread

@@ -17,9 +17,5 @@ public:
         supplied. [[audio thread]] in real time: must not block. */
     virtual int64_t read (int trackIndex, int mediaIndex, int64_t startFrame, float* const* dest, int channels,
                           int numFrames) noexcept = 0;
-
-    /** Called by the mixer before the reads of each block, so a source that reads ahead knows
-        where the mixer is. [[audio thread]] in real time. */
-    virtual void blockStarting (int64_t /*position*/, int /*numFrames*/) noexcept {}
 };
 } // namespace sprocket::engine

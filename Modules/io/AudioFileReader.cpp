@@ -13,6 +13,21 @@ namespace
 // overhead vanishes, small enough that a whole-file read does not double its memory.
 constexpr int64_t maxFramesPerRead = 65536;
 
+/** A read request split into leading silence, frames present in the file, and trailing silence. */
+struct RequestSpan
+{
+    int64_t fileStart, leading, inFile, trailing;
+};
+
+RequestSpan splitRequest (int64_t startFrame, int64_t numFrames, int64_t fileFrames)
+{
+    const int64_t fileStart = std::clamp<int64_t> (startFrame, 0, fileFrames);
+    const int64_t fileEnd = std::clamp<int64_t> (startFrame + numFrames, 0, fileFrames);
+    const int64_t leading = std::min (numFrames, std::max<int64_t> (0, fileStart - startFrame));
+    const int64_t inFile = std::max<int64_t> (0, fileEnd - fileStart);
+    return { fileStart, leading, inFile, numFrames - leading - inFile };
+}
+
 void clearPlanar (float* const* dest, int channels, int64_t offset, int64_t numFrames)
 {
     if (numFrames <= 0)
@@ -114,15 +129,10 @@ core::Result<int64_t> AudioFileReader::readPlanar (int64_t startFrame, float* co
     if (numFrames <= 0)
         return int64_t { 0 };
 
-    // Split the request into leading silence, frames in the file and trailing silence.
-    const int64_t end = startFrame + numFrames;
-    const int64_t fileStart = std::clamp<int64_t> (startFrame, 0, fileInfo.frames);
-    const int64_t fileEnd = std::clamp<int64_t> (end, 0, fileInfo.frames);
-    const int64_t leading = std::min (numFrames, std::max<int64_t> (0, fileStart - startFrame));
-    const int64_t inFile = std::max<int64_t> (0, fileEnd - fileStart);
+    const auto [fileStart, leading, inFile, trailing] = splitRequest (startFrame, numFrames, fileInfo.frames);
 
     clearPlanar (dest, channels, 0, leading);
-    clearPlanar (dest, channels, leading + inFile, numFrames - leading - inFile);
+    clearPlanar (dest, channels, leading + inFile, trailing);
 
     for (int64_t done = 0; done < inFile;)
     {
@@ -160,12 +170,7 @@ core::Result<int64_t> AudioFileReader::readInterleaved (int64_t startFrame, floa
     if (numFrames <= 0)
         return int64_t { 0 };
 
-    const int64_t end = startFrame + numFrames;
-    const int64_t fileStart = std::clamp<int64_t> (startFrame, 0, fileInfo.frames);
-    const int64_t fileEnd = std::clamp<int64_t> (end, 0, fileInfo.frames);
-    const int64_t leading = std::min (numFrames, std::max<int64_t> (0, fileStart - startFrame));
-    const int64_t inFile = std::max<int64_t> (0, fileEnd - fileStart);
-    const int64_t trailing = numFrames - leading - inFile;
+    const auto [fileStart, leading, inFile, trailing] = splitRequest (startFrame, numFrames, fileInfo.frames);
 
     std::fill_n (dest, leading * channels, 0.0f);
     std::fill_n (dest + (leading + inFile) * channels, trailing * channels, 0.0f);

@@ -2,21 +2,15 @@
 
 #include "Theme.h"
 
+#include "core/IntegerMath.h"
+
 #include <cmath>
 #include <limits>
 
 namespace sprocket::app
 {
-namespace
-{
-    int64_t floorDiv (int64_t a, int64_t b) noexcept
-    {
-        const auto q = a / b;
-        return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-    }
-
-    int64_t ceilDiv (int64_t a, int64_t b) noexcept { return -floorDiv (-a, b); }
-} // namespace
+using core::ceilDiv;
+using core::floorDiv;
 
 TimecodeRuler::TimecodeRuler()
 {

@@ -129,7 +129,7 @@ int runPlay (const std::vector<std::string>& arguments)
     const int block = int (*blockSize);
     engine::DiskStreamer::Options options;
     options.maxBlockSize = block;
-    engine::DiskStreamer streamer (rate, options);
+    engine::DiskStreamer streamer (options);
     engine::WorkerPool workers (engine::WorkerPool::defaultWorkerCount());
     engine::RealtimeEngine engine (streamer, block, session.master.channels, &workers);
     const auto post = [&] {

@@ -81,7 +81,7 @@ struct Player
 {
     // A 16384-sample edit margin (0.34 s of audio, 0.17 s of wall time at this test's pace)
     // leaves the butler room when CI runs other tests beside this one.
-    engine::DiskStreamer streamer { 48000, { 48000, block, 64, 8192, 16384 } };
+    engine::DiskStreamer streamer { { 48000, block, 64, 8192, 16384 } };
     engine::RealtimeEngine engine { streamer, block, 2 };
     std::vector<float> left = std::vector<float> (block), right = std::vector<float> (block);
 

@@ -170,7 +170,7 @@ TEST (RealtimeSafetyTest, StreamingFromDiskMakesNoAllocationOrLockOnTheAudioThre
         ASSERT_TRUE ((*writer)->finish());
     }
 
-    engine::DiskStreamer streamer (48000, { 48000, 64, 64, 4096, 4096 });
+    engine::DiskStreamer streamer ({ 48000, 64, 64, 4096, 4096 });
     engine::WorkerPool workers (2); // tracks in parallel within each callback
     engine::RealtimeEngine engine (streamer, 64, 2, &workers);
     const auto post = [&] {
