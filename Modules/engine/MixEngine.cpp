@@ -57,6 +57,7 @@ void MixEngine::prepare (const RenderPlan& newPlan, int maxBlockSize)
         trackTargets[t] = track.audible ? track.destination.matrix : RoutingMatrix {};
         trackGlides[t].applied = trackTargets[t];
     }
+    prepareCompensation();
 }
 
 void MixEngine::carryOver (InsertChain& into, InsertChain& from) noexcept
@@ -81,12 +82,14 @@ void MixEngine::takeOverFrom (MixEngine& previous, const std::vector<int>& track
         {
             trackGlides[t] = { previous.trackGlides[size_t (old)].applied, smoothingFrames };
             carryOver (trackInserts[t], previous.trackInserts[size_t (old)]);
+            trackDelays[t].swapStateWith (previous.trackDelays[size_t (old)]);
         }
     for (size_t b = 0; b < busGlides.size() && b < busMap.size(); ++b)
         if (const int old = busMap[b]; old >= 0 && size_t (old) < previous.busGlides.size())
         {
             busGlides[b] = { previous.busGlides[size_t (old)].applied, smoothingFrames };
             carryOver (busInserts[b], previous.busInserts[size_t (old)]);
+            busDelays[b].swapStateWith (previous.busDelays[size_t (old)]);
         }
 }
 
@@ -98,13 +101,53 @@ void MixEngine::runInserts (InsertChain& chain, const std::vector<PlanInsert>& s
             chain[i]->process (audio, channels, numFrames);
 }
 
-bool MixEngine::isSilent (const RoutingMatrix& m) noexcept
+int MixEngine::chainLatency (const InsertChain& chain, const std::vector<PlanInsert>& slots) noexcept
 {
-    for (auto& row : m)
-        for (float g : row)
-            if (g != 0.0f)
-                return false;
-    return true;
+    int total = 0;
+    for (size_t i = 0; i < chain.size(); ++i)
+        if (! slots[i].bypass)
+            total += chain[i]->latencySamples();
+    return total;
+}
+
+void MixEngine::prepareCompensation()
+{
+    // Each destination's inputs must arrive together: find the latest arrival at every bus
+    // (sources first: busOrder puts a bus before the bus it feeds), then pad the others.
+    const auto& tracks = plan->tracks;
+    const auto& planBuses = plan->buses;
+    std::vector<int> arrival (planBuses.size(), 0);
+    int masterArrival = 0;
+    const auto arriveAt = [&] (const PlanDestination& destination, int latency) {
+        int& slot = destination.busIndex >= 0 ? arrival[size_t (destination.busIndex)] : masterArrival;
+        slot = std::max (slot, latency);
+    };
+    std::vector<int> trackOut (tracks.size()), busOut (planBuses.size());
+    for (size_t t = 0; t < tracks.size(); ++t)
+    {
+        trackOut[t] = chainLatency (trackInserts[t], tracks[t].inserts);
+        arriveAt (tracks[t].destination, trackOut[t]);
+    }
+    for (int b : plan->busOrder)
+    {
+        busOut[size_t (b)] = arrival[size_t (b)] + chainLatency (busInserts[size_t (b)], planBuses[size_t (b)].inserts);
+        arriveAt (planBuses[size_t (b)].destination, busOut[size_t (b)]);
+    }
+    const auto arrivalAt = [&] (const PlanDestination& destination) {
+        return destination.busIndex >= 0 ? arrival[size_t (destination.busIndex)] : masterArrival;
+    };
+
+    trackDelays.resize (tracks.size());
+    for (size_t t = 0; t < tracks.size(); ++t)
+        trackDelays[t].prepare (tracks[t].channels, arrivalAt (tracks[t].destination) - trackOut[t]);
+    busDelays.resize (planBuses.size());
+    busLatencies.resize (planBuses.size());
+    for (size_t b = 0; b < planBuses.size(); ++b)
+    {
+        busDelays[b].prepare (planBuses[b].channels, arrivalAt (planBuses[b].destination) - busOut[b]);
+        busLatencies[b] = arrivalAt (planBuses[b].destination);
+    }
+    masterLatency = masterArrival;
 }
 
 void MixEngine::renderTrackTask (void* self, int trackIndex) noexcept
@@ -128,7 +171,19 @@ void MixEngine::renderTrack (int t) noexcept
         runInserts (chain, track.inserts, buffer.data(), track.channels, blockFrames);
         sounding = true;
     }
+    // A compensated track keeps sounding until the audio in its delay has come out.
+    auto& delay = trackDelays[size_t (t)];
+    if (delay.delayFrames() > 0 && (sounding || delay.holdsAudio()))
+    {
+        if (! sounding)
+            buffer.clear (track.channels, blockFrames);
+        delay.process (buffer.data(), track.channels, blockFrames, sounding);
+        sounding = true;
+    }
     trackSounding[size_t (t)] = sounding ? 1 : 0;
+    if (meters != nullptr)
+        meters->measureTrack (t, sounding ? buffer.data() : nullptr, track.channels, blockFrames,
+                              track.audible ? track.faderGain : 0.0f, double (plan->sampleRate));
 }
 
 void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks, WorkerPool* workers) noexcept
@@ -167,12 +222,29 @@ void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks, W
         if (bus.gain != 1.0f)
             for (int c = 0; c < bus.channels; ++c)
                 dsp::applyGain (buffer.channel (c), numFrames, bus.gain);
+        busDelays[size_t (b)].process (buffer.data(), bus.channels, numFrames, true);
+        if (meters != nullptr)
+            meters->measureBus (b, buffer.data(), bus.channels, numFrames, double (plan->sampleRate));
         route (buffer.data(), bus.channels, bus.destination, bus.destination.matrix, busGlides[size_t (b)], numFrames);
     }
 
     if (plan->masterGain != 1.0f)
         for (int c = 0; c < plan->masterChannels; ++c)
             dsp::applyGain (master.channel (c), numFrames, plan->masterGain);
+    if (meters != nullptr)
+        meters->measureMaster (master.data(), plan->masterChannels, numFrames, double (plan->sampleRate));
+}
+
+void MixEngine::meterSilence (int numFrames) noexcept
+{
+    if (meters == nullptr)
+        return;
+    const double rate = double (plan->sampleRate);
+    for (size_t t = 0; t < plan->tracks.size(); ++t)
+        meters->measureTrack (int (t), nullptr, plan->tracks[t].channels, numFrames, 0.0f, rate);
+    for (size_t b = 0; b < plan->buses.size(); ++b)
+        meters->measureBus (int (b), nullptr, plan->buses[b].channels, numFrames, rate);
+    meters->measureMaster (nullptr, plan->masterChannels, numFrames, rate);
 }
 
 void MixEngine::route (const float* const* source, int sourceChannels, const PlanDestination& destination,

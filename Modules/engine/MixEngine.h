@@ -2,6 +2,8 @@
 
 #include "dsp/Processor.h"
 #include "engine/AudioBuffer.h"
+#include "engine/CompensationDelay.h"
+#include "engine/MeterBank.h"
 #include "engine/RenderPlan.h"
 #include "engine/TrackSource.h"
 #include "engine/WorkerPool.h"
@@ -11,8 +13,14 @@
 namespace sprocket::engine
 {
 /** Mixes blocks of a RenderPlan: each audible track's clip-stage audio (from a TrackSource) ->
-    fader and pan -> buses (deepest first) -> master. The offline renderer and the real-time
-    engine both call process(); it allocates only in prepare(). */
+    inserts -> delay compensation -> fader and pan -> buses (deepest first) -> master. The
+    offline renderer and the real-time engine both call process(); it allocates only in
+    prepare().
+
+    Delay compensation: every source of a bus (or of the master) is delayed to arrive together
+    with the slowest one, so tracks, stems and the master stay phase-aligned whatever latency
+    their inserts report. The outputs then lag the timeline by latency() (the master) and
+    busLatency() (a stem); the offline renderer drops those leading samples. */
 class MixEngine
 {
 public:
@@ -32,6 +40,21 @@ public:
 
     /** A bus's stem of the last block: after the bus gain, before the master gain. */
     const float* const* busOutput (int busIndex) const noexcept { return buses[size_t (busIndex)].data(); }
+
+    /** How many samples the master output lags the timeline (the compensated insert latency). */
+    int latency() const noexcept { return masterLatency; }
+    /** How many samples a bus's stem lags the timeline. */
+    int busLatency (int busIndex) const noexcept { return busLatencies[size_t (busIndex)]; }
+    /** The compensation delay a track gets, to line up with the slowest source of its destination. */
+    int trackCompensation (int trackIndex) const noexcept { return trackDelays[size_t (trackIndex)].delayFrames(); }
+
+    /** Meters every track (post-fader), bus and the master into `bank` each block; null stops it.
+        [[message thread]], before the mixer reaches the audio thread. */
+    void setMeters (MeterBank* bank) noexcept { meters = bank; }
+
+    /** Feeds the meters a silent block, so they fall back while the transport is stopped.
+        [[audio thread]] */
+    void meterSilence (int numFrames) noexcept;
 
     const RenderPlan* currentPlan() const noexcept { return plan; }
     int maxBlockSize() const noexcept { return maxBlock; }
@@ -65,7 +88,8 @@ private:
                             int channels, int numFrames) noexcept;
     static void carryOver (InsertChain& into, InsertChain& from) noexcept;
     static InsertChain makeChain (const std::vector<PlanInsert>& inserts, double sampleRate, int maxBlock, int channels);
-    static bool isSilent (const RoutingMatrix& m) noexcept;
+    static int chainLatency (const InsertChain& chain, const std::vector<PlanInsert>& slots) noexcept;
+    void prepareCompensation();
 
     const RenderPlan* plan = nullptr;
     int maxBlock = 0;
@@ -79,5 +103,9 @@ private:
     std::vector<RoutingMatrix> trackTargets; // the plan's matrix, or silence when not audible
     std::vector<Glide> trackGlides, busGlides;
     std::vector<InsertChain> trackInserts, busInserts;
+    std::vector<CompensationDelay> trackDelays, busDelays;
+    std::vector<int> busLatencies;
+    int masterLatency = 0;
+    MeterBank* meters = nullptr;
 };
 } // namespace sprocket::engine

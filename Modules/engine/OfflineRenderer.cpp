@@ -24,6 +24,7 @@ namespace
         std::filesystem::path path;
         std::unique_ptr<io::AudioFileWriter> writer;
         dsp::TpdfDither dither;
+        int64_t latency = 0; // how far this output lags the timeline
     };
 
     io::BroadcastInfo broadcastInfo (const session::Session& session, const std::string& description)
@@ -113,36 +114,47 @@ core::Result<RenderSummary> renderOffline (const session::Session& session, cons
     for (int c = 0; c < maxChannels; ++c)
         scratchPointers[size_t (c)] = scratch.data() + size_t (c) * size_t (options.blockSize);
 
+    // Inserts with latency (a look-ahead limiter) delay the outputs: each file drops its
+    // output's lag from the front and the mix runs on by the longest lag, so every file lines
+    // up with the timeline sample for sample.
+    for (auto& output : outputs)
+        output.latency = output.busIndex < 0 ? mixer.latency() : mixer.busLatency (output.busIndex);
+    const int64_t mixLength = plan.length + mixer.latency();
+
     const int bits = ditherBits (options.sampleFormat);
     int lastPercent = -1;
-    for (int64_t position = 0; position < plan.length; position += options.blockSize)
+    for (int64_t position = 0; position < mixLength; position += options.blockSize)
     {
-        const int n = int (std::min<int64_t> (options.blockSize, plan.length - position));
+        const int n = int (std::min<int64_t> (options.blockSize, mixLength - position));
         mixer.process (position, n, tracks, &workers);
         if (auto failure = tracks.firstError())
             return *failure;
 
         for (auto& output : outputs)
         {
-            const float* const* source = output.busIndex < 0 ? mixer.masterOutput() : mixer.busOutput (output.busIndex);
-            if (bits > 0)
+            // This block covers output frames [position - latency, + n); keep those in [0, length).
+            const int64_t first = std::max<int64_t> (position, output.latency);
+            const int64_t last = std::min<int64_t> (position + n, plan.length + output.latency);
+            if (last <= first)
+                continue;
+            const int skip = int (first - position);
+            const int count = int (last - first);
+            const float* const* mixed = output.busIndex < 0 ? mixer.masterOutput() : mixer.busOutput (output.busIndex);
+            for (int c = 0; c < output.channels; ++c)
             {
-                for (int c = 0; c < output.channels; ++c)
-                {
-                    std::copy (source[c], source[c] + n, scratchPointers[size_t (c)]);
-                    output.dither.process (scratchPointers[size_t (c)], n, bits);
-                }
-                source = scratchPointers.data();
+                std::copy (mixed[c] + skip, mixed[c] + skip + count, scratchPointers[size_t (c)]);
+                if (bits > 0)
+                    output.dither.process (scratchPointers[size_t (c)], count, bits);
             }
-            if (auto written = output.writer->writePlanar (source, n); ! written)
+            if (auto written = output.writer->writePlanar (scratchPointers.data(), count); ! written)
                 return written.error();
         }
 
         if (options.onProgress)
-            if (const int percent = int (100 * (position + n) / plan.length); percent != lastPercent)
+            if (const int percent = int (100 * (position + n) / mixLength); percent != lastPercent)
             {
                 lastPercent = percent;
-                options.onProgress (double (position + n) / double (plan.length));
+                options.onProgress (double (position + n) / double (mixLength));
             }
     }
 

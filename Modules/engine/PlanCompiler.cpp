@@ -129,8 +129,8 @@ RenderPlan compilePlan (const session::Session& session)
         planTrack.channels = track.channels;
         planTrack.audible = ! track.mute && (! anySolo || track.solo);
         planTrack.inserts = compileInserts (track.inserts);
-        planTrack.destination = destinationFor (session, track.output, track.channels, track.pan,
-                                                float (core::gainFromDb (track.gainDb)));
+        planTrack.faderGain = float (core::gainFromDb (track.gainDb));
+        planTrack.destination = destinationFor (session, track.output, track.channels, track.pan, planTrack.faderGain);
         for (auto& clip : track.clips)
         {
             if (clip.mute)

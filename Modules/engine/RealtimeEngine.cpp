@@ -29,6 +29,7 @@ bool RealtimeEngine::setPlan (std::unique_ptr<RenderPlan> plan)
     auto instance = std::make_unique<PlanInstance>();
     instance->plan = std::move (plan);
     instance->mixer.prepare (*instance->plan, maxBlock);
+    instance->mixer.setMeters (&meterBank);
 
     const auto indexIn = [] (const std::vector<std::string>& ids, const std::string& id) {
         auto found = std::find (ids.begin(), ids.end(), id);
@@ -79,6 +80,7 @@ void RealtimeEngine::adoptNewestPlan() noexcept
         next->mixer.takeOverFrom (current->mixer, next->trackMap, next->busMap);
     PlanInstance* old = std::exchange (current, next);
     publishedSwaps.fetch_add (1, std::memory_order_relaxed);
+    publishedLatency.store (current->mixer.latency(), std::memory_order_relaxed);
     if (old != nullptr && ! retiredPlans.try_enqueue (old))
         waitingToRetire = old;
 }
@@ -91,6 +93,7 @@ void RealtimeEngine::handleCommands() noexcept
         switch (command.type)
         {
             case TransportCommand::Type::play:
+                stopAt = -1;
                 state = State::playing;
                 stopAfterFade = false;
                 gainTarget = 1.0f;
@@ -104,17 +107,30 @@ void RealtimeEngine::handleCommands() noexcept
                 }
                 break;
             case TransportCommand::Type::locate:
+                stopAt = -1;
                 if (state == State::stopped && gain == 0.0f)
                 {
                     playhead = command.a;
                     tracks.locate (playhead);
                 }
                 else
+                    startFadeTo (command.a);
+                break;
+            case TransportCommand::Type::playRange:
+                stopAt = command.b;
+                if (state == State::stopped && gain == 0.0f)
                 {
-                    // Fade out where we are, jump, fade in at the new place.
-                    pendingLocate = true;
-                    locateTarget = command.a;
-                    gainTarget = 0.0f;
+                    playhead = command.a;
+                    tracks.locate (playhead);
+                    state = State::playing;
+                    gainTarget = 1.0f;
+                    waitingForData = ! sourceReady();
+                }
+                else
+                {
+                    state = State::playing;
+                    stopAfterFade = false;
+                    startFadeTo (command.a);
                 }
                 break;
             case TransportCommand::Type::setLoop:
@@ -127,6 +143,14 @@ void RealtimeEngine::handleCommands() noexcept
                 break;
         }
     }
+}
+
+void RealtimeEngine::startFadeTo (int64_t position) noexcept
+{
+    // Fade out where we are, jump, fade in at the new place.
+    pendingLocate = true;
+    locateTarget = position;
+    gainTarget = 0.0f;
 }
 
 bool RealtimeEngine::sourceReady() noexcept
@@ -169,7 +193,10 @@ void RealtimeEngine::process (float* const* outputs, int numFrames) noexcept
         waitingForData = false;
 
     const bool audible = state == State::playing || gain > 0.0f;
-    if (current != nullptr && audible && ! waitingForData)
+    const bool rendering = current != nullptr && audible && ! waitingForData;
+    if (current != nullptr && ! rendering)
+        current->mixer.meterSilence (numFrames); // meters fall back while nothing plays
+    if (rendering)
     {
         int offset = 0;
         while (offset < numFrames && state == State::playing && ! waitingForData)
@@ -177,6 +204,8 @@ void RealtimeEngine::process (float* const* outputs, int numFrames) noexcept
             int chunk = numFrames - offset;
             if (looping && playhead < loopEnd)
                 chunk = int (std::min<int64_t> (chunk, loopEnd - playhead));
+            if (stopAt >= 0 && playhead < stopAt)
+                chunk = int (std::min<int64_t> (chunk, stopAt - playhead));
             if (gain != gainTarget)
             {
                 // Stop at the end of a fade so a locate or stop happens exactly at silence.
@@ -186,6 +215,13 @@ void RealtimeEngine::process (float* const* outputs, int numFrames) noexcept
             renderChunk (outputs, offset, chunk);
             offset += chunk;
             playhead += chunk;
+            if (stopAt >= 0 && playhead >= stopAt && ! pendingLocate)
+            {
+                // The end of a played range: fade out from here (the fade runs 5 ms past it).
+                stopAt = -1;
+                stopAfterFade = true;
+                gainTarget = 0.0f;
+            }
             if (looping && playhead >= loopEnd)
             {
                 playhead = loopStart;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/MeterBank.h"
 #include "engine/MixEngine.h"
 #include "engine/RenderPlan.h"
 #include "engine/TrackSource.h"
@@ -8,6 +9,7 @@
 
 #include <readerwriterqueue/readerwriterqueue.h>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <string>
@@ -42,11 +44,33 @@ public:
     void stop() noexcept { send ({ TransportCommand::Type::stop, 0, 0 }); }
     void locate (int64_t position) noexcept { send ({ TransportCommand::Type::locate, position, 0 }); }
     void setLoop (int64_t start, int64_t end) noexcept { send ({ TransportCommand::Type::setLoop, start, end }); }
+    void clearLoop() noexcept { send ({ TransportCommand::Type::clearLoop, 0, 0 }); }
+
+    /** Plays [start, end) and stops there; end < 0 plays on. From a standstill it starts at
+        `start`; while playing it jumps there seamlessly. [[any thread]] lock-free */
+    void playRange (int64_t start, int64_t end) noexcept { send ({ TransportCommand::Type::playRange, start, end }); }
+
+    /** Plays a selection the Pro Tools way: from `preRoll` before it to `postRoll` after it, then
+        stops. An empty selection (start == end) plays on from the pre-roll. [[any thread]] */
+    void playSelection (int64_t start, int64_t end, int64_t preRoll, int64_t postRoll) noexcept
+    {
+        const int64_t from = std::max<int64_t> (0, start - std::max<int64_t> (0, preRoll));
+        playRange (from, end > start ? end + std::max<int64_t> (0, postRoll) : -1);
+    }
 
     /** The playhead, in session samples. [[any thread]] */
     int64_t position() const noexcept { return publishedPosition.load (std::memory_order_relaxed); }
     bool isPlaying() const noexcept { return publishedPlaying.load (std::memory_order_relaxed); }
     int64_t planSwaps() const noexcept { return publishedSwaps.load (std::memory_order_relaxed); }
+
+    /** How far the output lags the playhead: the compensated latency of the inserts. The
+        sample being heard is position() - latency(); picture follows that. [[any thread]] */
+    int latency() const noexcept { return publishedLatency.load (std::memory_order_relaxed); }
+    int64_t audiblePosition() const noexcept { return position() - latency(); }
+
+    /** Peak and RMS of every track (post-fader), bus and the master, indexed as in the plan
+        most recently set. Read from one thread (the UI's). */
+    MeterBank& meters() noexcept { return meterBank; }
 
     /** Renders one block into the device outputs (outputChannels planar buffers).
         [[audio thread]] no allocation, lock, wait or I/O. */
@@ -73,6 +97,7 @@ private:
     void adoptNewestPlan() noexcept;
     void handleCommands() noexcept;
     void renderChunk (float* const* outputs, int offset, int numFrames) noexcept;
+    void startFadeTo (int64_t position) noexcept;
     bool sourceReady() noexcept;
 
     TrackSource& tracks;
@@ -100,10 +125,14 @@ private:
     bool stopAfterFade = false;
     bool looping = false;
     int64_t loopStart = 0, loopEnd = 0;
+    int64_t stopAt = -1; // playRange's end, or -1
 
     std::atomic<int64_t> publishedPosition { 0 };
     std::atomic<bool> publishedPlaying { false };
     std::atomic<int64_t> publishedSwaps { 0 };
+    std::atomic<int> publishedLatency { 0 };
+
+    MeterBank meterBank { 1024, 256 };
     static_assert (std::atomic<int64_t>::is_always_lock_free);
 };
 } // namespace sprocket::engine

@@ -59,6 +59,7 @@ struct PlanTrack
     std::string id;
     int channels = 1;
     bool audible = true; // false when muted, or when another track is soloed
+    float faderGain = 1.0f; // also inside destination.matrix; kept apart for post-fader meters
     std::vector<PlanClip> clips; // sorted by start
     std::vector<int64_t> maxEndUpTo; // max end of clips[0..i]: monotonic, so searchable
     std::vector<PlanInsert> inserts;

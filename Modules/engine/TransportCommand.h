@@ -15,7 +15,8 @@ struct TransportCommand
         stop,
         locate,    // a = position
         setLoop,   // [a, b)
-        clearLoop
+        clearLoop,
+        playRange  // play from a, stop at b (b < 0: play on)
     };
 
     Type type = Type::stop;

@@ -161,3 +161,40 @@ TEST (RealtimeEngineTest, RetiredPlansComeBackToTheMessageThread)
     rig.run (1); // one plan is adopted per block: the last one now
     EXPECT_EQ (rig.engine.planSwaps(), 101);
 }
+
+TEST (RealtimeEngineTest, PlayRangeStartsThereAndStopsAtItsEnd)
+{
+    Rig rig;
+    rig.engine.playRange (48000, 48000 + 10 * block);
+    rig.run (20);
+    EXPECT_FALSE (rig.engine.isPlaying());
+    EXPECT_EQ (rig.engine.position(), 48000 + 10 * block + 240); // the end, then one declick
+    const auto tone = sine (100.0, 0.5, 60000);
+    EXPECT_NEAR (rig.recorded[0], tone[48000] / 240.0f, 1e-6); // first sample of the fade-in
+    EXPECT_NEAR (rig.recorded[1000], tone[49000], 1e-6);
+    EXPECT_EQ (rig.recorded[10 * block + 240], 0.0f);
+    EXPECT_LT (rig.maxStep(), allowedStep);
+}
+
+TEST (RealtimeEngineTest, PlaySelectionAddsPreAndPostRoll)
+{
+    Rig rig;
+    rig.engine.play();
+    rig.run (10);
+    // While playing, the jump to the pre-roll is seamless too.
+    rig.engine.playSelection (96000, 96000 + 4800, 2400, 1200);
+    rig.run (5);
+    EXPECT_TRUE (rig.engine.isPlaying());
+    EXPECT_GE (rig.engine.position(), 96000 - 2400);
+    EXPECT_LT (rig.engine.position(), 96000);
+    rig.run (100);
+    EXPECT_FALSE (rig.engine.isPlaying());
+    EXPECT_EQ (rig.engine.position(), 96000 + 4800 + 1200 + 240);
+    EXPECT_LT (rig.maxStep (300), allowedStep);
+
+    // An empty selection plays on from the pre-roll.
+    rig.engine.playSelection (200000, 200000, 4800, 4800);
+    rig.run (100);
+    EXPECT_TRUE (rig.engine.isPlaying());
+    EXPECT_EQ (rig.engine.position(), 200000 - 4800 + 100 * block);
+}

@@ -26,6 +26,8 @@ session::Session scriptedSession (MemoryMediaSource& media)
 {
     auto s = emptySession();
     s.buses.push_back ({ "DX", "Dialogue", 2, 0.0, session::masterOutputId, {} });
+    // A look-ahead limiter on a stem: every other path gets delay compensation.
+    s.buses.back().inserts.push_back ({ "limiter", nlohmann::json::object(), false, nullptr });
     for (int m = 0; m < 4; ++m)
     {
         s.media.push_back ({ "m" + std::to_string (m), "m.wav" });
@@ -62,8 +64,14 @@ void randomEdit (session::Session& s, std::mt19937& random, int& nextId)
 {
     auto pick = [&] (size_t n) { return size_t (std::uniform_int_distribution<size_t> (0, n - 1) (random)); };
     auto& track = s.tracks[pick (s.tracks.size())];
-    switch (pick (8))
+    switch (pick (9))
     {
+        case 8: // a latency change: compensation delays are rebuilt
+            if (track.inserts.size() > 2)
+                track.inserts.pop_back();
+            else
+                track.inserts.push_back ({ "limiter", nlohmann::json::object(), false, nullptr });
+            break;
         case 7:
             if (! track.inserts.empty())
                 track.inserts[0].params["band2_gain_db"] = std::uniform_real_distribution<double> (-12.0, 12.0) (random);
@@ -117,7 +125,8 @@ TEST (RealtimeSafetyTest, ScriptedEditingSessionMakesNoAllocationOrLockOnTheAudi
         {
             case 10: engine.locate (int64_t (random() % 200000)); break;
             case 20: engine.setLoop (50000, 90000); break;
-            case 30: engine.send ({ engine::TransportCommand::Type::clearLoop, 0, 0 }); break;
+            case 30: engine.clearLoop(); break;
+            case 35: engine.playSelection (120000, 130000, 4800, 4800); break;
             case 40: engine.stop(); break;
             case 45: engine.play(); break;
             default: break;
