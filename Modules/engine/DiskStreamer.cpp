@@ -33,6 +33,31 @@ namespace
     }
 } // namespace
 
+void DiskStreamer::Ring::allocate (int channels, int64_t frames)
+{
+    capacity = std::max<int64_t> (1, frames);
+    samples.assign (size_t (channels) * size_t (capacity), 0.0f);
+}
+
+bool DiskStreamer::Ring::read (int channels, int64_t position, int n, float* const* dest, int offset) const noexcept
+{
+    const auto before = version.load (std::memory_order_acquire);
+    if (before % 2 != 0 || position < validStart.load (std::memory_order_acquire)
+        || position + n > validEnd.load (std::memory_order_acquire))
+        return false;
+    const auto first = size_t (position % capacity);
+    const size_t head = std::min (size_t (n), size_t (capacity) - first);
+    for (int c = 0; c < channels; ++c)
+    {
+        const float* ring = samples.data() + size_t (c) * size_t (capacity);
+        std::memcpy (dest[c] + offset, ring + first, head * sizeof (float));
+        if (head < size_t (n))
+            std::memcpy (dest[c] + offset + head, ring, (size_t (n) - head) * sizeof (float));
+    }
+    std::atomic_thread_fence (std::memory_order_acquire);
+    return version.load (std::memory_order_relaxed) == before; // else the butler changed it meanwhile
+}
+
 DiskStreamer::DiskStreamer (Options o) : options (o)
 {
     for (int i = 0; i < options.maxStreams; ++i)
@@ -69,8 +94,9 @@ void DiskStreamer::preparePlan (RenderPlan& plan)
             auto& stream = *streams[size_t (slot)];
             stream.trackId = track.id;
             stream.channels = track.channels;
-            stream.ring.assign (size_t (track.channels) * size_t (options.bufferFrames), 0.0f);
-            allocatedBytes += int64_t (stream.ring.size() * sizeof (float));
+            stream.ring.allocate (track.channels, options.bufferFrames);
+            stream.loopHead.allocate (track.channels, options.loopHeadFrames);
+            allocatedBytes += int64_t ((stream.ring.samples.size() + stream.loopHead.samples.size()) * sizeof (float));
             ++usedStreams;
         }
         track.streamSlot = slot;
@@ -102,6 +128,26 @@ void DiskStreamer::locate (int64_t position) noexcept
     waitingForLocate.store (true, std::memory_order_relaxed); // the butler notices within its 5 ms nap; no syscall from here
 }
 
+void DiskStreamer::setLoop (int64_t start, int64_t end) noexcept
+{
+    loopStart.store (start, std::memory_order_relaxed);
+    loopEnd.store (end, std::memory_order_relaxed);
+    loopGeneration.fetch_add (1, std::memory_order_release);
+}
+
+bool DiskStreamer::loopHeadReady (const Stream& stream, int64_t position) const noexcept
+{
+    // The head covers the wrap when it was made for this loop and holds what plays next.
+    const auto& head = stream.loopHead;
+    if (stream.loopHeadFor.load (std::memory_order_acquire) != loopGeneration.load (std::memory_order_acquire)
+        || head.version.load (std::memory_order_acquire) % 2 != 0)
+        return false;
+    const auto start = head.validStart.load (std::memory_order_acquire);
+    const auto end = head.validEnd.load (std::memory_order_acquire);
+    const auto needed = std::min (position + options.readyFrames, loopEnd.load (std::memory_order_relaxed));
+    return start <= position && end >= needed;
+}
+
 bool DiskStreamer::readyAt (const RenderPlan& plan, int64_t position) noexcept
 {
     const auto generation = seekGeneration.load (std::memory_order_acquire);
@@ -111,10 +157,11 @@ bool DiskStreamer::readyAt (const RenderPlan& plan, int64_t position) noexcept
             continue;
         const auto& stream = *streams[size_t (track.streamSlot)];
         // Not yet taken on by the butler counts as not ready.
-        if (! stream.active.load (std::memory_order_acquire)
-            || stream.seekHandled.load (std::memory_order_acquire) != generation
-            || stream.validStart.load (std::memory_order_acquire) > position
-            || stream.validEnd.load (std::memory_order_acquire) < position + options.readyFrames)
+        const bool ringReady = stream.active.load (std::memory_order_acquire)
+                               && stream.seekHandled.load (std::memory_order_acquire) == generation
+                               && stream.ring.validStart.load (std::memory_order_acquire) <= position
+                               && stream.ring.validEnd.load (std::memory_order_acquire) >= position + options.readyFrames;
+        if (! ringReady && ! loopHeadReady (stream, position))
             return false;
     }
     waitingForLocate.store (false, std::memory_order_relaxed);
@@ -128,47 +175,38 @@ bool DiskStreamer::readTrack (const RenderPlan& plan, int trackIndex, int64_t po
     if (slot < 0)
         return false;
     const auto& stream = *streams[size_t (slot)];
-    const auto miss = [&] {
-        if (! waitingForLocate.load (std::memory_order_relaxed))
-            underrunCount.fetch_add (1, std::memory_order_relaxed);
-        return false;
-    };
+    if (stream.ring.read (stream.channels, position, numFrames, dest, 0))
+        return true;
 
-    const auto version = stream.version.load (std::memory_order_acquire);
-    if (version % 2 != 0)
-        return miss();
-    const auto start = stream.validStart.load (std::memory_order_acquire);
-    const auto end = stream.validEnd.load (std::memory_order_acquire);
-    if (position + numFrames <= start)
-        return false; // a track added ahead of the playhead: nothing due yet
-    if (position < start || position + numFrames > end)
-        return miss();
-
-    const int64_t capacity = options.bufferFrames;
-    const auto first = size_t (position % capacity);
-    const size_t head = std::min (size_t (numFrames), size_t (capacity) - first);
-    for (int c = 0; c < stream.channels; ++c)
+    // Just after a loop wrap: the start comes from the loop head, the rest (if the block runs
+    // past the head) from the ring the butler is refilling behind it.
+    const auto headStart = stream.loopHead.validStart.load (std::memory_order_acquire);
+    const auto headEnd = stream.loopHead.validEnd.load (std::memory_order_acquire);
+    const bool inHead = position >= headStart && position < headEnd;
+    if (inHead)
     {
-        const float* ring = stream.ring.data() + size_t (c) * size_t (capacity);
-        std::memcpy (dest[c], ring + first, head * sizeof (float));
-        if (head < size_t (numFrames))
-            std::memcpy (dest[c] + head, ring, (size_t (numFrames) - head) * sizeof (float));
+        const int fromHead = int (std::min<int64_t> (numFrames, headEnd - position));
+        if (stream.loopHead.read (stream.channels, position, fromHead, dest, 0)
+            && (fromHead == numFrames
+                || stream.ring.read (stream.channels, position + fromHead, numFrames - fromHead, dest, fromHead)))
+            return true;
     }
-    std::atomic_thread_fence (std::memory_order_acquire);
-    if (stream.version.load (std::memory_order_relaxed) != version)
-        return miss(); // the butler invalidated this range while we copied
-    return true;
+    else if (position + numFrames <= stream.ring.validStart.load (std::memory_order_acquire))
+        return false; // a track added ahead of the playhead: nothing due yet
+    if (! waitingForLocate.load (std::memory_order_relaxed))
+        underrunCount.fetch_add (1, std::memory_order_relaxed);
+    return false;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Butler
 
-void DiskStreamer::invalidate (Stream& stream, int64_t start, int64_t end)
+void DiskStreamer::invalidate (Ring& ring, int64_t start, int64_t end)
 {
-    stream.version.fetch_add (1, std::memory_order_acq_rel);
-    stream.validStart.store (start, std::memory_order_release);
-    stream.validEnd.store (end, std::memory_order_release);
-    stream.version.fetch_add (1, std::memory_order_acq_rel);
+    ring.version.fetch_add (1, std::memory_order_acq_rel);
+    ring.validStart.store (start, std::memory_order_release);
+    ring.validEnd.store (end, std::memory_order_release);
+    ring.version.fetch_add (1, std::memory_order_acq_rel);
 }
 
 void DiskStreamer::adoptButlerPlan (std::unique_ptr<RenderPlan> plan)
@@ -187,17 +225,21 @@ void DiskStreamer::adoptButlerPlan (std::unique_ptr<RenderPlan> plan)
         {
             // A new track: buffer from a little after the playhead; it joins in there.
             const auto from = head + options.editMarginFrames;
-            invalidate (stream, from, from);
+            invalidate (stream.ring, from, from);
             stream.seekHandled.store (seekSeen, std::memory_order_release);
+            invalidate (stream.loopHead, 0, 0);
+            stream.loopHeadStale = true;
         }
         else if (index >= 0 && ! sameClips (*butlerPlan, butlerPlan->tracks[size_t (stream.planTrack)], *plan,
                                             plan->tracks[size_t (index)]))
         {
             // Its clips changed: keep what plays in the next moment, re-read everything after.
-            const auto start = stream.validStart.load();
-            const auto end = stream.validEnd.load();
+            const auto start = stream.ring.validStart.load();
+            const auto end = stream.ring.validEnd.load();
             const auto cut = std::clamp (head + options.editMarginFrames, start, end);
-            invalidate (stream, start, cut);
+            invalidate (stream.ring, start, cut);
+            invalidate (stream.loopHead, 0, 0); // made from the old clips
+            stream.loopHeadStale = true;
         }
         stream.planTrack = index;
         stream.active.store (index >= 0, std::memory_order_release);
@@ -211,24 +253,23 @@ void DiskStreamer::adoptButlerPlan (std::unique_ptr<RenderPlan> plan)
     files->setPlan (*butlerPlan);
 }
 
-void DiskStreamer::write (Stream& stream, int64_t position, const float* const* source, int frames)
+void DiskStreamer::write (Ring& ring, int channels, int64_t position, const float* const* source, int frames)
 {
-    const int64_t capacity = options.bufferFrames;
     // Give up the oldest samples first, so the reader never sees them being overwritten.
-    const auto oldest = position + frames - capacity;
-    if (oldest > stream.validStart.load (std::memory_order_relaxed))
-        stream.validStart.store (oldest, std::memory_order_release);
+    const auto oldest = position + frames - ring.capacity;
+    if (oldest > ring.validStart.load (std::memory_order_relaxed))
+        ring.validStart.store (oldest, std::memory_order_release);
 
-    const auto first = size_t (position % capacity);
-    const size_t head = std::min (size_t (frames), size_t (capacity) - first);
-    for (int c = 0; c < stream.channels; ++c)
+    const auto first = size_t (position % ring.capacity);
+    const size_t head = std::min (size_t (frames), size_t (ring.capacity) - first);
+    for (int c = 0; c < channels; ++c)
     {
-        float* ring = stream.ring.data() + size_t (c) * size_t (capacity);
-        std::memcpy (ring + first, source[c], head * sizeof (float));
+        float* samples = ring.samples.data() + size_t (c) * size_t (ring.capacity);
+        std::memcpy (samples + first, source[c], head * sizeof (float));
         if (head < size_t (frames))
-            std::memcpy (ring, source[c] + head, (size_t (frames) - head) * sizeof (float));
+            std::memcpy (samples, source[c] + head, (size_t (frames) - head) * sizeof (float));
     }
-    stream.validEnd.store (position + frames, std::memory_order_release);
+    ring.validEnd.store (position + frames, std::memory_order_release);
 }
 
 bool DiskStreamer::refill (Stream& stream, int slot)
@@ -236,27 +277,49 @@ bool DiskStreamer::refill (Stream& stream, int slot)
     const auto& track = butlerPlan->tracks[size_t (stream.planTrack)];
     // Never write within two blocks of the playhead: the audio thread may be reading there.
     const int64_t guard = 2 * int64_t (options.maxBlockSize);
+    const auto head = playhead.load (std::memory_order_acquire);
+    auto& ring = stream.ring;
+    const auto start = ring.validEnd.load (std::memory_order_relaxed);
+    const auto limit = std::max (head, ring.validStart.load (std::memory_order_relaxed)) + ring.capacity - guard;
+    if (start >= limit)
+        return false;
+    // One chunk per call: the butler goes round the tracks, so after a locate every track has
+    // its first chunk before any has its second.
+    const int n = int (std::min<int64_t> (chunkFrames, limit - start));
     float* pointers[maxChannels];
     for (int c = 0; c < maxChannels; ++c)
         pointers[c] = chunk.data() + size_t (c) * chunkFrames;
+    if (! renderer.render (track, slot, start, n, *files, pointers))
+        for (int c = 0; c < track.channels; ++c)
+            dsp::clear (pointers[c], n);
+    write (ring, track.channels, start, pointers, n);
+    return true;
+}
 
-    bool wrote = false;
-    for (;;)
+void DiskStreamer::fillLoopHead (Stream& stream, int slot, int64_t generation)
+{
+    const auto& track = butlerPlan->tracks[size_t (stream.planTrack)];
+    auto& head = stream.loopHead;
+    const auto start = loopStart.load (std::memory_order_relaxed);
+    const auto end = std::min (loopEnd.load (std::memory_order_relaxed), start + head.capacity);
+    // Invalid (odd version) while it is rewritten, so a wrap meanwhile reads the ring or misses.
+    head.version.fetch_add (1, std::memory_order_acq_rel);
+    head.validStart.store (start, std::memory_order_release);
+    head.validEnd.store (start, std::memory_order_release);
+    float* pointers[maxChannels];
+    for (int c = 0; c < maxChannels; ++c)
+        pointers[c] = chunk.data() + size_t (c) * chunkFrames;
+    for (auto position = start; position < end; position += chunkFrames)
     {
-        if (seekGeneration.load (std::memory_order_acquire) != seekSeen)
-            return wrote; // a locate came in: handle it first
-        const auto head = playhead.load (std::memory_order_acquire);
-        const auto start = stream.validEnd.load (std::memory_order_relaxed);
-        const auto limit = std::max (head, stream.validStart.load (std::memory_order_relaxed)) + options.bufferFrames - guard;
-        if (start >= limit)
-            return wrote;
-        const int n = int (std::min<int64_t> (chunkFrames, limit - start));
-        if (! renderer.render (track, slot, start, n, *files, pointers))
+        const int n = int (std::min<int64_t> (chunkFrames, end - position));
+        if (! renderer.render (track, slot, position, n, *files, pointers))
             for (int c = 0; c < track.channels; ++c)
                 dsp::clear (pointers[c], n);
-        write (stream, start, pointers, n);
-        wrote = true;
+        write (head, track.channels, position, pointers, n);
     }
+    head.version.fetch_add (1, std::memory_order_acq_rel);
+    stream.loopHeadFor.store (generation, std::memory_order_release);
+    stream.loopHeadStale = false;
 }
 
 void DiskStreamer::butlerLoop()
@@ -282,14 +345,25 @@ void DiskStreamer::butlerLoop()
             continue;
 
         const auto generation = seekGeneration.load (std::memory_order_acquire);
+        const auto loop = loopGeneration.load (std::memory_order_acquire);
+        const bool looping = loopEnd.load (std::memory_order_relaxed) > loopStart.load (std::memory_order_relaxed);
         const int count = publishedStreams.load (std::memory_order_acquire);
         if (generation != seekSeen)
         {
             seekSeen = generation;
             const auto target = seekTarget.load (std::memory_order_relaxed);
             for (int s = 0; s < count; ++s)
-                if (streams[size_t (s)]->planTrack >= 0)
-                    invalidate (*streams[size_t (s)], target, target);
+            {
+                auto& stream = *streams[size_t (s)];
+                if (stream.planTrack < 0)
+                    continue;
+                // A wrap to the loop start: the head covers its first moments, so the ring
+                // only needs what follows them.
+                const bool wrap = looping && target == loopStart.load (std::memory_order_relaxed)
+                                  && stream.loopHeadFor.load (std::memory_order_relaxed) == loop && ! stream.loopHeadStale;
+                const auto from = wrap ? stream.loopHead.validEnd.load (std::memory_order_relaxed) : target;
+                invalidate (stream.ring, from, from);
+            }
         }
         busy = false;
         for (int s = 0; s < count; ++s)
@@ -301,6 +375,16 @@ void DiskStreamer::butlerLoop()
             if (seekGeneration.load (std::memory_order_acquire) == seekSeen)
                 stream.seekHandled.store (seekSeen, std::memory_order_release);
         }
+        if (looping && seekGeneration.load (std::memory_order_acquire) == seekSeen)
+            for (int s = 0; s < count; ++s)
+            {
+                auto& stream = *streams[size_t (s)];
+                if (stream.planTrack >= 0 && (stream.loopHeadStale || stream.loopHeadFor.load() != loop))
+                {
+                    fillLoopHead (stream, s, loop);
+                    busy = true;
+                }
+            }
         if (files->failedReads() > 0 && mediaErrorCount.load() == 0)
         {
             std::lock_guard lock (mutex);

@@ -25,7 +25,12 @@ namespace sprocket::engine
     timeline samples [validStart, validEnd). The butler appends after validEnd and only
     overwrites samples the playhead has passed; when it must invalidate (locate, or an edit to
     a track's clips) it bumps the ring's version to odd, moves the bounds, and bumps it to even
-    again, so a read that overlapped the change notices and is discarded (seqlock). */
+    again, so a read that overlapped the change notices and is discarded (seqlock).
+
+    Loops: while a loop is set, the butler also keeps the loop's first moments of every track
+    in a second, smaller ring (the loop head). At the wrap the audio thread plays from the head
+    while the butler refills the main ring from where the head ends, so a loop plays without a
+    gap however far its start is from its end. */
 class DiskStreamer final : public TrackSource
 {
 public:
@@ -36,6 +41,7 @@ public:
         int maxStreams = 512;
         int64_t readyFrames = 16384;        // buffered after a locate before playback resumes
         int64_t editMarginFrames = 4096;    // edits take effect this far after the playhead
+        int64_t loopHeadFrames = 32768;     // per track, the loop start kept for the wrap
     };
 
     /** [[message thread]] starts the butler. */
@@ -53,6 +59,7 @@ public:
     void locate (int64_t position) noexcept override;
     bool allowsConcurrentReads() const noexcept override { return true; }
     bool readyAt (const RenderPlan& plan, int64_t position) noexcept override;
+    void setLoop (int64_t start, int64_t end) noexcept override;
 
     /** Reads the rings could not satisfy while playing. [[any thread]] */
     int64_t underruns() const noexcept { return underrunCount.load (std::memory_order_relaxed); }
@@ -61,29 +68,46 @@ public:
     /** The first media read error's message, or empty. [[message thread]] */
     std::string firstMediaError();
 
-    /** Bytes held by the rings: the streamer's whole memory for audio. */
+    /** Bytes held by the rings and loop heads: the streamer's whole memory for audio. */
     int64_t ringBytes() const noexcept { return allocatedBytes; }
 
 private:
+    /** Timeline samples [validStart, validEnd) of one track, stored at position % capacity.
+        One writer (the butler), one reader (the audio thread), guarded by a seqlock. */
+    struct Ring
+    {
+        std::vector<float> samples; // planar: channel c at [c * capacity, (c + 1) * capacity)
+        int64_t capacity = 0;
+        std::atomic<int64_t> validStart { 0 }, validEnd { 0 };
+        std::atomic<uint64_t> version { 0 };
+
+        void allocate (int channels, int64_t frames);
+        /** Copies [position, position + n) to dest[c] + offset; false if not all there. */
+        bool read (int channels, int64_t position, int n, float* const* dest, int offset) const noexcept;
+    };
+
     struct Stream
     {
         std::string trackId;
         int channels = 1;
-        std::vector<float> ring; // planar: channel c at [c * capacity, (c + 1) * capacity)
-        std::atomic<int64_t> validStart { 0 }, validEnd { 0 };
-        std::atomic<uint64_t> version { 0 };
+        Ring ring;
+        Ring loopHead; // holds [loop start, loop start + loopHeadFrames) while a loop is set
         std::atomic<bool> active { false };
         std::atomic<int64_t> seekHandled { -1 };
+        std::atomic<int64_t> loopHeadFor { -1 }; // the loop generation the head was made for
         // Butler only:
         int planTrack = -1; // index in the butler's plan, -1 when the track is gone
+        bool loopHeadStale = true;
     };
     static_assert (std::atomic<int64_t>::is_always_lock_free && std::atomic<uint64_t>::is_always_lock_free);
 
     void butlerLoop();
     void adoptButlerPlan (std::unique_ptr<RenderPlan> plan);
     bool refill (Stream& stream, int slot);
-    void invalidate (Stream& stream, int64_t start, int64_t end);
-    void write (Stream& stream, int64_t position, const float* const* source, int frames);
+    void fillLoopHead (Stream& stream, int slot, int64_t generation);
+    bool loopHeadReady (const Stream& stream, int64_t position) const noexcept;
+    static void invalidate (Ring& ring, int64_t start, int64_t end);
+    static void write (Ring& ring, int channels, int64_t position, const float* const* source, int frames);
 
     const Options options;
     std::vector<std::unique_ptr<Stream>> streams; // fixed size; slots never move
@@ -98,6 +122,8 @@ private:
     std::atomic<int64_t> underrunCount { 0 };
     std::atomic<int64_t> mediaErrorCount { 0 };
     std::atomic<bool> waitingForLocate { false }; // reads are not underruns until ready
+    std::atomic<int64_t> loopStart { 0 }, loopEnd { 0 };
+    std::atomic<int64_t> loopGeneration { 0 }; // bumped by every setLoop
 
     // Message thread -> butler.
     std::mutex mutex;

@@ -137,9 +137,11 @@ void RealtimeEngine::handleCommands() noexcept
                 looping = command.b > command.a;
                 loopStart = command.a;
                 loopEnd = command.b;
+                tracks.setLoop (loopStart, looping ? loopEnd : loopStart);
                 break;
             case TransportCommand::Type::clearLoop:
                 looping = false;
+                tracks.setLoop (0, 0);
                 break;
         }
     }
@@ -225,11 +227,11 @@ void RealtimeEngine::process (float* const* outputs, int numFrames) noexcept
             if (looping && playhead >= loopEnd)
             {
                 playhead = loopStart;
+                tracks.locate (playhead);
                 if (! sourceReady())
                 {
-                    // The source has not buffered the loop start (disk streaming): jump there
-                    // and wait, fading back in. A loop-aware butler will remove this gap.
-                    tracks.locate (playhead);
+                    // The streamer has not got the loop start ready (the loop was set a moment
+                    // ago, or an edit just changed it): wait there, then fade back in.
                     waitingForData = true;
                     gain = 0.0f;
                 }

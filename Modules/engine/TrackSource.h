@@ -30,6 +30,10 @@ public:
         [[audio thread]] */
     virtual void locate (int64_t /*position*/) noexcept {}
 
+    /** The transport loops over [start, end) (end <= start: no loop), so a streaming source can
+        keep the loop's start ready for the wrap. [[audio thread]] */
+    virtual void setLoop (int64_t /*start*/, int64_t /*end*/) noexcept {}
+
     /** True once playback of `plan` from `position` can start without underruns. [[audio thread]] */
     virtual bool readyAt (const RenderPlan& /*plan*/, int64_t /*position*/) noexcept { return true; }
 };

@@ -140,8 +140,9 @@ TEST (DiskStreamerTest, PlaysWhatTheOfflineRendererRendersWithoutUnderruns)
     EXPECT_LT (worstDifference (rolled, s, 390000 + 2 * block), 1e-6);
     EXPECT_EQ (player.streamer.underruns(), 0);
     EXPECT_EQ (player.streamer.mediaErrors(), 0);
-    // The rings hold 1 s per track; the media are 80 s of audio: nothing is loaded whole.
-    EXPECT_EQ (player.streamer.ringBytes(), 4 * 48000 * int64_t (sizeof (float)));
+    // The rings hold 1 s per track and the loop heads 32768 samples; the media are 80 s of
+    // audio: nothing is loaded whole.
+    EXPECT_EQ (player.streamer.ringBytes(), 4 * (48000 + 32768) * int64_t (sizeof (float)));
 }
 
 TEST (DiskStreamerTest, LocateWhilePlayingRefillsAndCarriesOn)
@@ -190,4 +191,68 @@ TEST (DiskStreamerTest, MissingMediaPlaySilenceAndAreReported)
     EXPECT_GT (player.streamer.mediaErrors(), 0);
     EXPECT_EQ (player.streamer.underruns(), 0);
     EXPECT_TRUE (player.engine.isPlaying());
+}
+
+namespace
+{
+constexpr int64_t loopStartAt = 200000, loopLength = 200 * block; // 0.53 s
+
+/** Runs blocks and counts those where the playhead did not move on by exactly one block
+    (wrapping into the loop): each is a gap in playback. */
+int gapsWhileLooping (Player& player, int blocks, std::vector<std::pair<int64_t, std::vector<float>>>* rolled = nullptr)
+{
+    int gaps = 0;
+    float* outputs[] = { player.left.data(), player.right.data() };
+    for (int b = 0; b < blocks; ++b)
+    {
+        const auto before = player.engine.position();
+        player.engine.process (outputs, block);
+        auto expected = before + block;
+        if (expected >= loopStartAt + loopLength)
+            expected -= loopLength;
+        if (player.engine.position() != expected)
+            ++gaps;
+        else if (rolled != nullptr && before + block <= loopStartAt + loopLength)
+            rolled->push_back ({ before, player.left });
+        std::this_thread::sleep_for (std::chrono::microseconds (1300));
+    }
+    return gaps;
+}
+} // namespace
+
+TEST (DiskStreamerTest, LoopsPlayWithoutAGapAtTheWrap)
+{
+    const auto folder = freshTempFolder ("stream_loop");
+    const auto s = streamingSession (folder);
+    Player player;
+    player.post (s);
+    player.engine.setLoop (loopStartAt, loopStartAt + loopLength);
+    player.engine.locate (loopStartAt);
+    player.engine.play();
+    player.run (4); // fade in
+    std::vector<std::pair<int64_t, std::vector<float>>> rolled;
+    EXPECT_EQ (gapsWhileLooping (player, 700, &rolled), 0); // three and a half laps
+    // Blocks just after each wrap come from the loop heads: they must match the offline render.
+    EXPECT_LT (worstDifference (rolled, s, loopStartAt + 2 * block), 1e-6);
+    EXPECT_EQ (player.streamer.underruns(), 0);
+}
+
+TEST (DiskStreamerTest, EditsWhileLoopingReachTheLoopHead)
+{
+    const auto folder = freshTempFolder ("stream_loop_edit");
+    auto s = streamingSession (folder);
+    Player player;
+    player.post (s);
+    player.engine.setLoop (loopStartAt, loopStartAt + loopLength);
+    player.engine.locate (loopStartAt);
+    player.engine.play();
+    player.run (300);
+    for (auto& t : s.tracks)
+        t.clips[0].gainDb = -9.0; // every clip under the loop gets quieter
+    player.post (s);
+    player.run (400); // two laps for the edit to settle
+    std::vector<std::pair<int64_t, std::vector<float>>> rolled;
+    gapsWhileLooping (player, 200, &rolled); // one full lap, compared
+    ASSERT_GT (rolled.size(), 150u);
+    EXPECT_LT (worstDifference (rolled, s, loopStartAt), 1e-6);
 }

@@ -205,6 +205,10 @@ TEST (RealtimeSafetyTest, StreamingFromDiskMakesNoAllocationOrLockOnTheAudioThre
         post();
         if (edit % 25 == 10)
             engine.locate (int64_t (random() % 150000));
+        if (edit == 30)
+            engine.setLoop (20000, 26000); // short, so it wraps (from the loop heads) many times
+        if (edit == 70)
+            engine.clearLoop();
         std::this_thread::sleep_for (std::chrono::milliseconds (5));
     }
     engine.stop();
