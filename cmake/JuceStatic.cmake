@@ -24,7 +24,9 @@ target_compile_definitions(juce_static
     JUCE_STRICT_REFCOUNTEDPOINTER=1
     JUCE_PLUGINHOST_LV2=1
     JUCE_PLUGINHOST_VST3=1
-    JUCE_JACK=0
+    # JACK next to ALSA: needs only <jack/jack.h> (libjack-jackd2-dev) at build time; JUCE
+    # dlopen()s libjack.so.0 at run time, so machines without JACK still start (BUILD-NOTES §4).
+    JUCE_JACK=1
   INTERFACE
     $<TARGET_PROPERTY:juce_static,COMPILE_DEFINITIONS>)
 # SYSTEM so JUCE's own warnings do not drown ours.

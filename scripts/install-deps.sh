@@ -8,6 +8,7 @@ packages=(
   juce-modules-source
   libsndfile1-dev libsoxr-dev libeigen3-dev libfftw3-dev nlohmann-json3-dev
   libgtest-dev libreaderwriterqueue-dev libpugixml-dev
+  libjack-jackd2-dev
   xvfb xauth xdotool imagemagick
   sox espeak-ng
 )
