@@ -1,5 +1,5 @@
 # Fails when a module includes a header of a module it may not depend on, or JUCE.
-# The allowed edges are DESIGN.md's: core <- dsp, io <- session <- engine.
+# The allowed edges are DESIGN.md's: core <- dsp, io <- session <- engine <- Source/device.
 # Run: cmake -DSOURCE_DIR=<repo> -P CheckModuleIncludes.cmake
 set(allowed_core core)
 set(allowed_dsp core dsp)
@@ -31,8 +31,22 @@ foreach(module ${all_modules})
   endforeach()
 endforeach()
 
+# Source/device sits between the engine and JUCE: it may include both, never the app or the CLI.
+file(GLOB_RECURSE device_files "${SOURCE_DIR}/Source/device/*.h" "${SOURCE_DIR}/Source/device/*.cpp")
+foreach(file ${device_files})
+  file(STRINGS "${file}" includes REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]")
+  foreach(line ${includes})
+    string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*[<\"]([^>\"]+)[>\"].*" "\\1" header "${line}")
+    if(header MATCHES "^(app|cli)/" OR NOT header MATCHES "/")
+      if(NOT header MATCHES "^[a-z_]+(\\.h)?$")
+        list(APPEND violations "${file}: device may not include '${header}' (only engine and below, JUCE, device/)")
+      endif()
+    endif()
+  endforeach()
+endforeach()
+
 if(violations)
   string(REPLACE ";" "\n" text "${violations}")
   message(FATAL_ERROR "module dependency violations:\n${text}")
 endif()
-message(STATUS "module includes follow core <- dsp, io <- session <- engine")
+message(STATUS "module includes follow core <- dsp, io <- session <- engine <- Source/device")
