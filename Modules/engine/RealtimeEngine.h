@@ -1,13 +1,12 @@
 #pragma once
 
+#include "engine/LockFreeQueue.h"
 #include "engine/MeterBank.h"
 #include "engine/MixEngine.h"
 #include "engine/RenderPlan.h"
 #include "engine/TrackSource.h"
 #include "engine/TransportCommand.h"
 #include "engine/WorkerPool.h"
-
-#include <readerwriterqueue/readerwriterqueue.h>
 
 #include <algorithm>
 #include <atomic>
