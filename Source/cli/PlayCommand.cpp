@@ -1,50 +1,25 @@
 #include "CommandLine.h"
 #include "Commands.h"
 
-#include "core/Timecode.h"
-#include "engine/DiskStreamer.h"
-#include "engine/HeadlessDriver.h"
-#include "engine/PlanCompiler.h"
-#include "engine/RealtimeEngine.h"
-#include "engine/WorkerPool.h"
+#include "PlaySession.h"
 #include "SessionLoading.h"
+#if SPROCKET_CLI_HAS_DEVICES
+#include "DevicePlay.h"
+#endif
+
+#include "core/Timecode.h"
+#include "engine/HeadlessDriver.h"
 
 #include <chrono>
 #include <cstdio>
-#include <random>
 #include <thread>
 
 namespace sprocket::cli
 {
 namespace
 {
-    constexpr const char* playUsage = "usage: sprocket-cli play SESSION [--device none] [--from TC] [--seconds N] "
+    constexpr const char* playUsage = "usage: sprocket-cli play SESSION [--device none|NAME] [--from TC] [--seconds N] "
                                       "[--stress-edits N] [--block-size N]";
-
-    /** One edit of the kind a mixer or editor makes while the transport rolls. */
-    void randomEdit (session::Session& s, std::mt19937& random)
-    {
-        if (s.tracks.empty())
-            return;
-        auto pick = [&] (size_t n) { return size_t (std::uniform_int_distribution<size_t> (0, n - 1) (random)); };
-        auto& track = s.tracks[pick (s.tracks.size())];
-        switch (pick (5))
-        {
-            case 0: track.gainDb = std::uniform_real_distribution<double> (-30.0, 0.0) (random); break;
-            case 1: track.pan = std::uniform_real_distribution<double> (-1.0, 1.0) (random); break;
-            case 2: track.mute = ! track.mute; break;
-            case 3: track.solo = ! track.solo; break;
-            case 4:
-                if (! track.clips.empty())
-                {
-                    // Nudge a clip by up to a frame's worth either way, keeping it on the timeline.
-                    auto& clip = track.clips[pick (track.clips.size())];
-                    const auto nudge = std::uniform_int_distribution<int64_t> (-2000, 2000) (random);
-                    clip.position = { std::max<int64_t> (0, clip.position.samples + nudge) };
-                }
-                break;
-        }
-    }
 
     std::optional<int64_t> parseCount (const std::string& text)
     {
@@ -60,6 +35,37 @@ namespace
         }
         return std::nullopt;
     }
+
+    /** --device none: the headless driver paces the audio thread and times every callback. */
+    int playHeadless (PlayRequest request)
+    {
+        const auto rate = request.session.sampleRate;
+        const auto channels = request.session.master.channels;
+        const int block = request.blockSize;
+        const auto from = request.from;
+        const auto seconds = request.seconds;
+        PlaySession play (std::move (request));
+        auto& engine = play.getEngine();
+
+        engine::HeadlessDriver driver (double (rate), block, channels, true);
+        const auto totalCallbacks = int64_t (seconds * double (rate) / block) + 16;
+        driver.start ([&] (float* const* outputs, int frames) { engine.process (outputs, frames); }, totalCallbacks * 2);
+        const auto outcome = play.run();
+        engine.stop();
+        std::this_thread::sleep_for (std::chrono::milliseconds (20));
+        driver.stop();
+
+        const auto stats = driver.statistics();
+        std::printf ("played: %.3f s from sample %lld, %lld callbacks of %d samples, %lld edits\n", play.playedSeconds(),
+                     static_cast<long long> (from), static_cast<long long> (stats.callbacks), block,
+                     static_cast<long long> (outcome.edits));
+        std::printf ("underruns: %lld\n", static_cast<long long> (play.getStreamer().underruns()));
+        std::printf ("xruns: %lld\n", static_cast<long long> (stats.xruns));
+        std::printf ("callback us: p50 %.1f, p99 %.1f, p99.9 %.1f, max %.1f (budget %.1f)\n", stats.p50Us, stats.p99Us,
+                     stats.p999Us, stats.maxUs, stats.budgetUs);
+        std::printf ("media errors: %lld\n", static_cast<long long> (play.getStreamer().mediaErrors()));
+        return exitSuccess;
+    }
 } // namespace
 
 int runPlay (const std::vector<std::string>& arguments)
@@ -70,11 +76,16 @@ int runPlay (const std::vector<std::string>& arguments)
         printError (line.valid() ? playUsage : line.problem() + "\n" + playUsage);
         return exitInvalid;
     }
+    std::optional<std::string> deviceName;
     if (auto device = line.option ("--device"); device && *device != "none")
     {
+#if SPROCKET_CLI_HAS_DEVICES
+        deviceName = *device;
+#else
         printError ("--device " + *device + ": sprocket-cli plays through the headless driver only (--device none); "
                     "sound cards are opened by the app");
         return exitInvalid;
+#endif
     }
     const auto blockSize = parseCount (line.option ("--block-size").value_or ("256"));
     const auto stressEdits = parseCount (line.option ("--stress-edits").value_or ("0"));
@@ -126,72 +137,11 @@ int runPlay (const std::vector<std::string>& arguments)
         return exitInvalid;
     }
 
-    const int block = int (*blockSize);
-    engine::DiskStreamer::Options options;
-    options.maxBlockSize = block;
-    engine::DiskStreamer streamer (options);
-    engine::WorkerPool workers (engine::WorkerPool::defaultWorkerCount());
-    engine::RealtimeEngine engine (streamer, block, session.master.channels, &workers);
-    const auto post = [&] {
-        auto plan = std::make_unique<engine::RenderPlan> (engine::compilePlan (session));
-        streamer.preparePlan (*plan);
-        while (! engine.setPlan (std::move (plan)))
-        {
-            std::this_thread::sleep_for (std::chrono::milliseconds (1));
-            plan = std::make_unique<engine::RenderPlan> (engine::compilePlan (session));
-            streamer.preparePlan (*plan);
-        }
-    };
-    post();
-
-    engine::HeadlessDriver driver (double (rate), block, session.master.channels, true);
-    const auto totalCallbacks = int64_t (seconds * double (rate) / block) + 16;
-    driver.start ([&] (float* const* outputs, int frames) { engine.process (outputs, frames); }, totalCallbacks * 2);
-    engine.locate (from);
-    engine.play();
-
-    using Clock = std::chrono::steady_clock;
-    const auto started = Clock::now();
-    const auto playFrames = int64_t (seconds * double (rate));
-    std::mt19937 random (1);
-    int64_t editsDone = 0, lastReport = -1;
-    for (;;)
-    {
-        const double elapsed = std::chrono::duration<double> (Clock::now() - started).count();
-        const auto played = engine.position() - from;
-        if (played >= playFrames || elapsed > seconds + 30.0)
-            break;
-        // Spread the edits evenly over the run.
-        while (editsDone < *stressEdits && double (editsDone) < double (*stressEdits) * elapsed / seconds)
-        {
-            randomEdit (session, random);
-            post();
-            ++editsDone;
-        }
-        if (const auto second = int64_t (elapsed); second != lastReport && engine.isPlaying())
-        {
-            lastReport = second;
-            const auto position = core::frameCountFromTimecode (session.startTimecode, session.frameRate)
-                                  + core::frameCountFromSamples (engine.position(), session.frameRate, rate);
-            std::fprintf (stderr, "play: %s\n",
-                          core::formatTimecode (core::timecodeFromFrameCount (position, session.frameRate), session.frameRate).c_str());
-        }
-        std::this_thread::sleep_for (std::chrono::milliseconds (5));
-        engine.collectGarbage();
-    }
-    engine.stop();
-    std::this_thread::sleep_for (std::chrono::milliseconds (20));
-    driver.stop();
-
-    const auto stats = driver.statistics();
-    std::printf ("played: %.3f s from sample %lld, %lld callbacks of %d samples, %lld edits\n",
-                 double (engine.position() - from) / double (rate), static_cast<long long> (from),
-                 static_cast<long long> (stats.callbacks), block, static_cast<long long> (editsDone));
-    std::printf ("underruns: %lld\n", static_cast<long long> (streamer.underruns()));
-    std::printf ("xruns: %lld\n", static_cast<long long> (stats.xruns));
-    std::printf ("callback us: p50 %.1f, p99 %.1f, p99.9 %.1f, max %.1f (budget %.1f)\n", stats.p50Us, stats.p99Us,
-                 stats.p999Us, stats.maxUs, stats.budgetUs);
-    std::printf ("media errors: %lld\n", static_cast<long long> (streamer.mediaErrors()));
-    return exitSuccess;
+    PlayRequest request { std::move (session), from, seconds, int (*blockSize), *stressEdits };
+#if SPROCKET_CLI_HAS_DEVICES
+    if (deviceName)
+        return playOnDevice (std::move (request), *deviceName);
+#endif
+    return playHeadless (std::move (request));
 }
 } // namespace sprocket::cli

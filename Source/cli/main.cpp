@@ -13,9 +13,10 @@ constexpr const char* usage = R"(usage: sprocket-cli COMMAND ...
   validate SESSION               check a session and its media; exit 2 and one "path: message" line per problem
   render SESSION -o DIR [--stems] [--format wav|flac] [--bit-depth 16|24|32f]
                                  render the printmaster (and one file per bus with --stems)
-  play SESSION [--device none] [--from TC] [--seconds N] [--stress-edits N] [--block-size N]
-                                 play through the real-time engine (headless, real-time pace) and
-                                 report underruns, xruns and callback-time percentiles
+  play SESSION [--device none|NAME] [--from TC] [--seconds N] [--stress-edits N] [--block-size N]
+                                 play through the real-time engine: headless at real-time pace
+                                 (--device none, the default), reporting underruns, xruns and
+                                 callback-time percentiles; or on a sound card ("default" or a name)
   processors [--json]            every processor type with its parameters (id, name, unit, min, max, default)
 
 Exit codes: 0 success, 1 the work failed, 2 bad usage or invalid input.

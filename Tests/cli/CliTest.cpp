@@ -252,12 +252,60 @@ TEST (CliTest, PlayStreamsThroughTheRealtimeEngineAndReports)
     // 12 frames at 23.976 fps after the start: 12 * 2002 samples.
     EXPECT_NE (run.out.find ("from sample 24024"), std::string::npos) << run.out;
 
-    run = runCli ("play " + quoted (session) + " --device hw:0");
-    EXPECT_EQ (run.exitCode, 2);
-    EXPECT_NE (run.err.find ("--device"), std::string::npos);
     run = runCli ("play " + quoted (session) + " --from 25:00:00:00");
     EXPECT_EQ (run.exitCode, 2);
 }
+
+#if SPROCKET_CLI_HAS_DEVICES
+TEST (CliTest, PlayOnAMissingDeviceFailsNamingItAndWhatIsThere)
+{
+    const auto folder = freshFolder ("play_bogus");
+    const auto session = exampleSession (folder);
+    auto run = runCli ("play " + quoted (session) + " --device bogus --seconds 1");
+    EXPECT_EQ (run.exitCode, 1);
+    EXPECT_NE (run.err.find ("sprocket-cli: no audio device named 'bogus' (available: "), std::string::npos) << run.err;
+    EXPECT_EQ (run.out, "");
+    // Without a sound card (CI) there is nothing to list, and no default either.
+    if (! std::filesystem::exists ("/dev/snd"))
+    {
+        EXPECT_EQ (run.err, "sprocket-cli: no audio device named 'bogus' (available: none)\n");
+        run = runCli ("play " + quoted (session) + " --device default --seconds 1");
+        EXPECT_EQ (run.exitCode, 1);
+        EXPECT_EQ (run.err, "sprocket-cli: no default audio output device (available: none)\n");
+    }
+}
+
+TEST (CliTest, PlayThroughADeviceReportsWhatItPlayed)
+{
+    const auto folder = freshFolder ("play_device");
+    const auto session = exampleSession (folder);
+    // The test hook offers the silent device by name, so the sound-card path runs without one.
+    ::setenv ("SPROCKET_SILENT_AUDIO_DEVICE", "1", 1);
+    auto run = runCli ("play " + quoted (session) + " --device 'No audio output' --seconds 1 --stress-edits 5 --block-size 128");
+    ::unsetenv ("SPROCKET_SILENT_AUDIO_DEVICE");
+    ASSERT_EQ (run.exitCode, 0) << run.err;
+    EXPECT_NE (run.err.find ("play: device 'No audio output' (No audio output), 48000 Hz, 128-sample blocks, 2 outputs"),
+               std::string::npos)
+        << run.err;
+    EXPECT_NE (run.out.find ("played: "), std::string::npos) << run.out;
+    EXPECT_NE (run.out.find ("5 edits"), std::string::npos) << run.out;
+    EXPECT_NE (run.out.find ("underruns: 0\n"), std::string::npos) << run.out;
+
+    run = runCli ("play " + quoted (session) + " --device 'No audio output' --seconds 1");
+    EXPECT_EQ (run.exitCode, 1) << "the silent device is offered only to tests";
+}
+#else
+TEST (CliTest, PlayWithoutJuceRefusesSoundCards)
+{
+    const auto folder = freshFolder ("play_refused");
+    const auto session = exampleSession (folder);
+    auto run = runCli ("play " + quoted (session) + " --device hw:0");
+    EXPECT_EQ (run.exitCode, 2);
+    EXPECT_NE (run.err.find ("--device hw:0: sprocket-cli plays through the headless driver only (--device none)"),
+               std::string::npos)
+        << run.err;
+}
+#endif
 
 TEST (CliTest, ProcessorsListsEveryTypeWithItsParameters)
 {
