@@ -4,6 +4,7 @@
 #include "engine/ClipRenderer.h"
 #include "engine/DiskStreamer.h"
 #include "engine/FileMediaSource.h"
+#include "engine/HeadlessDriver.h"
 #include "engine/MixEngine.h"
 #include "engine/PlanCompiler.h"
 #include "engine/RealtimeEngine.h"
@@ -13,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 using namespace sprocket;
@@ -258,4 +260,73 @@ TEST (DiskStreamerTest, EditsWhileLoopingReachTheLoopHead)
     gapsWhileLooping (player, 200, &rolled); // one full lap, compared
     ASSERT_GT (rolled.size(), 150u);
     EXPECT_LT (worstDifference (rolled, s, loopStartAt), 1e-6);
+}
+
+namespace
+{
+int64_t residentBytes()
+{
+    std::ifstream status ("/proc/self/status");
+    std::string key;
+    while (status >> key)
+    {
+        if (key == "VmRSS:")
+        {
+            int64_t kilobytes = 0;
+            status >> kilobytes;
+            return kilobytes * 1024;
+        }
+        status.ignore (1 << 12, '\n');
+    }
+    return 0;
+}
+} // namespace
+
+TEST (DiskStreamerTest, StreamsMediaLargerThanItsMemoryBudgetWithoutUnderruns)
+{
+    // 12 tracks of 60 s files: 138 MB of samples as floats. The streamer may hold 12 x (1 s ring
+    // + 0.68 s loop head) = 3.9 MB; playing through the headless driver at real-time pace, the
+    // process must neither underrun nor grow by anything like the media's size.
+    const auto folder = freshTempFolder ("stream_budget");
+    auto s = emptySession();
+    s.filePath = folder / "s.sprocket";
+    constexpr int trackCount = 12;
+    constexpr int64_t mediaFrames = 60 * 48000;
+    for (int t = 0; t < trackCount; ++t)
+    {
+        const auto name = "long" + std::to_string (t) + ".wav";
+        writeFile (folder / name, noise (mediaFrames, uint32_t (100 + t)));
+        s.media.push_back ({ "m" + std::to_string (t), name });
+        auto tr = track ("t" + std::to_string (t), 1, "B");
+        tr.clips.push_back (clip ("c" + std::to_string (t), "m" + std::to_string (t), 0, mediaFrames));
+        s.tracks.push_back (tr);
+    }
+    const int64_t mediaBytes = trackCount * mediaFrames * int64_t (sizeof (float));
+    constexpr int64_t budget = 8 << 20;
+
+    engine::DiskStreamer streamer ({ 48000, block, 64, 8192, 4096 });
+    engine::RealtimeEngine engine (streamer, block, 2);
+    auto plan = std::make_unique<engine::RenderPlan> (engine::compilePlan (s));
+    streamer.preparePlan (*plan);
+    ASSERT_TRUE (engine.setPlan (std::move (plan)));
+    EXPECT_LT (streamer.ringBytes(), budget);
+    ASSERT_GT (mediaBytes, 16 * budget);
+
+    const auto before = residentBytes();
+    engine::HeadlessDriver driver (48000.0, block, 2, true);
+    driver.start ([&] (float* const* outputs, int frames) { engine.process (outputs, frames); });
+    engine.locate (20 * 48000);
+    engine.play();
+    std::this_thread::sleep_for (std::chrono::milliseconds (1500));
+    engine.locate (45 * 48000); // a jump: the rings refill from elsewhere in every file
+    std::this_thread::sleep_for (std::chrono::milliseconds (1500));
+    engine.stop();
+    std::this_thread::sleep_for (std::chrono::milliseconds (50));
+    driver.stop();
+    const auto growth = residentBytes() - before;
+
+    EXPECT_GT (engine.position(), 45 * 48000 + 48000); // it played on after the jump
+    EXPECT_EQ (streamer.underruns(), 0);
+    EXPECT_EQ (streamer.mediaErrors(), 0);
+    EXPECT_LT (growth, budget) << "resident memory grew by " << growth << " bytes";
 }
