@@ -171,6 +171,7 @@ core::Status DeviceOutput::open (const std::string& name)
     openedRate = device->getCurrentSampleRate();
     openedBufferSize = device->getCurrentBufferSizeSamples();
     openedOutputs = device->getActiveOutputChannels().countNumberOfSetBits();
+    openedLatency = device->getOutputLatencyInSamples();
     lastCallbackCount = callback.callbacks();
     lastProgressMs = juce::Time::getMillisecondCounterHiRes();
     return {};

@@ -67,6 +67,8 @@ public:
     double deviceSampleRate() const noexcept { return openedRate; }
     int deviceBufferSize() const noexcept { return openedBufferSize; }
     int deviceOutputChannels() const noexcept { return openedOutputs; }
+    /** What the driver says its output adds after our callback (buffers, converters), in samples. */
+    int deviceOutputLatency() const noexcept { return openedLatency; }
 
     /** One line for a status bar: "Audio: <device>", "Audio: no output device — playing
         silently", "Audio: stopped — <why>" or "Audio: off". */
@@ -123,6 +125,7 @@ private:
     double openedRate = 0.0;
     int openedBufferSize = 0;
     int openedOutputs = 0;
+    int openedLatency = 0;
     std::string failureMessage;
     int64_t lastCallbackCount = 0;
     double lastProgressMs = 0.0;
