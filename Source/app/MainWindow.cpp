@@ -16,6 +16,7 @@ MainWindow::MainWindow (const juce::String& title)
     setMenuBar (this);
 
     content = std::make_unique<MainComponent>();
+    content->enablePlayback();
     setContentNonOwned (content.get(), true);
     setResizable (true, true);
     setResizeLimits (640, 360, 16384, 16384);
@@ -80,7 +81,7 @@ void MainWindow::closeButtonPressed()
 
 juce::StringArray MainWindow::getMenuBarNames()
 {
-    return { "File" };
+    return { "File", "Transport" };
 }
 
 juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
@@ -92,12 +93,17 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
         menu.addSeparator();
         menu.addCommandItem (&commandManager, juce::StandardApplicationCommandIDs::quit);
     }
+    else if (menuIndex == 1)
+    {
+        menu.addCommandItem (&commandManager, playStopCommand);
+        menu.addCommandItem (&commandManager, returnToStartCommand);
+    }
     return menu;
 }
 
 void MainWindow::getAllCommands (juce::Array<juce::CommandID>& commands)
 {
-    commands.add (openSessionCommand, juce::StandardApplicationCommandIDs::quit);
+    commands.add (openSessionCommand, juce::StandardApplicationCommandIDs::quit, playStopCommand, returnToStartCommand);
 }
 
 void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInfo& info)
@@ -112,6 +118,16 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
         info.setInfo ("Quit", "Quit Sprocket", "File", 0);
         info.addDefaultKeypress ('q', juce::ModifierKeys::commandModifier);
     }
+    else if (id == playStopCommand)
+    {
+        info.setInfo ("Play / Stop", "Start or stop the transport at the playhead", "Transport", 0);
+        info.addDefaultKeypress (juce::KeyPress::spaceKey, juce::ModifierKeys::noModifiers);
+    }
+    else if (id == returnToStartCommand)
+    {
+        info.setInfo ("Return to Start", "Move the playhead to the session start", "Transport", 0);
+        info.addDefaultKeypress (juce::KeyPress::returnKey, juce::ModifierKeys::noModifiers);
+    }
 }
 
 bool MainWindow::perform (const InvocationInfo& invocation)
@@ -119,6 +135,16 @@ bool MainWindow::perform (const InvocationInfo& invocation)
     if (invocation.commandID == openSessionCommand)
     {
         chooseSession();
+        return true;
+    }
+    if (invocation.commandID == playStopCommand)
+    {
+        content->togglePlay();
+        return true;
+    }
+    if (invocation.commandID == returnToStartCommand)
+    {
+        content->returnToStart();
         return true;
     }
     if (invocation.commandID == juce::StandardApplicationCommandIDs::quit)

@@ -9,8 +9,9 @@
 
 namespace sprocket::app
 {
-/** The top-level window: File menu (Open..., Quit) with ctrl/cmd shortcuts through an
-    ApplicationCommandManager, and the MainComponent as content. [[message thread]] */
+/** The top-level window: File menu (Open..., Quit) and Transport menu (Play/Stop on space,
+    Return to Start on return, Pro Tools' keys) through an ApplicationCommandManager, and the
+    MainComponent as content, with playback on. [[message thread]] */
 class MainWindow final : public juce::DocumentWindow,
                          private juce::MenuBarModel,
                          private juce::ApplicationCommandTarget
@@ -33,7 +34,9 @@ public:
 private:
     enum CommandIds
     {
-        openSessionCommand = 0x2001
+        openSessionCommand = 0x2001,
+        playStopCommand = 0x2002,
+        returnToStartCommand = 0x2003
     };
 
     // MenuBarModel

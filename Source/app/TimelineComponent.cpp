@@ -451,15 +451,55 @@ void TimelineComponent::paintMarkers (juce::Graphics& g) const
     }
 }
 
-void TimelineComponent::paintOverChildren (juce::Graphics& g)
+float TimelineComponent::playheadX (int64_t position) const
 {
-    // The transport does not exist yet, so the playhead rests at the session start.
     const auto lanes = getLaneArea();
-    const float x = scale.xForSample (0);
-    if (x < float (lanes.getX()) || x > float (lanes.getRight()))
+    return std::max (scale.xForSample (position), float (lanes.getX()) + 1.0f);
+}
+
+juce::Rectangle<int> TimelineComponent::getPlayheadArea (int64_t position) const
+{
+    // The head is 12 px wide; one more pixel each side covers anti-aliasing.
+    const int x = int (std::floor (playheadX (position)));
+    return { x - 7, 0, 15, getLaneArea().getBottom() };
+}
+
+void TimelineComponent::setPlayhead (int64_t position, bool follow)
+{
+    if (position == playhead)
         return;
 
-    const float px = std::max (x, float (lanes.getX()) + 1.0f);
+    const auto lanes = getLaneArea();
+    if (follow && ! fitToWidth && lanes.getWidth() > 0)
+    {
+        const float x = scale.xForSample (position);
+        if (x >= float (lanes.getRight()) || x < float (lanes.getX()))
+        {
+            // Turn the page: the playhead lands a twentieth of the width in from the left.
+            playhead = position;
+            setView (scale.samplesPerPixel,
+                     double (position) - 0.05 * double (lanes.getWidth()) * scale.samplesPerPixel);
+            return;
+        }
+    }
+
+    const auto before = getPlayheadArea (playhead);
+    playhead = position;
+    const auto after = getPlayheadArea (playhead);
+    if (before == after)
+        return;
+    repaint (before);
+    repaint (after);
+}
+
+void TimelineComponent::paintOverChildren (juce::Graphics& g)
+{
+    const auto lanes = getLaneArea();
+    const float x = scale.xForSample (playhead);
+    if (x > float (lanes.getRight()) || x < float (lanes.getX()) - 1.0f)
+        return;
+
+    const float px = playheadX (playhead);
     g.setColour (theme::playhead);
     g.fillRect (juce::Rectangle<float> (px - 1.0f, 0.0f, 2.0f, float (lanes.getBottom())));
     juce::Path head;

@@ -48,6 +48,16 @@ public:
     juce::Rectangle<float> getClipBounds (size_t trackIndex, size_t clipIndex) const;
     const TimecodeRuler& getRuler() const noexcept { return ruler; }
 
+    /** Moves the playhead to timeline sample `position`, repainting only the strips it left
+        and entered. With `follow` (while playing) a zoomed-in view turns the page when the
+        playhead runs off either edge, putting it near the left, as Pro Tools' page scrolling
+        does; a fitted view never needs to. */
+    void setPlayhead (int64_t position, bool follow = false);
+    int64_t getPlayhead() const noexcept { return playhead; }
+
+    /** The area the playhead at `position` paints: its line and the head on the ruler. */
+    juce::Rectangle<int> getPlayheadArea (int64_t position) const;
+
     /** "Mono", "Stereo", "5.1", "7.1", or "N ch". */
     static juce::String channelFormatName (int channels);
 
@@ -77,8 +87,12 @@ private:
     void paintFades (juce::Graphics&, const session::Clip&, juce::Rectangle<float> body) const;
     void paintMarkers (juce::Graphics&) const;
 
+    /** The playhead's x, kept inside the lanes so it stays visible at the session start. */
+    float playheadX (int64_t position) const;
+
     session::Session session;
     std::set<std::string> offlineMedia;
+    int64_t playhead = 0;
     TimelineScale scale;
     bool fitToWidth = true;
 

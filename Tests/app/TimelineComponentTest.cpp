@@ -153,6 +153,44 @@ TEST (TimelineComponentTest, PlayheadAndMarkerAreDrawn)
     EXPECT_GT (line.getRed(), line.getBlue() + 30);
 }
 
+TEST (TimelineComponentTest, PlayheadMovesRepaintingOnlyItsStrips)
+{
+    Fixture f;
+    f.timeline.setPlayhead (100000); // x = 210 + 500
+    EXPECT_EQ (f.timeline.getPlayhead(), 100000);
+    const auto image = paintToImage (f.timeline);
+    EXPECT_TRUE (near (image.getPixelAt (710, bodyY + 60), theme::playhead, 10)) << image.getPixelAt (710, bodyY + 60).toString();
+    EXPECT_FALSE (near (image.getPixelAt (TimelineComponent::headerWidth + 1, bodyY + 60), theme::playhead, 10));
+
+    // The strip covers the line and the 12 px head, and only that.
+    const auto strip = f.timeline.getPlayheadArea (100000);
+    EXPECT_TRUE (strip.contains (704, 0) && strip.contains (716, 0));
+    EXPECT_LE (strip.getWidth(), 16);
+    EXPECT_EQ (strip.getBottom(), f.timeline.getLaneArea().getBottom());
+}
+
+TEST (TimelineComponentTest, FollowingPlayheadTurnsThePageOnlyWhenZoomedIn)
+{
+    Fixture f;
+    f.timeline.setView (50.0, 0.0); // 990 px of lanes show samples 0..49500 of the 183600 there are
+    f.timeline.setPlayhead (100000, false);
+    EXPECT_EQ (f.timeline.getScale().viewStart, 0.0) << "not following: the view stays";
+
+    f.timeline.setPlayhead (110000, true);
+    const auto& scale = f.timeline.getScale();
+    const float x = scale.xForSample (110000);
+    const auto lanes = f.timeline.getLaneArea();
+    EXPECT_GT (scale.viewStart, 0.0);
+    EXPECT_GE (x, float (lanes.getX()));
+    EXPECT_LT (x, float (lanes.getX() + lanes.getWidth() / 10)) << "the playhead lands near the left edge";
+
+    f.timeline.zoomToFit();
+    const auto fitted = f.timeline.getScale().viewStart;
+    f.timeline.setPlayhead (10000, true);
+    EXPECT_EQ (f.timeline.getScale().viewStart, fitted);
+    EXPECT_TRUE (f.timeline.isFittedToWidth());
+}
+
 TEST (TimelineComponentTest, FitsTheSessionIntoTheWidthByDefault)
 {
     TimelineComponent timeline;

@@ -1,0 +1,116 @@
+#include "Playback.h"
+
+#include "engine/PlanCompiler.h"
+
+#include <algorithm>
+
+namespace sprocket::app
+{
+Playback::Playback (Options playbackOptions)
+    : options (std::move (playbackOptions)), workers (engine::WorkerPool::defaultWorkerCount())
+{
+}
+
+Playback::~Playback() { unload(); }
+
+void Playback::unload()
+{
+    // Output first: once its device is closed nothing calls the engine, which can then go,
+    // and the streamer it reads from last.
+    output.reset();
+    engine.reset();
+    streamer.reset();
+    openError.clear();
+}
+
+void Playback::load (const session::Session& session)
+{
+    unload();
+
+    engine::DiskStreamer::Options streamerOptions;
+    streamerOptions.maxBlockSize = maxBlockSize;
+    streamer = std::make_unique<engine::DiskStreamer> (streamerOptions);
+    engine = std::make_unique<engine::RealtimeEngine> (*streamer, maxBlockSize, session.master.channels, &workers);
+
+    auto plan = std::make_unique<engine::RenderPlan> (engine::compilePlan (session));
+    streamer->preparePlan (*plan);
+    engine->setPlan (std::move (plan)); // a fresh engine's queue is empty: it always takes the first plan
+
+    device::DeviceOutput::Options outputOptions;
+    outputOptions.fallBackToSilence = options.fallBackToSilence;
+    outputOptions.offerSilentDevice = options.offerSilentDevice;
+    output = std::make_unique<device::DeviceOutput> (
+        *engine, device::OutputFormat { double (session.sampleRate), session.master.channels, maxBlockSize }, outputOptions);
+    openOutput();
+}
+
+bool Playback::openOutput()
+{
+    if (auto opened = output->open (options.deviceName); ! opened)
+    {
+        openError = opened.error().message;
+        return false;
+    }
+    openError.clear();
+    return true;
+}
+
+bool Playback::togglePlay()
+{
+    if (engine == nullptr)
+        return false;
+    if (engine->isPlaying())
+    {
+        engine->stop();
+        return false;
+    }
+    if (! output->isOpen() && ! openOutput())
+    {
+        problem = "Cannot play: " + openError;
+        return false;
+    }
+    engine->play();
+    return true;
+}
+
+int64_t Playback::position() const noexcept
+{
+    if (engine == nullptr)
+        return 0;
+    if (! engine->isPlaying())
+        return engine->position();
+    const int deviceLatency = output != nullptr && output->isOpen() ? output->deviceOutputLatency() : 0;
+    return std::max<int64_t> (0, engine->audiblePosition() - deviceLatency);
+}
+
+void Playback::returnToStart()
+{
+    if (engine != nullptr)
+        engine->locate (0);
+}
+
+void Playback::poll()
+{
+    if (engine == nullptr)
+        return;
+    engine->collectGarbage();
+    if (auto failure = output->poll())
+        problem = "Playback stopped: " + *failure + ".";
+}
+
+std::optional<std::string> Playback::takeProblem() { return std::exchange (problem, std::nullopt); }
+
+std::string Playback::audioStatus() const
+{
+    if (output == nullptr)
+        return "Audio: off";
+    if (! openError.empty())
+        return "Audio: off \xe2\x80\x94 " + openError;
+    return output->statusText();
+}
+
+bool Playback::hasAudioProblem() const
+{
+    return output == nullptr || ! openError.empty() || ! output->isOpen() || output->isSilent();
+}
+} // namespace sprocket::app
