@@ -1,6 +1,7 @@
 #include "AppTestSupport.h"
 #include "app/MainComponent.h"
 #include "app/Playback.h"
+#include "app/Snapshot.h"
 #include "app/Theme.h"
 #include "device/NullAudioDevice.h"
 #include "device/NullAudioDeviceType.h"
@@ -119,6 +120,9 @@ TEST (PlaybackTest, DeviceFailureStopsPlaybackAndTellsTheUser)
     EXPECT_EQ (main.getLastProblem(),
                "Playback stopped: the audio device 'No audio output' reported an error: USB interface unplugged.");
     EXPECT_TRUE (main.getAudioStatusText().contains ("USB interface unplugged")) << main.getAudioStatusText();
+    // For people: how the status bar reads after a failure (<build>/Tests/app/artefacts).
+    const auto file = juce::File::getCurrentWorkingDirectory().getChildFile ("artefacts/playback-device-failed.png");
+    EXPECT_TRUE (Snapshot::writePng (paintToImage (main), file).ok());
 
     // Space again reopens the output and plays on from where it stopped.
     const auto stoppedAt = main.getTimeline().getPlayhead();
