@@ -32,25 +32,31 @@ Problems checkMedia (const Session& session)
     for (size_t t = 0; t < session.tracks.size(); ++t)
     {
         auto& track = session.tracks[t];
-        for (size_t c = 0; c < track.clips.size(); ++c)
-        {
-            auto& clip = track.clips[c];
-            auto found = infos.find (clip.mediaId);
-            if (found == infos.end())
-                continue; // already reported as missing or unknown
-            const auto& info = found->second;
-            const auto path = "tracks[" + std::to_string (t) + "].clips[" + std::to_string (c) + "]";
-            if (info.channels != track.channels)
-                problems.push_back ({ path + ".media", "'" + clip.mediaId + "' has " + std::to_string (info.channels)
-                                                           + " channel(s) but track '" + track.id + "' has "
-                                                           + std::to_string (track.channels) });
-            const auto available = lengthAtSessionRate (info.frames, info.sampleRate, session.sampleRate);
-            const auto needed = clip.sourceOffset.samples + clip.length.samples;
-            if (needed > available)
-                problems.push_back ({ path, "source_offset + length (" + std::to_string (needed)
-                                                + ") runs past the end of media '" + clip.mediaId + "' ("
-                                                + std::to_string (available) + " samples)" });
-        }
+        const auto checkClips = [&] (const std::vector<Clip>& clips, const std::string& listPath) {
+            for (size_t c = 0; c < clips.size(); ++c)
+            {
+                auto& clip = clips[c];
+                auto found = infos.find (clip.mediaId);
+                if (found == infos.end())
+                    continue; // already reported as missing or unknown
+                const auto& info = found->second;
+                const auto path = listPath + "[" + std::to_string (c) + "]";
+                if (info.channels != track.channels)
+                    problems.push_back ({ path + ".media", "'" + clip.mediaId + "' has " + std::to_string (info.channels)
+                                                               + " channel(s) but track '" + track.id + "' has "
+                                                               + std::to_string (track.channels) });
+                const auto available = lengthAtSessionRate (info.frames, info.sampleRate, session.sampleRate);
+                const auto needed = clip.sourceOffset.samples + clip.length.samples;
+                if (needed > available)
+                    problems.push_back ({ path, "source_offset + length (" + std::to_string (needed)
+                                                    + ") runs past the end of media '" + clip.mediaId + "' ("
+                                                    + std::to_string (available) + " samples)" });
+            }
+        };
+        const auto trackPath = "tracks[" + std::to_string (t) + "]";
+        checkClips (track.clips, trackPath + ".clips");
+        for (size_t p = 0; p < track.alternatePlaylists.size(); ++p)
+            checkClips (track.alternatePlaylists[p].clips, trackPath + ".alternate_playlists[" + std::to_string (p) + "].clips");
     }
     return problems;
 }

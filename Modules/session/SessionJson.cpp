@@ -162,6 +162,20 @@ namespace
         if (auto* clips = reader.array ("clips", false))
             for (size_t i = 0; i < clips->size(); ++i)
                 track.clips.push_back (readClip ((*clips)[i], reader.pathOf ("clips") + "[" + std::to_string (i) + "]", problems));
+        track.playlistName = reader.string ("playlist", false).value_or ("");
+        if (auto* playlists = reader.array ("alternate_playlists", false))
+            for (size_t p = 0; p < playlists->size(); ++p)
+            {
+                JsonFieldReader entry ((*playlists)[p], reader.pathOf ("alternate_playlists") + "[" + std::to_string (p) + "]",
+                                       problems);
+                Playlist playlist;
+                playlist.name = entry.string ("name", true).value_or ("");
+                if (auto* clips = entry.array ("clips", false))
+                    for (size_t i = 0; i < clips->size(); ++i)
+                        playlist.clips.push_back (
+                            readClip ((*clips)[i], entry.pathOf ("clips") + "[" + std::to_string (i) + "]", problems));
+                track.alternatePlaylists.push_back (std::move (playlist));
+            }
         return track;
     }
 
@@ -296,23 +310,26 @@ nlohmann::ordered_json sessionToJson (const Session& session)
     document["tracks"] = Json::array();
     for (auto& track : session.tracks)
     {
-        Json clips = Json::array();
-        for (auto& clip : track.clips)
-        {
-            Json c;
-            c["id"] = clip.id;
-            if (! clip.name.empty())
-                c["name"] = clip.name;
-            c["media"] = clip.mediaId;
-            c["position"] = clip.position.samples;
-            c["source_offset"] = clip.sourceOffset.samples;
-            c["length"] = clip.length.samples;
-            c["gain_db"] = clip.gainDb;
-            c["mute"] = clip.mute;
-            c["fade_in"] = fadeJson (clip.fadeIn);
-            c["fade_out"] = fadeJson (clip.fadeOut);
-            clips.push_back (std::move (c));
-        }
+        const auto clipsJson = [&] (const std::vector<Clip>& list) {
+            Json clips = Json::array();
+            for (auto& clip : list)
+            {
+                Json c;
+                c["id"] = clip.id;
+                if (! clip.name.empty())
+                    c["name"] = clip.name;
+                c["media"] = clip.mediaId;
+                c["position"] = clip.position.samples;
+                c["source_offset"] = clip.sourceOffset.samples;
+                c["length"] = clip.length.samples;
+                c["gain_db"] = clip.gainDb;
+                c["mute"] = clip.mute;
+                c["fade_in"] = fadeJson (clip.fadeIn);
+                c["fade_out"] = fadeJson (clip.fadeOut);
+                clips.push_back (std::move (c));
+            }
+            return clips;
+        };
         Json t;
         t["id"] = track.id;
         t["name"] = track.name;
@@ -324,7 +341,15 @@ nlohmann::ordered_json sessionToJson (const Session& session)
         t["solo"] = track.solo;
         if (! track.inserts.empty())
             t["inserts"] = insertsJson (track.inserts);
-        t["clips"] = std::move (clips);
+        t["clips"] = clipsJson (track.clips);
+        if (! track.playlistName.empty())
+            t["playlist"] = track.playlistName;
+        if (! track.alternatePlaylists.empty())
+        {
+            t["alternate_playlists"] = Json::array();
+            for (auto& playlist : track.alternatePlaylists)
+                t["alternate_playlists"].push_back ({ { "name", playlist.name }, { "clips", clipsJson (playlist.clips) } });
+        }
         document["tracks"].push_back (std::move (t));
     }
 

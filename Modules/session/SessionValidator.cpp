@@ -77,16 +77,30 @@ Problems validateStructure (const Session& session)
     {
         auto& track = session.tracks[t];
         checkId (track.id, at ("tracks", t), trackIds, problems);
-        for (size_t c = 0; c < track.clips.size(); ++c)
+        const auto checkClips = [&] (const std::vector<Clip>& clips, const std::string& listPath) {
+            for (size_t c = 0; c < clips.size(); ++c)
+            {
+                auto& clip = clips[c];
+                const auto path = listPath + "[" + std::to_string (c) + "]";
+                checkId (clip.id, path, clipIds, problems);
+                if (! clip.mediaId.empty() && session.findMedia (clip.mediaId) == nullptr)
+                    problems.push_back ({ path + ".media", "no media with id '" + clip.mediaId + "'" });
+                if (clip.length.samples > 0 && (clip.fadeIn.length + clip.fadeOut.length) > clip.length)
+                    problems.push_back ({ path, "fade_in.length + fade_out.length ("
+                                                    + std::to_string ((clip.fadeIn.length + clip.fadeOut.length).samples)
+                                                    + ") must not exceed length (" + std::to_string (clip.length.samples) + ")" });
+            }
+        };
+        checkClips (track.clips, at ("tracks", t) + ".clips");
+        // Clip ids stay unique across playlists too: an edit names a clip by its id alone.
+        std::set<std::string> playlistNames { track.playlistName };
+        for (size_t p = 0; p < track.alternatePlaylists.size(); ++p)
         {
-            auto& clip = track.clips[c];
-            const auto path = at ("tracks", t) + "." + at ("clips", c);
-            checkId (clip.id, path, clipIds, problems);
-            if (! clip.mediaId.empty() && session.findMedia (clip.mediaId) == nullptr)
-                problems.push_back ({ path + ".media", "no media with id '" + clip.mediaId + "'" });
-            if (clip.length.samples > 0 && (clip.fadeIn.length + clip.fadeOut.length) > clip.length)
-                problems.push_back ({ path, "fade_in.length + fade_out.length (" + std::to_string ((clip.fadeIn.length + clip.fadeOut.length).samples)
-                                                + ") must not exceed length (" + std::to_string (clip.length.samples) + ")" });
+            auto& playlist = track.alternatePlaylists[p];
+            const auto path = at ("tracks", t) + "." + at ("alternate_playlists", p);
+            if (playlist.name.empty() || ! playlistNames.insert (playlist.name).second)
+                problems.push_back ({ path + ".name", "playlist names must be non-empty and differ from the track's other playlists" });
+            checkClips (playlist.clips, path + ".clips");
         }
     }
 

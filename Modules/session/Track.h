@@ -8,6 +8,15 @@
 
 namespace sprocket::session
 {
+/** An alternate take of a track's clips, kept beside the one that plays. */
+struct Playlist
+{
+    std::string name;
+    std::vector<Clip> clips;
+
+    bool operator== (const Playlist&) const = default;
+};
+
 /** The id a track or bus uses to feed the printmaster. */
 inline constexpr const char* masterOutputId = "master";
 
@@ -22,7 +31,9 @@ struct Track
     bool mute = false;
     bool solo = false;
     std::vector<Insert> inserts; // processed in order, before the fader
-    std::vector<Clip> clips;
+    std::vector<Clip> clips;     // the active playlist: what plays
+    std::string playlistName;    // its name ("" until the track has alternates)
+    std::vector<Playlist> alternatePlaylists;
 
     bool operator== (const Track&) const = default;
 };
