@@ -41,6 +41,9 @@ void Playback::load (const session::Session& session)
     outputOptions.offerSilentDevice = options.offerSilentDevice;
     output = std::make_unique<device::DeviceOutput> (
         *engine, device::OutputFormat { double (session.sampleRate), session.master.channels, maxBlockSize }, outputOptions);
+    // Through onFailure, not poll()'s result: the device manager's change messages find some
+    // failures (a vanished device) before our timer does.
+    output->onFailure = [this] (const std::string& message) { problem = "Playback stopped: " + message + "."; };
     openOutput();
 }
 
@@ -94,8 +97,7 @@ void Playback::poll()
     if (engine == nullptr)
         return;
     engine->collectGarbage();
-    if (auto failure = output->poll())
-        problem = "Playback stopped: " + *failure + ".";
+    output->poll();
 }
 
 std::optional<std::string> Playback::takeProblem() { return std::exchange (problem, std::nullopt); }

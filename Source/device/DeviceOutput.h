@@ -82,9 +82,11 @@ public:
 
     /** Checks for a driver error, an unexpected stop, a vanished or stalled device. On one it
         closes the device, stops the transport, calls onFailure and returns the message. Call
-        it regularly (the app's timer, sprocket-cli's loop); device-list changes call it too. */
+        it regularly (the app's timer, sprocket-cli's loop). */
     std::optional<std::string> poll();
 
+    /** Called once per failure, whoever found it: poll() called by its owner, or by the device
+        manager's change messages (a vanished device), whose result nobody sees. */
     std::function<void (const std::string& message)> onFailure;
 
     int64_t callbacks() const noexcept { return callback.callbacks(); }

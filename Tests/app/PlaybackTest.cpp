@@ -132,6 +132,23 @@ TEST (PlaybackTest, DeviceFailureStopsPlaybackAndTellsTheUser)
     main.togglePlay();
 }
 
+TEST (PlaybackTest, AFailureFoundByTheDeviceManagersMessagesStillReachesTheUser)
+{
+    PlayingDemo demo;
+    auto& main = demo.main;
+    main.togglePlay();
+    ASSERT_TRUE (stepUntil (main, [&] { return demo.playback().isPlaying(); }));
+
+    // The device leaves the list; the manager's change message runs DeviceOutput::poll()
+    // before the app's timer does, so the timer's own poll finds nothing new.
+    auto* output = demo.playback().getOutput();
+    output->silentDeviceType()->simulateRemoval();
+    ASSERT_TRUE (output->poll().has_value());
+    main.updateFromEngine();
+    EXPECT_EQ (main.getLastProblem(), "Playback stopped: the audio device 'No audio output' is no longer available.");
+    EXPECT_FALSE (demo.playback().isPlaying());
+}
+
 TEST (PlaybackTest, AMissingDeviceLeavesPlaybackOffAndSaysWhy)
 {
     auto loaded = SessionLoader::open (demoSessionPath());
