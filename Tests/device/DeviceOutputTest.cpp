@@ -139,7 +139,7 @@ TEST (DeviceOutputTest, DeviceThatStopsCallingBackIsNoticed)
     const auto s = toneSession (folder);
     PlaybackRig rig (s);
     auto options = silentByName();
-    options.stallTimeoutMs = 300;
+    options.stallTimeoutMs = 1000; // short for the test, long enough that a loaded machine does not trip it early
     device::DeviceOutput output (rig.engine, formatOf (s), options);
     ASSERT_TRUE (output.open (device::NullAudioDeviceType::deviceName).ok());
     ASSERT_TRUE (playFor (rig.engine, output, 4800));
