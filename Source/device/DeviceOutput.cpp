@@ -136,6 +136,8 @@ core::Status DeviceOutput::open (const std::string& name)
     if (! choice)
         return core::makeError (error);
 
+    // close() above matters here too: with a device open, JUCE's setCurrentAudioDeviceType
+    // closes it and sleeps 1.5 s "for OS devices to sort themselves out".
     manager.setCurrentAudioDeviceType (choice->type->getTypeName(), false);
     auto setup = manager.getAudioDeviceSetup();
     setup.outputDeviceName = choice->name;
