@@ -8,7 +8,7 @@
 namespace sprocket::engine
 {
 RealtimeEngine::RealtimeEngine (TrackSource& source, int maxBlockSize, int channels, WorkerPool* pool)
-    : tracks (source), workers (pool), maxBlock (maxBlockSize), outputChannels (channels)
+    : tracks (source), workers (pool), maxBlock (maxBlockSize), outputChannels (std::min (channels, maxChannels))
 {
 }
 
@@ -100,7 +100,22 @@ void RealtimeEngine::handleCommands() noexcept
                 waitingForData = ! sourceReady();
                 break;
             case TransportCommand::Type::stop:
-                if (state == State::playing)
+                if (state == State::playing && (gain == 0.0f || waitingForData))
+                {
+                    // Nothing is sounding (waiting for the disk, or between a fade-out and a
+                    // jump): stop at once, landing where a pending locate was going.
+                    if (pendingLocate)
+                    {
+                        playhead = locateTarget;
+                        tracks.locate (playhead);
+                        pendingLocate = false;
+                    }
+                    state = State::stopped;
+                    stopAfterFade = false;
+                    waitingForData = false;
+                    gain = gainTarget = 0.0f;
+                }
+                else if (state == State::playing)
                 {
                     stopAfterFade = true;
                     gainTarget = 0.0f;
@@ -185,6 +200,23 @@ void RealtimeEngine::renderChunk (float* const* outputs, int offset, int numFram
 }
 
 void RealtimeEngine::process (float* const* outputs, int numFrames) noexcept
+{
+    // A device may deliver more than it promised when the mixer was sized: take it in parts.
+    if (numFrames > maxBlock)
+    {
+        float* part[maxChannels];
+        for (int offset = 0; offset < numFrames; offset += maxBlock)
+        {
+            for (int c = 0; c < outputChannels && c < maxChannels; ++c)
+                part[c] = outputs[c] + offset;
+            processBlock (part, std::min (maxBlock, numFrames - offset));
+        }
+        return;
+    }
+    processBlock (outputs, numFrames);
+}
+
+void RealtimeEngine::processBlock (float* const* outputs, int numFrames) noexcept
 {
     adoptNewestPlan();
     handleCommands();

@@ -71,8 +71,8 @@ public:
         most recently set. Read from one thread (the UI's). */
     MeterBank& meters() noexcept { return meterBank; }
 
-    /** Renders one block into the device outputs (outputChannels planar buffers).
-        [[audio thread]] no allocation, lock, wait or I/O. */
+    /** Renders one block into the device outputs (outputChannels planar buffers); a block longer
+        than maxBlockSize is rendered in parts. [[audio thread]] no allocation, lock, wait or I/O. */
     void process (float* const* outputs, int numFrames) noexcept;
 
     /** 5 ms at 48 kHz: long enough that a full-scale step becomes inaudible as a click, short
@@ -95,6 +95,7 @@ private:
 
     void adoptNewestPlan() noexcept;
     void handleCommands() noexcept;
+    void processBlock (float* const* outputs, int numFrames) noexcept;
     void renderChunk (float* const* outputs, int offset, int numFrames) noexcept;
     void startFadeTo (int64_t position) noexcept;
     bool sourceReady() noexcept;

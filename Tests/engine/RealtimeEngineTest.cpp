@@ -198,3 +198,50 @@ TEST (RealtimeEngineTest, PlaySelectionAddsPreAndPostRoll)
     EXPECT_TRUE (rig.engine.isPlaying());
     EXPECT_EQ (rig.engine.position(), 200000 - 4800 + 100 * block);
 }
+
+namespace
+{
+/** A source that is never ready, like a disk streamer whose media hang. */
+class NeverReady final : public engine::TrackSource
+{
+public:
+    bool readTrack (const engine::RenderPlan&, int, int64_t, int, float* const*) noexcept override { return false; }
+    bool readyAt (const engine::RenderPlan&, int64_t) noexcept override { return false; }
+};
+} // namespace
+
+TEST (RealtimeEngineTest, StopWhileWaitingForDataStopsAtOnce)
+{
+    NeverReady source;
+    engine::RealtimeEngine engine (source, block, 2);
+    auto s = emptySession();
+    s.media.push_back ({ "m", "m.wav" });
+    auto t = track ("t", 1, "master");
+    t.clips.push_back (clip ("c", "m", 0, 48000));
+    s.tracks.push_back (t);
+    ASSERT_TRUE (engine.setPlan (std::make_unique<engine::RenderPlan> (engine::compilePlan (s))));
+    std::vector<float> left (block), right (block);
+    float* outputs[] = { left.data(), right.data() };
+    engine.locate (5000);
+    engine.play();
+    engine.process (outputs, block);
+    EXPECT_TRUE (engine.isPlaying());
+    engine.stop();
+    engine.process (outputs, block);
+    EXPECT_FALSE (engine.isPlaying());
+    EXPECT_EQ (engine.position(), 5000); // it never moved: nothing was heard
+}
+
+TEST (RealtimeEngineTest, ABlockLongerThanTheMaximumIsRenderedInParts)
+{
+    Rig one, two;
+    one.engine.play();
+    two.engine.play();
+    std::vector<float> left (4 * block), right (4 * block);
+    float* outputs[] = { left.data(), right.data() };
+    two.engine.process (outputs, 4 * block);
+    one.run (4);
+    EXPECT_EQ (two.engine.position(), 4 * block);
+    for (size_t i = 0; i < left.size(); ++i)
+        ASSERT_EQ (left[i], one.recorded[i]) << i;
+}
