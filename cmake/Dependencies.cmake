@@ -6,6 +6,8 @@ find_package(Eigen3 3.3 REQUIRED NO_MODULE)
 find_package(pugixml REQUIRED)
 pkg_check_modules(SNDFILE REQUIRED IMPORTED_TARGET sndfile)
 pkg_check_modules(SOXR REQUIRED IMPORTED_TARGET soxr)
+# MD5 for deliverables manifests (EVP API; libssl-dev).
+pkg_check_modules(LIBCRYPTO REQUIRED IMPORTED_TARGET libcrypto)
 pkg_check_modules(FFTW3F REQUIRED IMPORTED_TARGET fftw3f)
 
 # moodycamel's readerwriterqueue is header-only (libreaderwriterqueue-dev).

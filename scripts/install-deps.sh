@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config ccache
   juce-modules-source
-  libsndfile1-dev libsoxr-dev libeigen3-dev libfftw3-dev nlohmann-json3-dev
+  libsndfile1-dev libsoxr-dev libssl-dev libeigen3-dev libfftw3-dev nlohmann-json3-dev
   libgtest-dev libreaderwriterqueue-dev libpugixml-dev
   libjack-jackd2-dev
   xvfb xauth xdotool imagemagick

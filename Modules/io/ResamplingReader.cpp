@@ -31,12 +31,12 @@ struct ResamplingReader::Converter
     }
 };
 
-ResamplingReader::ResamplingReader (std::unique_ptr<AudioFileReader> reader, int64_t targetRate)
-    : source (std::move (reader)), outputRate (targetRate)
+ResamplingReader::ResamplingReader (std::unique_ptr<AudioFileReader> reader, int64_t targetRate, int64_t sourceRate)
+    : source (std::move (reader)), outputRate (targetRate), inputRate (sourceRate)
 {
     const auto& info = source->info();
     // Round to the nearest frame; frames * rate stays far below 2^63 for any real file.
-    length = (info.frames * outputRate + info.sampleRate / 2) / info.sampleRate;
+    length = (info.frames * outputRate + inputRate / 2) / inputRate;
 
     const auto numChannels = static_cast<size_t> (info.channels);
     input.assign (numChannels, std::vector<float> (inputBlockFrames));
@@ -45,13 +45,13 @@ ResamplingReader::ResamplingReader (std::unique_ptr<AudioFileReader> reader, int
     inputPointers.resize (numChannels);
     outputPointers.resize (numChannels);
 
-    primingFrames = primingFramesAtLowerRate * outputRate / std::min (outputRate, info.sampleRate);
+    primingFrames = primingFramesAtLowerRate * outputRate / std::min (outputRate, inputRate);
 }
 
 ResamplingReader::~ResamplingReader() = default;
 
 core::Result<std::unique_ptr<ResamplingReader>> ResamplingReader::open (const std::filesystem::path& path,
-                                                                       int64_t targetRate)
+                                                                       int64_t targetRate, int64_t treatSourceAs)
 {
     if (targetRate < 1)
         return core::makeError (path.string() + ": cannot resample to " + std::to_string (targetRate) + " Hz");
@@ -61,9 +61,9 @@ core::Result<std::unique_ptr<ResamplingReader>> ResamplingReader::open (const st
     if (! reader)
         return reader.error();
 
-    const auto sourceRate = reader.value()->info().sampleRate;
+    const auto sourceRate = treatSourceAs > 0 ? treatSourceAs : reader.value()->info().sampleRate;
     const auto numChannels = reader.value()->info().channels;
-    auto result = std::unique_ptr<ResamplingReader> (new ResamplingReader (std::move (reader.value()), targetRate));
+    auto result = std::unique_ptr<ResamplingReader> (new ResamplingReader (std::move (reader.value()), targetRate, sourceRate));
 
     if (sourceRate != targetRate)
     {
@@ -126,9 +126,9 @@ core::Status ResamplingReader::seek (int64_t outputFrame)
 {
     // Restart only where an output frame falls exactly on an input frame (every outputRate / gcd
     // output frames), so the restarted converter runs in the same phase as a sequential one.
-    const auto divisor = std::gcd (outputRate, source->info().sampleRate);
+    const auto divisor = std::gcd (outputRate, inputRate);
     const auto outputPeriod = outputRate / divisor;
-    const auto inputPeriod = source->info().sampleRate / divisor;
+    const auto inputPeriod = inputRate / divisor;
     const auto restart = (std::max<int64_t> (0, outputFrame - primingFrames) / outputPeriod) * outputPeriod;
 
     if (auto error = soxr_clear (converter->soxr); error != nullptr)

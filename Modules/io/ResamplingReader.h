@@ -23,7 +23,11 @@ namespace sprocket::io
 class ResamplingReader
 {
 public:
-    static core::Result<std::unique_ptr<ResamplingReader>> open (const std::filesystem::path& path, int64_t targetRate);
+    /** `treatSourceAs` (Hz, when > 0) takes the file to run at that rate instead of its own: how
+        a 0.1% pull-up or pull-down is made (48000 Hz audio treated as 47952 and converted to
+        48000 has 0.1% more samples: it plays 0.1% slower). */
+    static core::Result<std::unique_ptr<ResamplingReader>> open (const std::filesystem::path& path, int64_t targetRate,
+                                                                 int64_t treatSourceAs = 0);
 
     ~ResamplingReader();
     ResamplingReader (const ResamplingReader&) = delete;
@@ -41,7 +45,7 @@ public:
 
 private:
     struct Converter;
-    ResamplingReader (std::unique_ptr<AudioFileReader>, int64_t targetRate);
+    ResamplingReader (std::unique_ptr<AudioFileReader>, int64_t targetRate, int64_t sourceRate);
 
     core::Status seek (int64_t outputFrame);
     core::Status produce (float* const* dest, int64_t offset, int64_t numFrames);
@@ -49,6 +53,7 @@ private:
 
     std::unique_ptr<AudioFileReader> source;
     int64_t outputRate = 0;
+    int64_t inputRate = 0; // the file's rate, or what it is treated as
     int64_t length = 0;
     std::unique_ptr<Converter> converter;
 

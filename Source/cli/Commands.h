@@ -10,4 +10,5 @@ int runValidate (const std::vector<std::string>& arguments);
 int runRender (const std::vector<std::string>& arguments);
 int runPlay (const std::vector<std::string>& arguments);
 int runProcessors (const std::vector<std::string>& arguments);
+int runDeliver (const std::vector<std::string>& arguments);
 } // namespace sprocket::cli

@@ -17,6 +17,9 @@ constexpr const char* usage = R"(usage: sprocket-cli COMMAND ...
                                  play through the real-time engine: headless at real-time pace
                                  (--device none, the default), reporting underruns, xruns and
                                  callback-time percentiles; or on a sound card ("default" or a name)
+  deliver SESSION --spec FILE -o DIR
+                                 print the deliverables a spec lists (printmaster, stems, M&E, downmixes)
+                                 with checksums.md5 and manifest.json; exit 1 when a file fails (clips)
   processors [--json]            every processor type with its parameters (id, name, unit, min, max, default)
 
 Exit codes: 0 success, 1 the work failed, 2 bad usage or invalid input.
@@ -49,6 +52,8 @@ int main (int argc, char** argv)
         return runPlay (arguments);
     if (command == "processors")
         return runProcessors (arguments);
+    if (command == "deliver")
+        return runDeliver (arguments);
 
     printError ("unknown command '" + command + "' (try --help)");
     return exitInvalid;

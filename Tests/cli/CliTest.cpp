@@ -181,6 +181,34 @@ TEST (CliTest, RenderWritesPrintmasterAndStemsAndReportsProgress)
     EXPECT_TRUE (std::filesystem::exists (folder / "out/Reel 1_DX.wav"));
 }
 
+TEST (CliTest, DeliverPrintsTheSpecWithChecksumsAndAManifest)
+{
+    const auto folder = freshFolder ("deliver");
+    const auto session = exampleSession (folder);
+    std::ofstream (folder / "spec.json") << R"({"name": "QC", "bit_depth": 16, "layout": "split_mono",
+        "name_pattern": "{session}_{role}_{bits}", "outputs": [{"role": "PM", "source": "master"},
+        {"role": "DX", "source": "bus:DX"}, {"role": "ME", "source": "master_without:DX"}]})";
+    auto run = runCli ("deliver " + quoted (session) + " --spec " + quoted (folder / "spec.json") + " -o " + quoted (folder / "out"));
+    ASSERT_EQ (run.exitCode, 0) << run.err;
+    EXPECT_NE (run.err.find ("deliver: 100%"), std::string::npos);
+    auto left = io::probeAudioFile (folder / "out/Reel 1_PM_16.L.wav");
+    ASSERT_TRUE (left.ok()) << run.out;
+    EXPECT_EQ (left->subtype, "PCM_16");
+    EXPECT_EQ (left->bext->timeReference, 172972800);
+    EXPECT_TRUE (std::filesystem::exists (folder / "out/Reel 1_ME_16.R.wav"));
+    EXPECT_TRUE (std::filesystem::exists (folder / "out/checksums.md5"));
+    std::ifstream manifest (folder / "out/manifest.json");
+    EXPECT_EQ (nlohmann::json::parse (manifest)["files"].size(), 6u);
+
+    std::ofstream (folder / "bad.json") << R"({"outputs": [{"role": "PM", "source": "everything"}]})";
+    auto bad = runCli ("deliver " + quoted (session) + " --spec " + quoted (folder / "bad.json") + " -o " + quoted (folder / "out2"));
+    EXPECT_EQ (bad.exitCode, 2);
+    EXPECT_NE (bad.err.find ("outputs[0].source"), std::string::npos) << bad.err;
+    auto missing = runCli ("deliver " + quoted (session) + " --spec " + quoted (folder / "none.json") + " -o " + quoted (folder / "out3"));
+    EXPECT_EQ (missing.exitCode, 2);
+    EXPECT_NE (missing.err.find ("none.json"), std::string::npos);
+}
+
 TEST (CliTest, RenderFlacAndFloat)
 {
     const auto folder = freshFolder ("render_formats");

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/Error.h"
+#include "io/AudioFormat.h"
+#include "session/Problems.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sprocket::engine
+{
+/** One file (or set of split-mono files) a delivery prints. */
+struct DeliveryOutput
+{
+    enum class Source
+    {
+        master,  // the printmaster
+        bus,     // one stem (the bus's output)
+        mixMinus // the printmaster without some buses: M&E is "everything but dialogue"
+    };
+
+    std::string role;                 // "PM", "DX", "ME", ... used in file names
+    Source source = Source::master;
+    std::vector<std::string> buses;   // the bus (source bus) or the buses left out (mixMinus)
+    std::optional<int> downmixTo;     // 2: a Lo/Ro stereo downmix (ITU-R BS.775) of a 5.1/7.1 source
+};
+
+/** What to print and how, in one pass: a delivery spec (docs/DELIVERY.md). */
+struct DeliverySpec
+{
+    enum class Pull
+    {
+        none,
+        up,  // 0.1% faster (video 29.97 -> film 30 / 23.976 -> 24): the content gets shorter
+        down // 0.1% slower (film 24 -> video 23.976): the content gets longer
+    };
+    enum class Layout
+    {
+        interleaved, // one multichannel file
+        splitMono    // one mono file per channel, SMPTE suffixes .L .R .C .LFE .Ls .Rs .Lrs .Rrs
+    };
+
+    std::string name;
+    int64_t sampleRate = 0; // 0: the session's
+    Pull pull = Pull::none;
+    io::SampleFormat sampleFormat = io::SampleFormat::pcm24;
+    io::ContainerFormat container = io::ContainerFormat::wav; // wav becomes RF64 when larger than 4 GiB
+    Layout layout = Layout::interleaved;
+    std::string namePattern = "{session}_{role}";
+    std::vector<DeliveryOutput> outputs;
+};
+
+/** Reads a spec from JSON; every problem is reported with its JSON path. */
+std::optional<DeliverySpec> deliverySpecFromJson (const nlohmann::json& json, session::Problems& problems);
+
+/** Reads a spec file; errors name the file and the field. */
+core::Result<DeliverySpec> loadDeliverySpec (const std::filesystem::path& file);
+
+/** The channel suffix of channel `index` of a `channels`-wide file, SMPTE order ("L", "LFE"...). */
+std::string channelSuffix (int channels, int index);
+} // namespace sprocket::engine

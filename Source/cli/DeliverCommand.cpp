@@ -1,0 +1,64 @@
+#include "CommandLine.h"
+#include "Commands.h"
+
+#include "engine/Delivery.h"
+#include "SessionLoading.h"
+
+#include <cstdio>
+
+namespace sprocket::cli
+{
+namespace
+{
+    constexpr const char* deliverUsage = "usage: sprocket-cli deliver SESSION --spec FILE -o DIR";
+} // namespace
+
+int runDeliver (const std::vector<std::string>& arguments)
+{
+    CommandLine line (arguments, {}, { "--spec", "-o", "--output" });
+    const auto output = line.option ("-o") ? line.option ("-o") : line.option ("--output");
+    const auto specFile = line.option ("--spec");
+    if (! line.valid() || line.positionals().size() != 1 || ! output || ! specFile)
+    {
+        printError (line.valid() ? deliverUsage : line.problem() + "\n" + deliverUsage);
+        return exitInvalid;
+    }
+    auto spec = engine::loadDeliverySpec (*specFile);
+    if (! spec)
+    {
+        printError (spec.error().message);
+        return exitInvalid;
+    }
+    auto session = loadValidSession (line.positionals()[0]);
+    if (! session)
+        return exitInvalid;
+
+    engine::DeliveryOptions options;
+    int lastPercent = -1;
+    options.progress = [&] (double done) {
+        if (const int percent = int (done * 100.0); percent / 5 != lastPercent / 5)
+        {
+            lastPercent = percent;
+            std::fprintf (stderr, "deliver: %d%%\n", percent);
+        }
+        return true;
+    };
+    auto report = engine::deliver (*session, *spec, *output, options);
+    if (! report)
+    {
+        printError (report.error().message);
+        return exitFailure;
+    }
+    for (auto& file : report->files)
+        std::printf ("%s  %s  %s\n", file.passed ? "pass" : "FAIL", file.md5.c_str(), file.path.string().c_str());
+    std::printf ("%s\n%s\n", report->checksums.string().c_str(), report->manifest.string().c_str());
+    if (! report->allPassed())
+    {
+        for (auto& file : report->files)
+            if (! file.passed)
+                printError (file.path.string() + ": " + file.problem);
+        return exitFailure;
+    }
+    return exitSuccess;
+}
+} // namespace sprocket::cli

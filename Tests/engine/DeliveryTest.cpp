@@ -1,0 +1,284 @@
+#include "TestSessions.h"
+#include "support/TempFolder.h"
+
+#include "core/Timecode.h"
+#include "engine/Delivery.h"
+#include "engine/OfflineRenderer.h"
+#include "io/AudioFileInfo.h"
+#include "io/AudioFileReader.h"
+#include "io/AudioFileWriter.h"
+#include "io/FileDigest.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+using namespace sprocket;
+using namespace sprocket::test;
+
+namespace
+{
+void writeFile (const std::filesystem::path& file, const std::vector<std::vector<float>>& channels)
+{
+    io::WriteSpec spec;
+    spec.channels = int (channels.size());
+    spec.sampleFormat = io::SampleFormat::float32;
+    auto writer = io::AudioFileWriter::create (file, spec);
+    ASSERT_TRUE (writer.ok());
+    std::vector<const float*> pointers;
+    for (auto& c : channels)
+        pointers.push_back (c.data());
+    ASSERT_TRUE ((*writer)->writePlanar (pointers.data(), int64_t (channels[0].size())));
+    ASSERT_TRUE ((*writer)->finish());
+}
+
+std::vector<std::vector<float>> readAll (const std::filesystem::path& file)
+{
+    auto reader = io::AudioFileReader::open (file);
+    EXPECT_TRUE (reader.ok()) << file;
+    const auto& info = (*reader)->info();
+    std::vector<std::vector<float>> channels (size_t (info.channels), std::vector<float> (static_cast<size_t> (info.frames)));
+    std::vector<float*> pointers;
+    for (auto& c : channels)
+        pointers.push_back (c.data());
+    EXPECT_TRUE ((*reader)->readPlanar (0, pointers.data(), info.frames).ok());
+    return channels;
+}
+
+/** Dialogue (noise) on bus DX, music (a 1 kHz sine) on bus MX, both to a stereo master. */
+session::Session dmeSession (const std::filesystem::path& folder)
+{
+    writeFile (folder / "dx.wav", { noise (48000, 5) });
+    writeFile (folder / "mx.wav", { sine (1000.0, 0.25, 48000), sine (1000.0, 0.25, 48000) });
+    auto s = emptySession();
+    s.name = "Reel 2";
+    s.filePath = folder / "reel2.sprocket";
+    s.frameRate = core::FrameRate::fps23_976;
+    s.buses = { { "DX", "Dialogue", 2, 0.0, session::masterOutputId, {} }, { "MX", "Music", 2, -3.0, session::masterOutputId, {} } };
+    s.media = { { "dx", "dx.wav" }, { "mx", "mx.wav" } };
+    auto dialogue = track ("d", 1, "DX");
+    dialogue.clips.push_back (clip ("d1", "dx", 0, 48000));
+    auto music = track ("m", 2, "MX");
+    music.clips.push_back (clip ("m1", "mx", 0, 48000));
+    s.tracks = { dialogue, music };
+    return s;
+}
+
+engine::DeliverySpec specWith (std::vector<engine::DeliveryOutput> outputs)
+{
+    engine::DeliverySpec spec;
+    spec.name = "Test";
+    spec.outputs = std::move (outputs);
+    return spec;
+}
+
+const engine::DeliveredFile& fileFor (const engine::DeliveryReport& report, const std::string& role, int leg = 0)
+{
+    int seen = 0;
+    for (auto& f : report.files)
+        if (f.role == role && seen++ == leg)
+            return f;
+    throw std::runtime_error ("no file for " + role);
+}
+
+const engine::DeliveryOutput pm { "PM", engine::DeliveryOutput::Source::master, {}, {} };
+const engine::DeliveryOutput dx { "DX", engine::DeliveryOutput::Source::bus, { "DX" }, {} };
+const engine::DeliveryOutput me { "ME", engine::DeliveryOutput::Source::mixMinus, { "DX" }, {} };
+} // namespace
+
+TEST (DeliveryTest, MusicAndEffectsPlusDialogueIsThePrintmaster)
+{
+    const auto folder = freshTempFolder ("deliver_dme");
+    const auto s = dmeSession (folder);
+    auto spec = specWith ({ pm, dx, me });
+    spec.sampleFormat = io::SampleFormat::float32;
+    auto report = engine::deliver (s, spec, folder / "out");
+    ASSERT_TRUE (report.ok()) << report.error().message;
+    EXPECT_TRUE (report->allPassed());
+    const auto printmaster = readAll (fileFor (*report, "PM").path);
+    const auto dialogue = readAll (fileFor (*report, "DX").path);
+    const auto rest = readAll (fileFor (*report, "ME").path);
+    ASSERT_EQ (printmaster[0].size(), 48000u);
+    double music = 0.0;
+    for (size_t c = 0; c < 2; ++c)
+        for (size_t i = 0; i < 48000; ++i)
+        {
+            ASSERT_NEAR (rest[c][i] + dialogue[c][i], printmaster[c][i], 1e-6) << c << ":" << i;
+            music = std::max (music, double (std::abs (rest[c][i])));
+        }
+    EXPECT_NEAR (music, 0.25 * std::pow (10.0, -3.0 / 20.0), 1e-3); // the M&E holds the music, at the bus gain
+    // The same samples as a plain render of the printmaster.
+    engine::OfflineRenderOptions render;
+    render.outputFolder = folder / "render";
+    render.sampleFormat = io::SampleFormat::float32;
+    ASSERT_TRUE (engine::renderOffline (s, render).ok());
+    EXPECT_EQ (readAll (folder / "render" / "Reel 2_PM.wav"), printmaster);
+    EXPECT_FALSE (std::filesystem::exists (folder / "out" / ".sprocket-delivery")); // the scratch is gone
+}
+
+TEST (DeliveryTest, SplitMonoLegsReassembleBitExactlyToTheInterleavedPrint)
+{
+    const auto folder = freshTempFolder ("deliver_split");
+    const auto s = dmeSession (folder);
+    auto spec = specWith ({ pm });
+    spec.sampleFormat = io::SampleFormat::pcm24;
+    auto interleaved = engine::deliver (s, spec, folder / "interleaved");
+    ASSERT_TRUE (interleaved.ok());
+    spec.layout = engine::DeliverySpec::Layout::splitMono;
+    auto split = engine::deliver (s, spec, folder / "split");
+    ASSERT_TRUE (split.ok());
+    ASSERT_EQ (split->files.size(), 2u);
+    EXPECT_EQ (split->files[0].path.filename(), "Reel 2_PM.L.wav");
+    EXPECT_EQ (split->files[1].path.filename(), "Reel 2_PM.R.wav");
+    const auto whole = readAll (interleaved->files[0].path);
+    EXPECT_EQ (readAll (split->files[0].path)[0], whole[0]);
+    EXPECT_EQ (readAll (split->files[1].path)[0], whole[1]);
+    auto info = io::probeAudioFile (split->files[1].path);
+    ASSERT_TRUE (info.ok());
+    EXPECT_EQ (info->subtype, "PCM_24");
+    ASSERT_TRUE (info->ixml.has_value());
+    EXPECT_EQ (info->ixml->tracks.at (0).name, "R");
+}
+
+TEST (DeliveryTest, BextTimeReferenceIsTheStartTimecodeAtTheDeliveredRate)
+{
+    const auto folder = freshTempFolder ("deliver_bext");
+    const auto s = dmeSession (folder);
+    auto spec = specWith ({ pm });
+    spec.sampleRate = 44100;
+    auto report = engine::deliver (s, spec, folder / "out");
+    ASSERT_TRUE (report.ok()) << report.error().message;
+    auto info = io::probeAudioFile (report->files[0].path);
+    ASSERT_TRUE (info.ok());
+    EXPECT_EQ (info->sampleRate, 44100);
+    EXPECT_EQ (info->frames, 44100); // one second, converted
+    ASSERT_TRUE (info->bext.has_value());
+    // 01:00:00:00 at 23.976 is 3603.6 s after midnight.
+    EXPECT_EQ (info->bext->timeReference, core::samplesSinceMidnight ({ 1, 0, 0, 0 }, core::FrameRate::fps23_976, 44100));
+    EXPECT_EQ (info->bext->timeReference, 158918760);
+}
+
+TEST (DeliveryTest, PullDownMakesTheProgramme0Point1PercentLonger)
+{
+    const auto folder = freshTempFolder ("deliver_pull");
+    const auto s = dmeSession (folder);
+    auto spec = specWith ({ me });
+    spec.pull = engine::DeliverySpec::Pull::down;
+    spec.sampleFormat = io::SampleFormat::float32;
+    auto report = engine::deliver (s, spec, folder / "out");
+    ASSERT_TRUE (report.ok()) << report.error().message;
+    const auto music = readAll (report->files[0].path)[0];
+    EXPECT_EQ (music.size(), 48048u);
+    // The 1 kHz tone now plays at 1000 / 1.001 Hz: count rising zero crossings in the middle.
+    int crossings = 0;
+    for (size_t i = 8000; i < 40000; ++i)
+        crossings += music[i - 1] < 0.0f && music[i] >= 0.0f ? 1 : 0;
+    const double frequency = crossings * 48000.0 / 32000.0;
+    EXPECT_NEAR (frequency, 1000.0 / 1.001, 1.5);
+    EXPECT_LT (frequency, 1000.0);
+
+    spec.pull = engine::DeliverySpec::Pull::up;
+    auto up = engine::deliver (s, spec, folder / "up");
+    ASSERT_TRUE (up.ok());
+    EXPECT_EQ (readAll (up->files[0].path)[0].size(), 47952u);
+}
+
+TEST (DeliveryTest, AStereoDownmixOfA51MasterUsesBS775)
+{
+    const auto folder = freshTempFolder ("deliver_downmix");
+    writeFile (folder / "c.wav", { sine (440.0, 0.5, 24000) });
+    auto s = emptySession();
+    s.name = "Surround";
+    s.filePath = folder / "s.sprocket";
+    s.buses.clear();
+    s.master.channels = 6;
+    s.media = { { "c", "c.wav" } };
+    // A 5.1 track whose centre channel carries the tone: make a 6-channel file.
+    std::vector<std::vector<float>> six (6, std::vector<float> (24000, 0.0f));
+    six[2] = sine (440.0, 0.5, 24000);
+    writeFile (folder / "six.wav", six);
+    s.media = { { "six", "six.wav" } };
+    auto t = track ("t", 6, session::masterOutputId);
+    t.clips.push_back (clip ("c", "six", 0, 24000));
+    s.tracks = { t };
+
+    engine::DeliveryOutput stereo { "PM_LoRo", engine::DeliveryOutput::Source::master, {}, 2 };
+    auto spec = specWith ({ pm, stereo });
+    spec.sampleFormat = io::SampleFormat::float32;
+    auto report = engine::deliver (s, spec, folder / "out");
+    ASSERT_TRUE (report.ok()) << report.error().message;
+    EXPECT_EQ (fileFor (*report, "PM").channels, 6);
+    const auto loRo = readAll (fileFor (*report, "PM_LoRo").path);
+    ASSERT_EQ (loRo.size(), 2u);
+    const auto tone = sine (440.0, 0.5, 24000);
+    for (size_t i = 0; i < 24000; i += 11)
+    {
+        ASSERT_NEAR (loRo[0][i], tone[i] * std::sqrt (0.5f), 1e-6) << i; // C into L and R at -3 dB
+        ASSERT_NEAR (loRo[1][i], tone[i] * std::sqrt (0.5f), 1e-6) << i;
+    }
+    auto fromMaster = engine::deliver (s, specWith ({ { "X", engine::DeliveryOutput::Source::master, {}, 2 } }),
+                                    folder / "out2");
+    EXPECT_TRUE (fromMaster.ok()); // 5.1 master: fine
+    auto noBus = engine::deliver (s, specWith ({ dx }), folder / "out3");
+    ASSERT_FALSE (noBus.ok());
+    EXPECT_NE (noBus.error().message.find ("no bus 'DX'"), std::string::npos);
+}
+
+TEST (DeliveryTest, AClippingPrintIsWrittenReportedAndFailedInTheManifest)
+{
+    const auto folder = freshTempFolder ("deliver_clip");
+    auto s = dmeSession (folder);
+    s.tracks[1].gainDb = 20.0; // the music slams into the ceiling
+    auto spec = specWith ({ pm, dx });
+    auto report = engine::deliver (s, spec, folder / "out");
+    ASSERT_TRUE (report.ok()) << report.error().message;
+    EXPECT_FALSE (report->allPassed());
+    EXPECT_FALSE (fileFor (*report, "PM").passed);
+    EXPECT_GT (fileFor (*report, "PM").clippedSamples, 1000);
+    EXPECT_TRUE (fileFor (*report, "DX").passed);
+    std::ifstream manifestFile (report->manifest);
+    const auto manifest = nlohmann::json::parse (manifestFile);
+    EXPECT_FALSE (manifest["passed"].get<bool>());
+    EXPECT_EQ (manifest["files"][0]["status"], "fail");
+    EXPECT_EQ (manifest["files"][1]["status"], "pass");
+}
+
+TEST (DeliveryTest, ChecksumsAreWhatMd5sumComputes)
+{
+    const auto folder = freshTempFolder ("deliver_md5");
+    const auto s = dmeSession (folder);
+    auto report = engine::deliver (s, specWith ({ pm, dx }), folder / "out");
+    ASSERT_TRUE (report.ok());
+    const auto command = "cd '" + (folder / "out").string() + "' && md5sum -c checksums.md5 2>&1";
+    FILE* pipe = ::popen (command.c_str(), "r");
+    ASSERT_NE (pipe, nullptr);
+    char line[512];
+    int ok = 0;
+    while (std::fgets (line, sizeof line, pipe) != nullptr)
+        ok += std::string (line).find (": OK") != std::string::npos ? 1 : 0;
+    EXPECT_EQ (::pclose (pipe), 0);
+    EXPECT_EQ (ok, 2);
+}
+
+TEST (DeliveryTest, SpecProblemsAreReportedWithTheirJsonPaths)
+{
+    session::Problems problems;
+    const auto json = nlohmann::json::parse (R"({"bit_depth": 20, "outputs": [{"role": "PM", "source": "master"},
+        {"role": "PM", "source": "stems"}, {"role": "X", "source": "master", "downmix": "mono"}]})");
+    EXPECT_FALSE (engine::deliverySpecFromJson (json, problems).has_value());
+    std::set<std::string> paths;
+    for (auto& p : problems)
+        paths.insert (p.path);
+    EXPECT_TRUE (paths.contains ("bit_depth"));
+    EXPECT_TRUE (paths.contains ("outputs[1].source"));
+    EXPECT_TRUE (paths.contains ("outputs[1].role"));
+    EXPECT_TRUE (paths.contains ("outputs[2].downmix"));
+
+    problems.clear();
+    auto good = engine::deliverySpecFromJson (nlohmann::json::parse (R"({"bit_depth": 16, "layout": "split_mono", "pull": "down",
+        "outputs": [{"role": "ME", "source": "master_without:DX,VO"}]})"), problems);
+    ASSERT_TRUE (good.has_value());
+    EXPECT_EQ (good->sampleFormat, io::SampleFormat::pcm16);
+    EXPECT_EQ (good->outputs[0].buses, (std::vector<std::string> { "DX", "VO" }));
+}
