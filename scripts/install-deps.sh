@@ -11,6 +11,9 @@ packages=(
   libjack-jackd2-dev
   xvfb xauth xdotool imagemagick
   sox espeak-ng
+  # libebur128: a test oracle for the loudness analyser (linked into dsp_tests only);
+  # ffmpeg: the third reference in bench/loudness_bench.sh.
+  libebur128-dev ffmpeg
 )
 
 missing=()
