@@ -54,7 +54,7 @@ int main()
     constexpr int64_t rate = 48000, frames = rate * 120;
 
     session::Session s;
-    s.buses.push_back ({ "MAIN", "Main", 2, 0.0, session::masterOutputId, {} });
+    s.buses.push_back ({ "MAIN", "Main", 2, 0.0, session::masterOutputId, {}, {} });
     MemorySource source;
     for (int t = 0; t < tracks; ++t)
     {

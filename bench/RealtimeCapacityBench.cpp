@@ -35,7 +35,7 @@ session::Session sessionWith (int tracks)
     session::Session s;
     const char* stems[] = { "DX", "MX", "FX", "FOL", "BG", "ADR", "CRWD", "VO" };
     for (auto stem : stems)
-        s.buses.push_back ({ stem, stem, 2, 0.0, session::masterOutputId, {} });
+        s.buses.push_back ({ stem, stem, 2, 0.0, session::masterOutputId, {}, {} });
     s.media.push_back ({ "m", "m.wav" });
     for (int t = 0; t < tracks; ++t)
     {

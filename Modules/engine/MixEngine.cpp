@@ -1,6 +1,8 @@
 #include "engine/MixEngine.h"
 
+#include "core/Decibels.h"
 #include "dsp/MixKernels.h"
+#include "dsp/PanLaw.h"
 #include "dsp/ProcessorRegistry.h"
 
 #include <algorithm>
@@ -58,6 +60,11 @@ void MixEngine::prepare (const RenderPlan& newPlan, int maxBlockSize)
         trackGlides[t].applied = trackTargets[t];
     }
     prepareCompensation();
+    trackEnvelopes.assign (newPlan.tracks.size(), {});
+    for (size_t t = 0; t < newPlan.tracks.size(); ++t)
+        if (newPlan.tracks[t].automation.any())
+            trackEnvelopes[t].assign (size_t (maxBlock), 0.0f);
+    busEnvelope.assign (size_t (maxBlock), 0.0f);
 }
 
 void MixEngine::carryOver (InsertChain& into, InsertChain& from) noexcept
@@ -138,16 +145,76 @@ void MixEngine::prepareCompensation()
     };
 
     trackDelays.resize (tracks.size());
+    trackLags.resize (tracks.size());
     for (size_t t = 0; t < tracks.size(); ++t)
+    {
         trackDelays[t].prepare (tracks[t].channels, arrivalAt (tracks[t].destination) - trackOut[t]);
+        trackLags[t] = arrivalAt (tracks[t].destination);
+    }
+    busLags.resize (planBuses.size());
     busDelays.resize (planBuses.size());
     busLatencies.resize (planBuses.size());
     for (size_t b = 0; b < planBuses.size(); ++b)
     {
         busDelays[b].prepare (planBuses[b].channels, arrivalAt (planBuses[b].destination) - busOut[b]);
         busLatencies[b] = arrivalAt (planBuses[b].destination);
+        busLags[b] = busOut[b]; // its gain stage comes before its compensation delay
     }
     masterLatency = masterArrival;
+}
+
+void MixEngine::runAutomatedInserts (InsertChain& chain, const std::vector<PlanInsert>& slots,
+                                     const std::vector<PlanInsertLane>& lanes, float* const* audio, int channels,
+                                     int numFrames, int64_t position) noexcept
+{
+    // Parameters follow their lanes every few samples; the processors' own smoothing joins
+    // the steps into a ramp.
+    float* part[maxChannels];
+    for (int offset = 0; offset < numFrames; offset += insertAutomationStep)
+    {
+        const int n = std::min (insertAutomationStep, numFrames - offset);
+        for (auto& lane : lanes)
+            if (size_t (lane.insert) < chain.size())
+                chain[size_t (lane.insert)]->setParameter (lane.parameter, float (lane.lane.valueAt (position + offset)));
+        for (int c = 0; c < channels && c < maxChannels; ++c)
+            part[c] = audio[c] + offset;
+        runInserts (chain, slots, part, channels, n);
+    }
+}
+
+void MixEngine::applyAutomation (const PlanAutomation& automation, float staticGain, float* const* audio, int channels,
+                                 int numFrames, int64_t position, float* envelope) noexcept
+{
+    if (automation.shapesGain())
+    {
+        if (automation.gainDb.empty())
+            std::fill_n (envelope, numFrames, staticGain);
+        else
+            automation.gainDb.forEachSample (position, numFrames,
+                                             [&] (int i, double db) { envelope[i] = float (core::gainFromDb (db)); });
+        if (! automation.mute.empty())
+            automation.mute.forEachSample (position, numFrames, [&] (int i, double mute) {
+                envelope[i] *= float (1.0 - std::clamp (mute, 0.0, 1.0));
+            });
+        for (int c = 0; c < channels; ++c)
+            for (int i = 0; i < numFrames; ++i)
+                audio[c][i] *= envelope[i];
+    }
+    if (! automation.pan.empty())
+    {
+        if (channels == 1)
+            automation.pan.forEachSample (position, numFrames, [&] (int i, double pan) {
+                const auto g = dsp::monoPanGains (pan);
+                audio[1][i] = audio[0][i] * float (g.right);
+                audio[0][i] *= float (g.left);
+            });
+        else
+            automation.pan.forEachSample (position, numFrames, [&] (int i, double pan) {
+                const auto g = dsp::stereoBalanceGains (pan);
+                audio[0][i] *= float (g.left);
+                audio[1][i] *= float (g.right);
+            });
+    }
 }
 
 void MixEngine::renderTrackTask (void* self, int trackIndex) noexcept
@@ -168,7 +235,11 @@ void MixEngine::renderTrack (int t) noexcept
         // Inserts run on silence too, so reverb and delay tails ring out past a clip's end.
         if (! sounding)
             buffer.clear (track.channels, blockFrames);
-        runInserts (chain, track.inserts, buffer.data(), track.channels, blockFrames);
+        if (track.automation.inserts.empty())
+            runInserts (chain, track.inserts, buffer.data(), track.channels, blockFrames);
+        else
+            runAutomatedInserts (chain, track.inserts, track.automation.inserts, buffer.data(), track.channels, blockFrames,
+                                 blockPosition);
         sounding = true;
     }
     // A compensated track keeps sounding until the audio in its delay has come out.
@@ -180,10 +251,17 @@ void MixEngine::renderTrack (int t) noexcept
         delay.process (buffer.data(), track.channels, blockFrames, sounding);
         sounding = true;
     }
+    // The fader stage: the audio here lags the timeline by the compensated latency.
+    if (sounding && (track.automation.shapesGain() || ! track.automation.pan.empty()))
+        applyAutomation (track.automation, track.faderGain, buffer.data(), track.channels, blockFrames,
+                         blockPosition - trackLags[size_t (t)], trackEnvelopes[size_t (t)].data());
     trackSounding[size_t (t)] = sounding ? 1 : 0;
     if (meters != nullptr)
+    {
+        const float meterGain = track.automation.gainDb.empty() && track.automation.mute.empty() ? track.faderGain : 1.0f;
         meters->measureTrack (t, sounding ? buffer.data() : nullptr, track.channels, blockFrames,
-                              track.audible ? track.faderGain : 0.0f, double (plan->sampleRate));
+                              track.audible ? meterGain : 0.0f, double (plan->sampleRate));
+    }
 }
 
 void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks, WorkerPool* workers) noexcept
@@ -209,7 +287,8 @@ void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks, W
         const auto& track = plan->tracks[size_t (t)];
         auto& glide = trackGlides[size_t (t)];
         if (trackSounding[size_t (t)] != 0)
-            route (trackBuffers[size_t (t)].data(), track.channels, track.destination, trackTargets[size_t (t)], glide, numFrames);
+            route (trackBuffers[size_t (t)].data(), track.routedChannels, track.destination, trackTargets[size_t (t)], glide,
+                   numFrames);
         else
             glide = { trackTargets[size_t (t)], 0 };
     }
@@ -218,8 +297,15 @@ void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks, W
     {
         const auto& bus = plan->buses[size_t (b)];
         auto& buffer = buses[size_t (b)];
-        runInserts (busInserts[size_t (b)], bus.inserts, buffer.data(), bus.channels, numFrames);
-        if (bus.gain != 1.0f)
+        if (bus.automation.inserts.empty())
+            runInserts (busInserts[size_t (b)], bus.inserts, buffer.data(), bus.channels, numFrames);
+        else
+            runAutomatedInserts (busInserts[size_t (b)], bus.inserts, bus.automation.inserts, buffer.data(), bus.channels,
+                                 numFrames, position);
+        if (bus.automation.shapesGain())
+            applyAutomation (bus.automation, bus.gain, buffer.data(), bus.channels, numFrames,
+                             position - busLags[size_t (b)], busEnvelope.data());
+        else if (bus.gain != 1.0f)
             for (int c = 0; c < bus.channels; ++c)
                 dsp::applyGain (buffer.channel (c), numFrames, bus.gain);
         busDelays[size_t (b)].process (buffer.data(), bus.channels, numFrames, true);

@@ -89,6 +89,14 @@ private:
     static void carryOver (InsertChain& into, InsertChain& from) noexcept;
     static InsertChain makeChain (const std::vector<PlanInsert>& inserts, double sampleRate, int maxBlock, int channels);
     static int chainLatency (const InsertChain& chain, const std::vector<PlanInsert>& slots) noexcept;
+    static void runAutomatedInserts (InsertChain& chain, const std::vector<PlanInsert>& slots,
+                                     const std::vector<PlanInsertLane>& lanes, float* const* audio, int channels,
+                                     int numFrames, int64_t position) noexcept;
+    /** Gain and mute automation as a per-sample envelope over the block (into `envelope`),
+        multiplied into `audio`; pan automation turns `audio` (mono or stereo) into a panned
+        stereo pair. `position` is the timeline sample the block's audio belongs to. */
+    static void applyAutomation (const PlanAutomation& automation, float staticGain, float* const* audio, int channels,
+                                 int numFrames, int64_t position, float* envelope) noexcept;
     void prepareCompensation();
 
     const RenderPlan* plan = nullptr;
@@ -105,6 +113,9 @@ private:
     std::vector<InsertChain> trackInserts, busInserts;
     std::vector<CompensationDelay> trackDelays, busDelays;
     std::vector<int> busLatencies;
+    std::vector<int> trackLags, busLags;   // how far behind the timeline each strip's fader stage runs
+    std::vector<std::vector<float>> trackEnvelopes; // per automated track (tracks render in parallel)
+    std::vector<float> busEnvelope;
     int masterLatency = 0;
     MeterBank* meters = nullptr;
 };

@@ -2,6 +2,7 @@
 
 #include "core/Decibels.h"
 #include "dsp/PanLaw.h"
+#include "dsp/ProcessorRegistry.h"
 
 #include <algorithm>
 #include <cmath>
@@ -107,6 +108,48 @@ namespace
             compiled.push_back ({ insert.type, insert.params, insert.bypass || ! insert.unknownOriginal.is_null() });
         return compiled;
     }
+
+    PlanLane compileLane (const session::AutomationLane& lane)
+    {
+        PlanLane compiled;
+        for (auto& point : lane)
+        {
+            compiled.positions.push_back (point.position);
+            compiled.values.push_back (point.value);
+        }
+        return compiled;
+    }
+
+    /** Resolves "inserts[<n>].<id>" keys to processor and parameter indices; keys the session
+        validator let through for unknown processor types are skipped (they play bypassed). */
+    PlanAutomation compileAutomation (const session::Automation& automation, const std::vector<session::Insert>& inserts)
+    {
+        PlanAutomation compiled;
+        for (auto& [key, lane] : automation)
+        {
+            if (lane.empty())
+                continue;
+            if (key == "gain_db")
+                compiled.gainDb = compileLane (lane);
+            else if (key == "pan")
+                compiled.pan = compileLane (lane);
+            else if (key == "mute")
+                compiled.mute = compileLane (lane);
+            else if (key.rfind ("inserts[", 0) == 0)
+            {
+                const auto close = key.find ("].");
+                if (close == std::string::npos)
+                    continue;
+                const auto index = std::strtoul (key.c_str() + 8, nullptr, 10);
+                if (index >= inserts.size() || ! inserts[index].unknownOriginal.is_null())
+                    continue;
+                auto processor = dsp::ProcessorRegistry::builtIns().create (inserts[index].type);
+                if (const int parameter = processor->parameterIndex (key.substr (close + 2)); parameter >= 0)
+                    compiled.inserts.push_back ({ int (index), parameter, compileLane (lane) });
+            }
+        }
+        return compiled;
+    }
 } // namespace
 
 RenderPlan compilePlan (const session::Session& session)
@@ -130,7 +173,18 @@ RenderPlan compilePlan (const session::Session& session)
         planTrack.audible = ! track.mute && (! anySolo || track.solo);
         planTrack.inserts = compileInserts (track.inserts);
         planTrack.faderGain = float (core::gainFromDb (track.gainDb));
-        planTrack.destination = destinationFor (session, track.output, track.channels, track.pan, planTrack.faderGain);
+        planTrack.automation = compileAutomation (track.automation, track.inserts);
+        planTrack.routedChannels = track.channels;
+        // Automated gain is the envelope's to apply; automated pan makes the track stereo first.
+        const float routedGain = planTrack.automation.gainDb.empty() ? planTrack.faderGain : 1.0f;
+        planTrack.destination = destinationFor (session, track.output, track.channels, track.pan, routedGain);
+        if (! planTrack.automation.pan.empty() && track.channels <= 2 && planTrack.destination.channels >= 2)
+        {
+            planTrack.routedChannels = 2;
+            planTrack.destination.matrix = routingMatrix (2, planTrack.destination.channels, 0.0, routedGain);
+        }
+        else
+            planTrack.automation.pan = {}; // a surround source or a mono destination has no pan to move
         for (auto& clip : track.clips)
         {
             if (clip.mute)
@@ -164,6 +218,8 @@ RenderPlan compilePlan (const session::Session& session)
         planBus.channels = bus.channels;
         planBus.gain = float (core::gainFromDb (bus.gainDb));
         planBus.inserts = compileInserts (bus.inserts);
+        planBus.automation = compileAutomation (bus.automation, bus.inserts);
+        planBus.automation.pan = {};
         planBus.destination = destinationFor (session, bus.output, bus.channels, 0.0, 1.0f);
         plan.buses.push_back (std::move (planBus));
     }

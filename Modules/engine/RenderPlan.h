@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -30,6 +31,69 @@ struct PlanInsert
     nlohmann::json params; // {"id": value, ...}
     bool bypass = false;
 };
+
+/** An automation lane compiled for the mixer: breakpoints in time order. */
+struct PlanLane
+{
+    std::vector<int64_t> positions;
+    std::vector<double> values;
+
+    bool empty() const noexcept { return positions.empty(); }
+
+    /** Writes the lane's value at each sample of [start, start + n) through `write(i, value)`:
+        linear between points, held before the first and after the last (the session's rule).
+        [[audio thread]] no allocation. */
+    template <typename Write>
+    void forEachSample (int64_t start, int n, Write&& write) const noexcept
+    {
+        const size_t count = positions.size();
+        size_t next = size_t (std::upper_bound (positions.begin(), positions.end(), start) - positions.begin());
+        for (int i = 0; i < n; ++i)
+        {
+            const int64_t at = start + i;
+            while (next < count && positions[next] <= at)
+                ++next;
+            if (next == 0)
+                write (i, values.front());
+            else if (next == count)
+                write (i, values.back());
+            else
+            {
+                const double t = double (at - positions[next - 1]) / double (positions[next] - positions[next - 1]);
+                write (i, values[next - 1] + (values[next] - values[next - 1]) * t);
+            }
+        }
+    }
+
+    double valueAt (int64_t position) const noexcept
+    {
+        double value = 0.0;
+        forEachSample (position, 1, [&] (int, double v) { value = v; });
+        return value;
+    }
+};
+
+/** An insert parameter's lane: the processor at `insert`, parameter index `parameter`. */
+struct PlanInsertLane
+{
+    int insert = -1;
+    int parameter = -1;
+    PlanLane lane;
+};
+
+/** A track's or bus's automation. Gain and mute make a per-sample envelope; pan (mono or
+    stereo sources into stereo or wider) a per-sample pan; insert parameters are set every
+    `insertAutomationStep` samples and glide on through the processor's own smoothing. */
+struct PlanAutomation
+{
+    PlanLane gainDb, pan, mute;
+    std::vector<PlanInsertLane> inserts;
+
+    bool shapesGain() const noexcept { return ! gainDb.empty() || ! mute.empty(); }
+    bool any() const noexcept { return shapesGain() || ! pan.empty() || ! inserts.empty(); }
+};
+
+inline constexpr int insertAutomationStep = 32;
 
 struct PlanClip
 {
@@ -60,6 +124,8 @@ struct PlanTrack
     int channels = 1;
     bool audible = true; // false when muted, or when another track is soloed
     float faderGain = 1.0f; // also inside destination.matrix; kept apart for post-fader meters
+    int routedChannels = 1;  // channels entering the routing matrix: 2 once pan automation has panned a mono track
+    PlanAutomation automation;
     std::vector<PlanClip> clips; // sorted by start
     std::vector<int64_t> maxEndUpTo; // max end of clips[0..i]: monotonic, so searchable
     std::vector<PlanInsert> inserts;
@@ -73,6 +139,7 @@ struct PlanBus
     int channels = 2;
     float gain = 1.0f; // applied to the bus's sum; the stem tap is taken after it
     std::vector<PlanInsert> inserts;
+    PlanAutomation automation; // gain_db and mute override `gain`
     PlanDestination destination;
 };
 

@@ -16,6 +16,7 @@ struct Bus
     double gainDb = 0.0;
     std::string output = masterOutputId;
     std::vector<Insert> inserts; // processed in order on the bus sum, before the bus gain
+    Automation automation;       // "gain_db", "mute", "inserts[<n>].<param-id>"
 
     bool operator== (const Bus&) const = default;
 };

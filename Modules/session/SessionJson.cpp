@@ -86,6 +86,114 @@ namespace
         return inserts;
     }
 
+    /** The unit range a lane's values must lie in, or an error naming what the key should be. */
+    std::optional<std::pair<double, double>> automationRange (const std::string& key, const std::vector<Insert>& inserts,
+                                                              bool isTrack, std::string& why)
+    {
+        if (key == "gain_db")
+            return std::pair { -200.0, 24.0 };
+        if (key == "mute")
+            return std::pair { 0.0, 1.0 };
+        if (key == "pan" && isTrack)
+            return std::pair { -1.0, 1.0 };
+        if (key.rfind ("send.", 0) == 0)
+        {
+            why = "sends are not supported yet";
+            return std::nullopt;
+        }
+        if (key.rfind ("inserts[", 0) == 0)
+        {
+            const auto close = key.find ("].");
+            if (close != std::string::npos)
+            {
+                const auto digits = key.substr (8, close - 8);
+                const auto id = key.substr (close + 2);
+                if (! digits.empty() && digits.find_first_not_of ("0123456789") == std::string::npos && digits.size() < 6)
+                {
+                    const auto index = std::stoul (digits);
+                    if (index >= inserts.size())
+                    {
+                        why = "there is no insert " + digits;
+                        return std::nullopt;
+                    }
+                    const auto& insert = inserts[index];
+                    if (insert.unknownOriginal != nullptr)
+                        return std::pair { -1e30, 1e30 }; // a type nobody knows: kept as written
+                    auto processor = dsp::ProcessorRegistry::builtIns().create (insert.type);
+                    if (const int p = processor->parameterIndex (id); p >= 0)
+                        return std::pair { double (processor->parameters()[size_t (p)].min),
+                                           double (processor->parameters()[size_t (p)].max) };
+                    why = "insert " + digits + " (" + insert.type + ") has no parameter '" + id + "'";
+                    return std::nullopt;
+                }
+            }
+        }
+        why = "not an automatable parameter: use gain_db, " + std::string (isTrack ? "pan, " : "")
+              + "mute or inserts[<n>].<param-id>";
+        return std::nullopt;
+    }
+
+    Automation readAutomation (JsonFieldReader& owner, const std::vector<Insert>& inserts, bool isTrack, Problems& problems)
+    {
+        Automation automation;
+        auto* object = owner.object_ ("automation", false);
+        if (object == nullptr)
+            return automation;
+        for (auto& [key, points] : object->items())
+        {
+            const auto path = owner.pathOf ("automation") + "." + key;
+            std::string why;
+            const auto range = automationRange (key, inserts, isTrack, why);
+            if (! range)
+            {
+                problems.push_back ({ path, why });
+                continue;
+            }
+            if (! points.is_array())
+            {
+                problems.push_back ({ path, "must be an array of [position, value] pairs" });
+                continue;
+            }
+            AutomationLane lane;
+            for (size_t i = 0; i < points.size(); ++i)
+            {
+                const auto& point = points[i];
+                const auto at = path + "[" + std::to_string (i) + "]";
+                if (! point.is_array() || point.size() != 2 || ! point[0].is_number_integer()
+                    || ! (point[1].is_number() || point[1].is_boolean()))
+                {
+                    problems.push_back ({ at, "must be [position, value]: a whole sample position and a number" });
+                    continue;
+                }
+                const auto position = point[0].get<int64_t>();
+                const double value = point[1].is_boolean() ? (point[1].get<bool>() ? 1.0 : 0.0) : point[1].get<double>();
+                if (position < 0)
+                    problems.push_back ({ at, "position must be >= 0" });
+                else if (! lane.empty() && position < lane.back().position)
+                    problems.push_back ({ at, "positions must not go back in time" });
+                else if (value < range->first || value > range->second)
+                    problems.push_back ({ at, "value " + std::to_string (value) + " is outside " + std::to_string (range->first)
+                                                  + " .. " + std::to_string (range->second) });
+                lane.push_back ({ position, value });
+            }
+            automation[key] = std::move (lane);
+        }
+        return automation;
+    }
+
+    nlohmann::ordered_json automationJson (const Automation& automation)
+    {
+        nlohmann::ordered_json lanes = nlohmann::ordered_json::object();
+        for (auto& [key, lane] : automation)
+        {
+            auto points = nlohmann::ordered_json::array();
+            for (auto& point : lane)
+                points.push_back ({ point.position, point.value });
+            lanes[key] = std::move (points);
+        }
+        return lanes;
+    }
+
     nlohmann::ordered_json insertsJson (const std::vector<Insert>& inserts)
     {
         auto list = nlohmann::ordered_json::array();
@@ -159,6 +267,7 @@ namespace
         track.mute = reader.boolean ("mute", false).value_or (false);
         track.solo = reader.boolean ("solo", false).value_or (false);
         track.inserts = readInserts (reader, problems);
+        track.automation = readAutomation (reader, track.inserts, true, problems);
         if (auto* clips = reader.array ("clips", false))
             for (size_t i = 0; i < clips->size(); ++i)
                 track.clips.push_back (readClip ((*clips)[i], reader.pathOf ("clips") + "[" + std::to_string (i) + "]", problems));
@@ -189,6 +298,7 @@ namespace
         bus.gainDb = readGainDb (reader, "gain_db");
         bus.output = reader.string ("output", false).value_or (masterOutputId);
         bus.inserts = readInserts (reader, problems);
+        bus.automation = readAutomation (reader, bus.inserts, false, problems);
         return bus;
     }
 
@@ -302,6 +412,8 @@ nlohmann::ordered_json sessionToJson (const Session& session)
                  { "gain_db", bus.gainDb }, { "output", bus.output } };
         if (! bus.inserts.empty())
             b["inserts"] = insertsJson (bus.inserts);
+        if (! bus.automation.empty())
+            b["automation"] = automationJson (bus.automation);
         document["buses"].push_back (std::move (b));
     }
 
@@ -341,6 +453,8 @@ nlohmann::ordered_json sessionToJson (const Session& session)
         t["solo"] = track.solo;
         if (! track.inserts.empty())
             t["inserts"] = insertsJson (track.inserts);
+        if (! track.automation.empty())
+            t["automation"] = automationJson (track.automation);
         t["clips"] = clipsJson (track.clips);
         if (! track.playlistName.empty())
             t["playlist"] = track.playlistName;

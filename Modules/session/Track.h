@@ -1,5 +1,6 @@
 #pragma once
 
+#include "session/Automation.h"
 #include "session/Clip.h"
 #include "session/Insert.h"
 
@@ -34,6 +35,7 @@ struct Track
     std::vector<Clip> clips;     // the active playlist: what plays
     std::string playlistName;    // its name ("" until the track has alternates)
     std::vector<Playlist> alternatePlaylists;
+    Automation automation;
 
     bool operator== (const Track&) const = default;
 };

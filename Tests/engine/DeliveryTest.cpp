@@ -55,7 +55,7 @@ session::Session dmeSession (const std::filesystem::path& folder)
     s.name = "Reel 2";
     s.filePath = folder / "reel2.sprocket";
     s.frameRate = core::FrameRate::fps23_976;
-    s.buses = { { "DX", "Dialogue", 2, 0.0, session::masterOutputId, {} }, { "MX", "Music", 2, -3.0, session::masterOutputId, {} } };
+    s.buses = { { "DX", "Dialogue", 2, 0.0, session::masterOutputId, {}, {} }, { "MX", "Music", 2, -3.0, session::masterOutputId, {}, {} } };
     s.media = { { "dx", "dx.wav" }, { "mx", "mx.wav" } };
     auto dialogue = track ("d", 1, "DX");
     dialogue.clips.push_back (clip ("d1", "dx", 0, 48000));

@@ -40,7 +40,7 @@ session::Session streamingSession (const std::filesystem::path& folder)
 {
     auto s = emptySession();
     s.filePath = folder / "s.sprocket";
-    s.buses.push_back ({ "DX", "Dialogue", 2, -2.0, session::masterOutputId, {} });
+    s.buses.push_back ({ "DX", "Dialogue", 2, -2.0, session::masterOutputId, {}, {} });
     for (int m = 0; m < 4; ++m)
     {
         const auto name = "m" + std::to_string (m) + ".wav";

@@ -26,8 +26,8 @@ session::Session twinSession()
 {
     auto s = emptySession();
     s.buses.clear();
-    s.buses.push_back ({ "DX", "DX", 2, 0.0, session::masterOutputId, {} });
-    s.buses.push_back ({ "MX", "MX", 2, 0.0, session::masterOutputId, {} });
+    s.buses.push_back ({ "DX", "DX", 2, 0.0, session::masterOutputId, {}, {} });
+    s.buses.push_back ({ "MX", "MX", 2, 0.0, session::masterOutputId, {}, {} });
     s.media.push_back ({ "m", "noise.wav" });
     for (const char* id : { "dx", "mx" })
     {

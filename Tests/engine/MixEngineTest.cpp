@@ -148,7 +148,7 @@ TEST (MixEngineTest, BusGainFeedsTheStemAndMasterGainOnlyTheMaster)
 TEST (MixEngineTest, BusesFeedingBusesAreSummedFirst)
 {
     auto s = emptySession();
-    s.buses.push_back ({ "SUB", "Sub", 2, 0.0, "B", {} }); // SUB -> B -> master
+    s.buses.push_back ({ "SUB", "Sub", 2, 0.0, "B", {}, {} }); // SUB -> B -> master
     s.media.push_back ({ "m", "m.wav" });
     auto t = track ("t", 2, "SUB");
     t.clips.push_back (clip ("c", "m", 0, 64));

@@ -60,7 +60,7 @@ inline session::Session emptySession()
     session::Session s;
     s.name = "Test";
     s.sampleRate = 48000;
-    s.buses.push_back ({ "B", "Bus", 2, 0.0, session::masterOutputId, {} });
+    s.buses.push_back ({ "B", "Bus", 2, 0.0, session::masterOutputId, {}, {} });
     return s;
 }
 

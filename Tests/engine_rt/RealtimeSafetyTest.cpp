@@ -25,7 +25,7 @@ namespace
 session::Session scriptedSession (MemoryMediaSource& media)
 {
     auto s = emptySession();
-    s.buses.push_back ({ "DX", "Dialogue", 2, 0.0, session::masterOutputId, {} });
+    s.buses.push_back ({ "DX", "Dialogue", 2, 0.0, session::masterOutputId, {}, {} });
     // A look-ahead limiter on a stem: every other path gets delay compensation.
     s.buses.back().inserts.push_back ({ "limiter", nlohmann::json::object(), false, nullptr });
     for (int m = 0; m < 4; ++m)
@@ -47,8 +47,17 @@ session::Session scriptedSession (MemoryMediaSource& media)
             cl.fadeOut = { { 2400 }, dsp::FadeShape::sCurve };
             tr.clips.push_back (cl);
         }
+        if (t == 0)
+        {
+            // Automation runs on the audio thread too: envelopes, pan and insert parameters.
+            tr.automation["gain_db"] = { { 0, -30.0 }, { 60000, 0.0 }, { 120000, -10.0 } };
+            tr.automation["pan"] = { { 0, -1.0 }, { 90000, 1.0 } };
+            tr.automation["mute"] = { { 70000, 0.0 }, { 70000, 1.0 }, { 80000, 1.0 }, { 80000, 0.0 } };
+            tr.automation["inserts[0].band2_gain_db"] = { { 0, -6.0 }, { 100000, 6.0 } };
+        }
         s.tracks.push_back (tr);
     }
+    s.buses.back().automation["gain_db"] = { { 0, 0.0 }, { 150000, -12.0 } };
     return s;
 }
 
