@@ -29,6 +29,14 @@ void LoudnessAnalyser::prepare (double newSampleRate, int channels, int maxBlock
     const int shortestTick = stepLength / ticksPerStep;
     maxTicksPerBlock = 1 + maxBlock / shortestTick;
     weights = channelWeights.empty() ? loudnessChannelWeights (channels) : std::move (channelWeights);
+    groups.clear();
+    for (int c = 0; c < channels; ++c)
+        if (weights[(size_t) c] != 0.0)
+        {
+            if (groups.empty() || (int) groups.back().size() == KWeightingFilter::maxLanes)
+                groups.emplace_back();
+            groups.back().push_back (c);
+        }
 
     kWeighting.prepare (sampleRate, channels);
     peaks.prepare (sampleRate, channels);
@@ -52,45 +60,63 @@ void LoudnessAnalyser::reset() noexcept
     std::fill (completedEnergy.begin(), completedEnergy.end(), 0.0);
     std::fill (recentTicks.begin(), recentTicks.end(), 0.0);
     positionInStep = tickInStep = 0;
+    momentarySum = shortTermSum = 0.0;
     ticks = steps = frames = 0;
     momentaryEnergy = shortTermEnergy = maxMomentaryEnergy = maxShortTermEnergy = 0.0;
 }
 
 void LoudnessAnalyser::process (const float* const* channels, int numFrames) noexcept
 {
-    for (int c = 0; c < numChannels(); ++c)
-        analyseChannel (c, channels[c], numFrames);
+    for (int task = 0; task < numTasks(); ++task)
+        runTask (task, channels, numFrames);
     completeBlock (numFrames);
 }
 
-void LoudnessAnalyser::analyseChannel (int channel, const float* samples, int numFrames) noexcept
+void LoudnessAnalyser::runTask (int task, const float* const* channels, int numFrames) noexcept
 {
-    assert (channel >= 0 && channel < numChannels() && numFrames <= maxBlock);
+    assert (task >= 0 && task < numTasks() && numFrames <= maxBlock);
     ScopedNoDenormals noDenormals; // a K-weighting tail decaying into silence would go subnormal
 
-    peaks.process (channel, samples, numFrames);
-    if (weights[(size_t) channel] == 0.0)
-        return;
+    if (task < (int) groups.size())
+        weighGroup (groups[(size_t) task], channels, numFrames);
+    else
+    {
+        const int channel = task - (int) groups.size();
+        peaks.process (channel, channels[channel], numFrames);
+    }
+}
 
-    double* completed = completedEnergy.data() + channel * maxTicksPerBlock;
-    double partial = partialEnergy[(size_t) channel];
+void LoudnessAnalyser::weighGroup (const std::vector<int>& group, const float* const* channels, int numFrames) noexcept
+{
+    const int count = (int) group.size();
+    const float* lanes[KWeightingFilter::maxLanes];
+    double energies[KWeightingFilter::maxLanes];
+    int completedTicks = 0;
     int position = positionInStep, tick = tickInStep;
     for (int done = 0; done < numFrames;)
     {
         const int tickEnd = tickBoundaries[(size_t) tick + 1];
-        const int count = std::min (numFrames - done, tickEnd - position);
-        partial += kWeighting.filterEnergy (channel, samples + done, count);
-        done += count;
-        position += count;
+        const int n = std::min (numFrames - done, tickEnd - position);
+        for (int k = 0; k < count; ++k)
+            lanes[k] = channels[group[(size_t) k]] + done;
+        kWeighting.filterEnergies (group.data(), count, lanes, n, energies);
+        for (int k = 0; k < count; ++k)
+            partialEnergy[(size_t) group[(size_t) k]] += energies[k];
+        done += n;
+        position += n;
         if (position == tickEnd)
         {
-            *completed++ = partial;
-            partial = 0.0;
+            for (int k = 0; k < count; ++k)
+            {
+                const auto c = (size_t) group[(size_t) k];
+                completedEnergy[c * (size_t) maxTicksPerBlock + (size_t) completedTicks] = partialEnergy[c];
+                partialEnergy[c] = 0.0;
+            }
+            ++completedTicks;
             if (++tick == ticksPerStep)
                 tick = position = 0;
         }
     }
-    partialEnergy[(size_t) channel] = partial;
 }
 
 int LoudnessAnalyser::ticksInBlock (int numFrames) const noexcept
@@ -124,7 +150,7 @@ void LoudnessAnalyser::completeBlock (int numFrames) noexcept
         completeTick (energy);
     }
 
-    // Advance the shared position the way analyseChannel() walked it.
+    // Advance the shared position the way weighGroup() walked it.
     positionInStep = (int) (((int64_t) positionInStep + numFrames) % stepLength);
     tickInStep = (int) (std::upper_bound (tickBoundaries.begin(), tickBoundaries.end(), positionInStep)
                         - tickBoundaries.begin() - 1);
@@ -133,21 +159,34 @@ void LoudnessAnalyser::completeBlock (int numFrames) noexcept
 
 void LoudnessAnalyser::completeTick (double weightedEnergy) noexcept
 {
-    recentTicks[(size_t) (ticks % ringTicks)] = weightedEnergy;
+    constexpr int momentaryTicks = momentarySteps * ticksPerStep;
+    const auto slot = (size_t) (ticks % ringTicks);
+    const double leavingShortTerm = recentTicks[slot];
+    const double leavingMomentary = recentTicks[(size_t) ((ticks - momentaryTicks + ringTicks) % ringTicks)];
+    recentTicks[slot] = weightedEnergy;
     ++ticks;
 
-    // Sums over the ring (zeros before the first tick) rather than running totals, so nothing
-    // drifts over a long programme: 600 additions every 5 ms.
-    double momentarySum = 0.0, shortTermSum = 0.0;
-    for (int k = 0; k < ringTicks; ++k)
+    if (ticks % ticksPerStep != 0)
     {
-        const double e = recentTicks[(size_t) ((ticks - 1 - k + ringTicks) % ringTicks)];
-        shortTermSum += e;
-        if (k < momentarySteps * ticksPerStep)
-            momentarySum += e;
+        // Running sums between steps (the ring starts as zeros, i.e. silence before the start)...
+        shortTermSum += weightedEnergy - leavingShortTerm;
+        momentarySum += weightedEnergy - leavingMomentary;
     }
-    momentaryEnergy = momentarySum / (double) (momentarySteps * stepLength);
-    shortTermEnergy = shortTermSum / (double) (shortTermSteps * stepLength);
+    else
+    {
+        // ...and summed afresh at every step, so no rounding builds up over a long programme
+        // (and a loud tick leaving the window cannot leave cancellation error behind).
+        momentarySum = shortTermSum = 0.0;
+        for (int k = 0; k < ringTicks; ++k)
+        {
+            const double e = recentTicks[(size_t) ((ticks - 1 - k + ringTicks) % ringTicks)];
+            shortTermSum += e;
+            if (k < momentaryTicks)
+                momentarySum += e;
+        }
+    }
+    momentaryEnergy = std::max (0.0, momentarySum) / (double) (momentarySteps * stepLength);
+    shortTermEnergy = std::max (0.0, shortTermSum) / (double) (shortTermSteps * stepLength);
     maxMomentaryEnergy = std::max (maxMomentaryEnergy, momentaryEnergy);
     maxShortTermEnergy = std::max (maxShortTermEnergy, shortTermEnergy);
 

@@ -42,10 +42,12 @@ struct LoudnessSummary
 
     Threads: prepare() [[message thread]] is the only call that allocates. process() is real-time
     safe ([[audio thread]] for a live meter): no allocation, lock or I/O, whatever the programme
-    length. For files, the same work splits by channel: analyseChannel() for different channels
-    may run on different threads at once, then completeBlock() runs once the block's channels are
-    done (the caller provides the happens-before, e.g. by joining); process() is exactly that on
-    one thread. Readings [[any thread]] while nothing processes. */
+    length. For files, the same work splits into numTasks() independent tasks per block: the
+    K-weighting of up to four channels at a time (one per SIMD lane) and each channel's true
+    peak. runTask() for different tasks may run on different threads at once; completeBlock()
+    then runs once all of a block's tasks are done (the caller provides the happens-before, e.g.
+    a barrier). process() is exactly that on one thread, so results are identical either way.
+    Readings [[any thread]] while nothing processes. */
 class LoudnessAnalyser
 {
 public:
@@ -60,10 +62,14 @@ public:
     /** Meters numFrames (<= maxBlockSize) of every channel: channels[c][i]. */
     void process (const float* const* channels, int numFrames) noexcept;
 
-    /** One channel's share of process(): K-weighting into 100 ms energies, sample and true peak. */
-    void analyseChannel (int channel, const float* samples, int numFrames) noexcept;
+    /** The independent tasks a block divides into: the K-weighting groups first (the longer
+        ones), then one true-peak task per channel. */
+    int numTasks() const noexcept { return (int) groups.size() + numChannels(); }
 
-    /** Completes a block of numFrames after analyseChannel() ran for every channel on it. */
+    /** One task's share of process() for a block of numFrames of every channel. */
+    void runTask (int task, const float* const* channels, int numFrames) noexcept;
+
+    /** Completes a block of numFrames after runTask() ran for every task on it. */
     void completeBlock (int numFrames) noexcept;
 
     //==============================================================================
@@ -94,6 +100,7 @@ private:
     static constexpr int ticksPerStep = 20;   // 5 ms ticks
     static constexpr int ringTicks = shortTermSteps * ticksPerStep;
 
+    void weighGroup (const std::vector<int>& group, const float* const* channels, int numFrames) noexcept;
     int ticksInBlock (int numFrames) const noexcept;
     void completeTick (double weightedEnergy) noexcept;
     void completeStep() noexcept;
@@ -104,6 +111,7 @@ private:
     int maxBlock = 0;
     int maxTicksPerBlock = 0;
     std::vector<double> weights;
+    std::vector<std::vector<int>> groups; // channels with a weight, up to four per K-weighting task
 
     KWeightingFilter kWeighting;
     TruePeakMeter peaks;
@@ -118,6 +126,7 @@ private:
 
     int positionInStep = 0, tickInStep = 0;
     std::vector<double> recentTicks; // weighted energies of the last ringTicks ticks, a ring
+    double momentarySum = 0.0, shortTermSum = 0.0; // over the last 80 and 600 ticks
     int64_t ticks = 0, steps = 0, frames = 0;
     double momentaryEnergy = 0.0, shortTermEnergy = 0.0;
     double maxMomentaryEnergy = 0.0, maxShortTermEnergy = 0.0;

@@ -36,15 +36,20 @@ namespace
     inline Floats8 abs8 (Floats8 v) noexcept { return v < 0.0f ? -v : v; }
     inline Floats8 max8 (Floats8 a, Floats8 b) noexcept { return a > b ? a : b; }
 
-    /** Largest |y_p[i]| over the in-between phases p and i in [0, n), where
-        y_p[i] = sum_t c[p][t] x[i - t] and x[-1] ... x[-(taps - 1)] are history.
-        Sixteen outputs per step give six independent accumulator chains (two groups of eight
-        times three phases), enough to hide the multiply-add latency; each loaded vector of input
-        feeds all three phases. */
-    SPROCKET_SIMD_CLONES
-    float interpolatedPeak (const float* x, int n, const float* c, int taps) noexcept
+    struct Peaks
     {
-        Floats8 peak {};
+        float interpolated, sample;
+    };
+
+    /** Largest |y_p[i]| over the in-between phases p and i in [0, n), where
+        y_p[i] = sum_t c[p][t] x[i - t] and x[-1] ... x[-(taps - 1)] are valid, and the largest
+        |x[i]| (phase 0). Sixteen outputs per step give six independent accumulator chains (two
+        groups of eight times three phases), enough to hide the multiply-add latency; each loaded
+        vector of input feeds all three phases. */
+    SPROCKET_SIMD_CLONES
+    Peaks scanPeaks (const float* x, int n, const float* c, int taps) noexcept
+    {
+        Floats8 peak {}, samplePeak {};
         int i = 0;
         for (; i + 16 <= n; i += 16)
         {
@@ -63,29 +68,28 @@ namespace
             }
             peak = max8 (peak, max8 (max8 (abs8 (a0), abs8 (a1)), max8 (abs8 (a2), abs8 (b0))));
             peak = max8 (peak, max8 (abs8 (b1), abs8 (b2)));
+            samplePeak = max8 (samplePeak, max8 (abs8 (load8 (x + i)), abs8 (load8 (x + i + 8))));
         }
 
-        float result = 0.0f;
+        Peaks result { 0.0f, 0.0f };
         for (int k = 0; k < 8; ++k)
-            result = std::max (result, peak[k]);
+        {
+            result.interpolated = std::max (result.interpolated, peak[k]);
+            result.sample = std::max (result.sample, samplePeak[k]);
+        }
 
         for (; i < n; ++i)
+        {
             for (int p = 0; p < phases; ++p)
             {
                 float acc = 0.0f;
                 for (int t = 0; t < taps; ++t)
                     acc += c[p * taps + t] * x[i - t];
-                result = std::max (result, std::abs (acc));
+                result.interpolated = std::max (result.interpolated, std::abs (acc));
             }
+            result.sample = std::max (result.sample, std::abs (x[i]));
+        }
         return result;
-    }
-
-    float samplePeakOf (const float* x, int n) noexcept
-    {
-        float peak = 0.0f;
-        for (int i = 0; i < n; ++i)
-            peak = std::max (peak, std::abs (x[i]));
-        return peak;
     }
 }
 
@@ -124,42 +128,50 @@ void TruePeakMeter::prepare (double sampleRate, int numChannels)
 
     channels.assign ((size_t) std::max (numChannels, 0), Channel {});
     for (auto& channel : channels)
-        channel.window.assign ((size_t) (taps - 1 + chunkSize), 0.0f);
+    {
+        channel.history.assign ((size_t) (taps - 1), 0.0f);
+        channel.stitch.assign ((size_t) (2 * (taps - 1)), 0.0f);
+    }
 }
 
 void TruePeakMeter::reset() noexcept
 {
     for (auto& channel : channels)
     {
-        std::fill (channel.window.begin(), channel.window.end(), 0.0f);
+        std::fill (channel.history.begin(), channel.history.end(), 0.0f);
         channel.truePeak = channel.samplePeak = 0.0f;
     }
 }
 
-void TruePeakMeter::scanChunk (Channel& channel, int n) noexcept
+void TruePeakMeter::scan (Channel& channel, const float* x, int n) noexcept
 {
-    float* x = channel.window.data() + (taps - 1);
-    const float samplePeak = samplePeakOf (x, n);
-    const float interpolated = interpolatedPeak (x, n, coefficients.data(), taps);
-    channel.samplePeak = std::max (channel.samplePeak, samplePeak);
-    channel.truePeak = std::max ({ channel.truePeak, samplePeak, interpolated });
-
-    // Keep the last taps - 1 samples as the next chunk's history.
-    std::memmove (channel.window.data(), x + n - (taps - 1), sizeof (float) * (size_t) (taps - 1));
+    const auto peaks = scanPeaks (x, n, coefficients.data(), taps);
+    channel.samplePeak = std::max (channel.samplePeak, peaks.sample);
+    channel.truePeak = std::max ({ channel.truePeak, peaks.sample, peaks.interpolated });
 }
 
 void TruePeakMeter::process (int channelIndex, const float* samples, int n) noexcept
 {
     assert (channelIndex >= 0 && channelIndex < (int) channels.size());
+    if (n <= 0)
+        return;
     auto& channel = channels[(size_t) channelIndex];
-    float* chunk = channel.window.data() + (taps - 1);
+    const int past = taps - 1;
 
-    for (int done = 0; done < n;)
-    {
-        const int count = std::min (chunkSize, n - done);
-        std::memcpy (chunk, samples + done, sizeof (float) * (size_t) count);
-        scanChunk (channel, count);
-        done += count;
-    }
+    // The first `past` outputs reach back before this call: scan them from the history with the
+    // call's first samples stitched on. The rest read the caller's buffer directly, no copy.
+    const int head = std::min (n, past);
+    float* stitch = channel.stitch.data();
+    std::copy_n (channel.history.data(), past, stitch);
+    std::copy_n (samples, head, stitch + past);
+    scan (channel, stitch + past, head);
+    if (n > past)
+        scan (channel, samples + past, n - past);
+
+    // Keep the last `past` samples of history-then-samples.
+    if (n >= past)
+        std::copy_n (samples + n - past, past, channel.history.data());
+    else
+        std::copy_n (stitch + n, past, channel.history.data());
 }
 } // namespace sprocket::dsp

@@ -55,16 +55,14 @@ public:
     int tapsPerPhase() const noexcept { return taps; }
 
 private:
-    // Input is scanned in chunks of this many samples behind (taps - 1) samples of history.
-    static constexpr int chunkSize = 512;
-
     struct Channel
     {
-        std::vector<float> window; // taps - 1 samples of history, then the current chunk
+        std::vector<float> history; // the last taps - 1 input samples
+        std::vector<float> stitch;  // history followed by the first taps - 1 samples of a call
         float truePeak = 0.0f, samplePeak = 0.0f;
     };
 
-    void scanChunk (Channel& channel, int n) noexcept;
+    void scan (Channel& channel, const float* x, int n) noexcept;
 
     int taps = 12;
     // oversampling - 1 phases of `taps` coefficients each, ordered by delay (c[p][t] multiplies

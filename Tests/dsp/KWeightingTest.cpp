@@ -77,3 +77,31 @@ TEST (KWeightingTest, ResetClearsTheState)
     filter.reset();
     EXPECT_EQ (filter.filterEnergy (0, x.data(), 4800), first);
 }
+
+TEST (KWeightingTest, FourLanesComputeWhatOneChannelAtATimeDoes)
+{
+    // filterEnergies() runs channels side by side in SIMD lanes; each lane must match the scalar
+    // filter to rounding (the lanes may use fused multiply-adds).
+    const double rate = 44100.0;
+    KWeightingFilter scalar, lanes;
+    scalar.prepare (rate, 5);
+    lanes.prepare (rate, 5);
+    std::vector<std::vector<float>> x;
+    for (int c = 0; c < 5; ++c)
+        x.push_back (whiteNoise (5000, 0.3 + 0.1 * c, 11 + (uint64_t) c));
+
+    const int channels[] = { 4, 1, 3 };
+    const float* in[] = { x[4].data(), x[1].data(), x[3].data() };
+    for (int start : { 0, 1000, 1001, 3000 })
+    {
+        const int n = (start == 1000 ? 1 : start == 1001 ? 1999 : 2000);
+        const float* block[] = { in[0] + start, in[1] + start, in[2] + start };
+        double energies[3];
+        lanes.filterEnergies (channels, 3, block, n, energies);
+        for (int k = 0; k < 3; ++k)
+        {
+            const double expected = scalar.filterEnergy (channels[k], block[k], n);
+            EXPECT_NEAR (energies[k], expected, 1e-12 * expected) << "lane " << k << " from " << start;
+        }
+    }
+}

@@ -72,24 +72,29 @@ TEST (LoudnessAnalyserTest, BlockSizeDoesNotChangeTheResult)
     }
 }
 
-TEST (LoudnessAnalyserTest, ChannelsOnSeveralThreadsGiveExactlyTheSameResult)
+TEST (LoudnessAnalyserTest, TasksOnSeveralThreadsGiveExactlyTheSameResult)
 {
-    const auto p = noiseProgramme (6, 48000.0, 6.0);
+    const auto p = noiseProgramme (8, 48000.0, 6.0);
     const int block = 4096;
     LoudnessAnalyser serial, parallel;
-    serial.prepare (48000.0, 6, block);
-    parallel.prepare (48000.0, 6, block);
+    serial.prepare (48000.0, 8, block);
+    parallel.prepare (48000.0, 8, block);
     analyse (serial, p, block);
+    // 7.1: seven weighted channels in two K-weighting groups, and eight true-peak tasks.
+    ASSERT_EQ (parallel.numTasks(), 2 + 8);
 
     for (int64_t start = 0; start < p.numFrames(); start += block)
     {
         const int n = (int) std::min<int64_t> (block, p.numFrames() - start);
+        std::vector<const float*> channels;
+        for (auto& x : p.channels)
+            channels.push_back (x.data() + start);
         std::thread other ([&] {
-            for (int c = 0; c < 3; ++c)
-                parallel.analyseChannel (c, p.channels[(size_t) c].data() + start, n);
+            for (int task = 1; task < parallel.numTasks(); task += 2)
+                parallel.runTask (task, channels.data(), n);
         });
-        for (int c = 3; c < 6; ++c)
-            parallel.analyseChannel (c, p.channels[(size_t) c].data() + start, n);
+        for (int task = 0; task < parallel.numTasks(); task += 2)
+            parallel.runTask (task, channels.data(), n);
         other.join();
         parallel.completeBlock (n);
     }
