@@ -10,5 +10,6 @@ int runValidate (const std::vector<std::string>& arguments);
 int runRender (const std::vector<std::string>& arguments);
 int runPlay (const std::vector<std::string>& arguments);
 int runProcessors (const std::vector<std::string>& arguments);
+int runLoudness (const std::vector<std::string>& arguments);
 int runDeliver (const std::vector<std::string>& arguments);
 } // namespace sprocket::cli
