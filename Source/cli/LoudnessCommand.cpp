@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <stdexcept>
 
 namespace sprocket::cli
 {
@@ -14,7 +15,7 @@ namespace
 {
     using Json = nlohmann::ordered_json;
 
-    constexpr const char* loudnessUsage = "usage: sprocket-cli loudness FILE... [--json]";
+    constexpr const char* loudnessUsage = "usage: sprocket-cli loudness FILE... [--json] [--threads N]";
 
     /** The figures in output order, under the names scripts read (docs/CLI.md). */
     struct Figure
@@ -73,11 +74,28 @@ namespace
 
 int runLoudness (const std::vector<std::string>& arguments)
 {
-    CommandLine line (arguments, { "--json" }, {});
+    CommandLine line (arguments, { "--json" }, { "--threads" });
     if (! line.valid() || line.positionals().empty())
     {
         printError (line.valid() ? loudnessUsage : line.problem() + "\n" + loudnessUsage);
         return exitInvalid;
+    }
+    int threads = 0; // every core
+    if (auto value = line.option ("--threads"))
+    {
+        try
+        {
+            threads = std::stoi (*value);
+        }
+        catch (const std::exception&)
+        {
+            threads = 0;
+        }
+        if (threads < 1 || std::to_string (threads) != *value)
+        {
+            printError ("--threads: '" + *value + "' is not a positive whole number");
+            return exitInvalid;
+        }
     }
     const bool asJson = line.flag ("--json");
     const auto& files = line.positionals();
@@ -86,7 +104,7 @@ int runLoudness (const std::vector<std::string>& arguments)
     bool anyFailed = false;
     for (const auto& file : files)
     {
-        auto measured = measureFileLoudness (file, progressPrinter (file));
+        auto measured = measureFileLoudness (file, progressPrinter (file), threads);
         if (! measured)
         {
             // The reader's messages start with the path: "<path>: no such file".

@@ -21,7 +21,8 @@ constexpr const char* usage = R"(usage: sprocket-cli COMMAND ...
                                  print the deliverables a spec lists (printmaster, stems, M&E, downmixes)
                                  with checksums.md5 and manifest.json; exit 1 when a file fails (clips)
   processors [--json]            every processor type with its parameters (id, name, unit, min, max, default)
-  loudness FILE... [--json]      EBU R128 / BS.1770-4 loudness of audio files: integrated, range, true and
+  loudness FILE... [--json] [--threads N]
+                                 EBU R128 / BS.1770-4 loudness of audio files: integrated, range, true and
                                  sample peak, max momentary and short-term (progress on stderr)
 
 Exit codes: 0 success, 1 the work failed, 2 bad usage or invalid input.

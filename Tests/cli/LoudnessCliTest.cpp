@@ -181,6 +181,19 @@ TEST (LoudnessCliTest, BadInputNamesTheFileAndExitsOneWithoutStoppingTheOthers)
 
     EXPECT_EQ (runSprocketCli ("loudness").exitCode, 2);
     EXPECT_EQ (runSprocketCli ("loudness --jsn " + shellQuoted (good)).exitCode, 2);
+    run = runSprocketCli ("loudness --threads 0 " + shellQuoted (good));
+    EXPECT_EQ (run.exitCode, 2);
+    EXPECT_NE (run.err.find ("--threads"), std::string::npos) << run.err;
+}
+
+TEST (LoudnessCliTest, OneThreadMeasuresExactlyWhatAllCoresDo)
+{
+    const auto folder = test::freshTempFolder ("loudness_threads");
+    const auto file = writeTone (folder / "five.wav", 48000.0, { -20.0, -22.0, -24.0, -6.0, -26.0, -28.0 }, 8.0);
+    const auto one = runSprocketCli ("loudness --json --threads 1 " + shellQuoted (file));
+    const auto all = runSprocketCli ("loudness --json --threads 8 " + shellQuoted (file));
+    ASSERT_EQ (one.exitCode, 0) << one.err;
+    EXPECT_EQ (one.out, all.out);
 }
 
 #if SPROCKET_HAVE_EBUR128
