@@ -3,6 +3,7 @@
 #include "core/Decibels.h"
 #include "dsp/PanLaw.h"
 #include "dsp/ProcessorRegistry.h"
+#include "engine/SurroundPanner.h"
 
 #include <algorithm>
 #include <cmath>
@@ -178,7 +179,24 @@ RenderPlan compilePlan (const session::Session& session)
         // Automated gain is the envelope's to apply; automated pan makes the track stereo first.
         const float routedGain = planTrack.automation.gainDb.empty() ? planTrack.faderGain : 1.0f;
         planTrack.destination = destinationFor (session, track.output, track.channels, track.pan, routedGain);
-        if (! planTrack.automation.pan.empty() && track.channels <= 2 && planTrack.destination.channels >= 2)
+        const int width = planTrack.destination.channels;
+        if (track.surroundPan && track.channels <= 2 && (width == 6 || width == 8))
+        {
+            // Each input channel is a point on the panner; a stereo pair keeps its width either side.
+            planTrack.destination.matrix = {};
+            for (int c = 0; c < track.channels; ++c)
+            {
+                SurroundPosition position { track.surroundPan->x, track.surroundPan->y, track.surroundPan->divergence,
+                                            track.surroundPan->centrePercent, track.surroundPan->lfeDb };
+                if (track.channels == 2)
+                    position.x = std::clamp (position.x + (c == 0 ? -1.0 : 1.0), -1.0, 1.0);
+                const auto gains = surroundPanGains (width, position);
+                for (int d = 0; d < width; ++d)
+                    planTrack.destination.matrix[size_t (d)][size_t (c)] = gains[size_t (d)] * routedGain;
+            }
+            planTrack.automation.pan = {};
+        }
+        else if (! planTrack.automation.pan.empty() && track.channels <= 2 && planTrack.destination.channels >= 2)
         {
             planTrack.routedChannels = 2;
             planTrack.destination.matrix = routingMatrix (2, planTrack.destination.channels, 0.0, routedGain);

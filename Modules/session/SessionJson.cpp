@@ -257,10 +257,30 @@ namespace
         track.channels = readChannels (reader, true, 1);
         track.output = reader.string ("output", false).value_or (masterOutputId);
         track.gainDb = readGainDb (reader, "gain_db");
-        if (auto pan = reader.number ("pan", false))
+        if (json.is_object() && json.contains ("pan") && json["pan"].is_object())
+        {
+            JsonFieldReader surround (json["pan"], reader.pathOf ("pan"), problems);
+            SurroundPan position;
+            const auto within = [&] (const char* key, double low, double high, double& into) {
+                if (auto value = surround.number (key, false))
+                {
+                    if (*value < low || *value > high)
+                        surround.report (key, "must be between " + std::to_string (int (low)) + " and " + std::to_string (int (high)));
+                    else
+                        into = *value;
+                }
+            };
+            within ("x", -1.0, 1.0, position.x);
+            within ("y", -1.0, 1.0, position.y);
+            within ("divergence", 0.0, 1.0, position.divergence);
+            within ("centre_percent", 0.0, 100.0, position.centrePercent);
+            within ("lfe_db", -200.0, 24.0, position.lfeDb);
+            track.surroundPan = position;
+        }
+        else if (auto pan = reader.number ("pan", false))
         {
             if (*pan < -1.0 || *pan > 1.0)
-                reader.report ("pan", "must be between -1 (left) and +1 (right)");
+                reader.report ("pan", "must be between -1 (left) and +1 (right), or a surround position object");
             else
                 track.pan = *pan;
         }
@@ -448,7 +468,12 @@ nlohmann::ordered_json sessionToJson (const Session& session)
         t["channels"] = track.channels;
         t["output"] = track.output;
         t["gain_db"] = track.gainDb;
-        t["pan"] = track.pan;
+        if (track.surroundPan)
+            t["pan"] = { { "x", track.surroundPan->x }, { "y", track.surroundPan->y },
+                         { "divergence", track.surroundPan->divergence },
+                         { "centre_percent", track.surroundPan->centrePercent }, { "lfe_db", track.surroundPan->lfeDb } };
+        else
+            t["pan"] = track.pan;
         t["mute"] = track.mute;
         t["solo"] = track.solo;
         if (! track.inserts.empty())

@@ -4,11 +4,25 @@
 #include "session/Clip.h"
 #include "session/Insert.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace sprocket::session
 {
+/** A position on a surround panner, for tracks feeding a 5.1 or 7.1 bus
+    (docs/SESSION_FORMAT.md, *Surround pan*). */
+struct SurroundPan
+{
+    double x = 0.0;
+    double y = 1.0;
+    double divergence = 0.0;
+    double centrePercent = 100.0;
+    double lfeDb = -144.0;
+
+    bool operator== (const SurroundPan&) const = default;
+};
+
 /** An alternate take of a track's clips, kept beside the one that plays. */
 struct Playlist
 {
@@ -29,6 +43,7 @@ struct Track
     std::string output = masterOutputId;
     double gainDb = 0.0;
     double pan = 0.0; // -1 left .. +1 right
+    std::optional<SurroundPan> surroundPan; // "pan": {...}: where it sits in a surround room
     bool mute = false;
     bool solo = false;
     std::vector<Insert> inserts; // processed in order, before the fader
