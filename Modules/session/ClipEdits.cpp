@@ -222,27 +222,26 @@ Status setClipGain (SessionEditor& editor, const std::vector<ClipRef>& refs, dou
     return {};
 }
 
-Status setClipFadeIn (SessionEditor& editor, const ClipRef& ref, Fade fade)
+namespace
 {
-    const auto* clip = findClip (editor.session(), ref);
-    if (clip == nullptr)
-        return missing (ref);
-    if (fade.length < SampleDuration {} || fade.length + clip->fadeOut.length > clip->length)
-        return makeError ("a fade-in of " + std::to_string (fade.length.samples) + " samples does not fit " + describe (ref));
-    editClip (editor, ref)->fadeIn = fade;
-    return {};
-}
+    /** One fade of a clip; the two fades together must fit its length. */
+    Status setFade (SessionEditor& editor, const ClipRef& ref, Fade fade, bool fadeIn)
+    {
+        const auto* clip = findClip (editor.session(), ref);
+        if (clip == nullptr)
+            return missing (ref);
+        const auto& other = fadeIn ? clip->fadeOut : clip->fadeIn;
+        if (fade.length < SampleDuration {} || fade.length + other.length > clip->length)
+            return makeError ("a fade-" + std::string (fadeIn ? "in" : "out") + " of " + std::to_string (fade.length.samples)
+                              + " samples does not fit " + describe (ref));
+        (fadeIn ? editClip (editor, ref)->fadeIn : editClip (editor, ref)->fadeOut) = fade;
+        return {};
+    }
+} // namespace
 
-Status setClipFadeOut (SessionEditor& editor, const ClipRef& ref, Fade fade)
-{
-    const auto* clip = findClip (editor.session(), ref);
-    if (clip == nullptr)
-        return missing (ref);
-    if (fade.length < SampleDuration {} || fade.length + clip->fadeIn.length > clip->length)
-        return makeError ("a fade-out of " + std::to_string (fade.length.samples) + " samples does not fit " + describe (ref));
-    editClip (editor, ref)->fadeOut = fade;
-    return {};
-}
+Status setClipFadeIn (SessionEditor& editor, const ClipRef& ref, Fade fade) { return setFade (editor, ref, fade, true); }
+
+Status setClipFadeOut (SessionEditor& editor, const ClipRef& ref, Fade fade) { return setFade (editor, ref, fade, false); }
 
 Status setClipsMuted (SessionEditor& editor, const std::vector<ClipRef>& refs, bool mute)
 {

@@ -1,5 +1,6 @@
 #include "TestSessions.h"
 #include "support/TempFolder.h"
+#include "support/TestAudioFiles.h"
 
 #include "core/Decibels.h"
 #include "engine/ClipRenderer.h"
@@ -21,17 +22,6 @@ using namespace sprocket::test;
 
 namespace
 {
-void writeFile (const std::filesystem::path& file, const std::vector<float>& samples)
-{
-    io::WriteSpec spec;
-    spec.channels = 1;
-    spec.sampleFormat = io::SampleFormat::float32;
-    auto writer = io::AudioFileWriter::create (file, spec);
-    ASSERT_TRUE (writer.ok());
-    ASSERT_TRUE ((*writer)->writeInterleaved (samples.data(), int64_t (samples.size())));
-    ASSERT_TRUE ((*writer)->finish());
-}
-
 /** The clip stage of track 0 over [from, from + n), as the engine plays it. */
 std::vector<float> clipStage (const session::Session& s, int64_t from, int n)
 {
@@ -50,8 +40,8 @@ std::vector<float> clipStage (const session::Session& s, int64_t from, int n)
 TEST (ConsolidateTest, RendersFadesAndClipGainIntoOneNewClip)
 {
     const auto folder = freshTempFolder ("consolidate");
-    writeFile (folder / "a.wav", noise (96000, 1));
-    writeFile (folder / "b.wav", sine (440.0, 0.4, 96000));
+    writeFloatWav (folder / "a.wav", { noise (96000, 1) });
+    writeFloatWav (folder / "b.wav", { sine (440.0, 0.4, 96000) });
     auto s = emptySession();
     s.filePath = folder / "c.sprocket";
     s.media = { { "a", "a.wav" }, { "b", "b.wav" } };

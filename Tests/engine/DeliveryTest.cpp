@@ -1,5 +1,6 @@
 #include "TestSessions.h"
 #include "support/TempFolder.h"
+#include "support/TestAudioFiles.h"
 
 #include "core/Timecode.h"
 #include "engine/Delivery.h"
@@ -19,38 +20,11 @@ using namespace sprocket::test;
 
 namespace
 {
-void writeFile (const std::filesystem::path& file, const std::vector<std::vector<float>>& channels)
-{
-    io::WriteSpec spec;
-    spec.channels = int (channels.size());
-    spec.sampleFormat = io::SampleFormat::float32;
-    auto writer = io::AudioFileWriter::create (file, spec);
-    ASSERT_TRUE (writer.ok());
-    std::vector<const float*> pointers;
-    for (auto& c : channels)
-        pointers.push_back (c.data());
-    ASSERT_TRUE ((*writer)->writePlanar (pointers.data(), int64_t (channels[0].size())));
-    ASSERT_TRUE ((*writer)->finish());
-}
-
-std::vector<std::vector<float>> readAll (const std::filesystem::path& file)
-{
-    auto reader = io::AudioFileReader::open (file);
-    EXPECT_TRUE (reader.ok()) << file;
-    const auto& info = (*reader)->info();
-    std::vector<std::vector<float>> channels (size_t (info.channels), std::vector<float> (static_cast<size_t> (info.frames)));
-    std::vector<float*> pointers;
-    for (auto& c : channels)
-        pointers.push_back (c.data());
-    EXPECT_TRUE ((*reader)->readPlanar (0, pointers.data(), info.frames).ok());
-    return channels;
-}
-
 /** Dialogue (noise) on bus DX, music (a 1 kHz sine) on bus MX, both to a stereo master. */
 session::Session dmeSession (const std::filesystem::path& folder)
 {
-    writeFile (folder / "dx.wav", { noise (48000, 5) });
-    writeFile (folder / "mx.wav", { sine (1000.0, 0.25, 48000), sine (1000.0, 0.25, 48000) });
+    writeFloatWav (folder / "dx.wav", { noise (48000, 5) });
+    writeFloatWav (folder / "mx.wav", { sine (1000.0, 0.25, 48000), sine (1000.0, 0.25, 48000) });
     auto s = emptySession();
     s.name = "Reel 2";
     s.filePath = folder / "reel2.sprocket";
@@ -96,9 +70,9 @@ TEST (DeliveryTest, MusicAndEffectsPlusDialogueIsThePrintmaster)
     auto report = engine::deliver (s, spec, folder / "out");
     ASSERT_TRUE (report.ok()) << report.error().message;
     EXPECT_TRUE (report->allPassed());
-    const auto printmaster = readAll (fileFor (*report, "PM").path);
-    const auto dialogue = readAll (fileFor (*report, "DX").path);
-    const auto rest = readAll (fileFor (*report, "ME").path);
+    const auto printmaster = readWholeFile (fileFor (*report, "PM").path);
+    const auto dialogue = readWholeFile (fileFor (*report, "DX").path);
+    const auto rest = readWholeFile (fileFor (*report, "ME").path);
     ASSERT_EQ (printmaster[0].size(), 48000u);
     double music = 0.0;
     for (size_t c = 0; c < 2; ++c)
@@ -113,7 +87,7 @@ TEST (DeliveryTest, MusicAndEffectsPlusDialogueIsThePrintmaster)
     render.outputFolder = folder / "render";
     render.sampleFormat = io::SampleFormat::float32;
     ASSERT_TRUE (engine::renderOffline (s, render).ok());
-    EXPECT_EQ (readAll (folder / "render" / "Reel 2_PM.wav"), printmaster);
+    EXPECT_EQ (readWholeFile (folder / "render" / "Reel 2_PM.wav"), printmaster);
     EXPECT_FALSE (std::filesystem::exists (folder / "out" / ".sprocket-delivery")); // the scratch is gone
 }
 
@@ -131,9 +105,9 @@ TEST (DeliveryTest, SplitMonoLegsReassembleBitExactlyToTheInterleavedPrint)
     ASSERT_EQ (split->files.size(), 2u);
     EXPECT_EQ (split->files[0].path.filename(), "Reel 2_PM.L.wav");
     EXPECT_EQ (split->files[1].path.filename(), "Reel 2_PM.R.wav");
-    const auto whole = readAll (interleaved->files[0].path);
-    EXPECT_EQ (readAll (split->files[0].path)[0], whole[0]);
-    EXPECT_EQ (readAll (split->files[1].path)[0], whole[1]);
+    const auto whole = readWholeFile (interleaved->files[0].path);
+    EXPECT_EQ (readWholeFile (split->files[0].path)[0], whole[0]);
+    EXPECT_EQ (readWholeFile (split->files[1].path)[0], whole[1]);
     auto info = io::probeAudioFile (split->files[1].path);
     ASSERT_TRUE (info.ok());
     EXPECT_EQ (info->subtype, "PCM_24");
@@ -168,7 +142,7 @@ TEST (DeliveryTest, PullDownMakesTheProgramme0Point1PercentLonger)
     spec.sampleFormat = io::SampleFormat::float32;
     auto report = engine::deliver (s, spec, folder / "out");
     ASSERT_TRUE (report.ok()) << report.error().message;
-    const auto music = readAll (report->files[0].path)[0];
+    const auto music = readWholeFile (report->files[0].path)[0];
     EXPECT_EQ (music.size(), 48048u);
     // The 1 kHz tone now plays at 1000 / 1.001 Hz: count rising zero crossings in the middle.
     int crossings = 0;
@@ -181,13 +155,13 @@ TEST (DeliveryTest, PullDownMakesTheProgramme0Point1PercentLonger)
     spec.pull = engine::DeliverySpec::Pull::up;
     auto up = engine::deliver (s, spec, folder / "up");
     ASSERT_TRUE (up.ok());
-    EXPECT_EQ (readAll (up->files[0].path)[0].size(), 47952u);
+    EXPECT_EQ (readWholeFile (up->files[0].path)[0].size(), 47952u);
 }
 
 TEST (DeliveryTest, AStereoDownmixOfA51MasterUsesBS775)
 {
     const auto folder = freshTempFolder ("deliver_downmix");
-    writeFile (folder / "c.wav", { sine (440.0, 0.5, 24000) });
+    writeFloatWav (folder / "c.wav", { sine (440.0, 0.5, 24000) });
     auto s = emptySession();
     s.name = "Surround";
     s.filePath = folder / "s.sprocket";
@@ -197,7 +171,7 @@ TEST (DeliveryTest, AStereoDownmixOfA51MasterUsesBS775)
     // A 5.1 track whose centre channel carries the tone: make a 6-channel file.
     std::vector<std::vector<float>> six (6, std::vector<float> (24000, 0.0f));
     six[2] = sine (440.0, 0.5, 24000);
-    writeFile (folder / "six.wav", six);
+    writeFloatWav (folder / "six.wav", six);
     s.media = { { "six", "six.wav" } };
     auto t = track ("t", 6, session::masterOutputId);
     t.clips.push_back (clip ("c", "six", 0, 24000));
@@ -209,7 +183,7 @@ TEST (DeliveryTest, AStereoDownmixOfA51MasterUsesBS775)
     auto report = engine::deliver (s, spec, folder / "out");
     ASSERT_TRUE (report.ok()) << report.error().message;
     EXPECT_EQ (fileFor (*report, "PM").channels, 6);
-    const auto loRo = readAll (fileFor (*report, "PM_LoRo").path);
+    const auto loRo = readWholeFile (fileFor (*report, "PM_LoRo").path);
     ASSERT_EQ (loRo.size(), 2u);
     const auto tone = sine (440.0, 0.5, 24000);
     for (size_t i = 0; i < 24000; i += 11)

@@ -8,6 +8,7 @@
 #include "io/AudioFileWriter.h"
 
 #include "support/TempFolder.h"
+#include "support/TestAudioFiles.h"
 
 #include <gtest/gtest.h>
 
@@ -141,16 +142,7 @@ TEST (LatencyCompensationTest, OfflineRenderLinesFilesUpWithTheTimeline)
 {
     const auto folder = test::freshTempFolder ("render_latency");
     const auto material = noise (48000, 3);
-    {
-        io::WriteSpec spec;
-        spec.channels = 1;
-        spec.sampleRate = 48000;
-        spec.sampleFormat = io::SampleFormat::float32;
-        auto writer = io::AudioFileWriter::create (folder / "noise.wav", spec);
-        ASSERT_TRUE (writer.ok());
-        ASSERT_TRUE ((*writer)->writeInterleaved (material.data(), int64_t (material.size())));
-        ASSERT_TRUE ((*writer)->finish());
-    }
+    writeFloatWav (folder / "noise.wav", { material });
     auto s = twinSession();
     s.name = "Latency";
     s.filePath = folder / "latency.sprocket";
