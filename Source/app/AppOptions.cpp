@@ -32,6 +32,7 @@ core::Result<AppOptions> AppOptions::parse (const std::vector<std::string>& argu
 {
     AppOptions options;
     bool sizeGiven = false;
+    bool viewGiven = false;
 
     for (size_t i = 0; i < arguments.size(); ++i)
     {
@@ -41,6 +42,13 @@ core::Result<AppOptions> AppOptions::parse (const std::vector<std::string>& argu
             if (i + 1 >= arguments.size())
                 return core::makeError ("--snapshot needs a file name");
             options.snapshotFile = arguments[++i];
+        }
+        else if (argument == "--view")
+        {
+            if (i + 1 >= arguments.size() || (arguments[i + 1] != "edit" && arguments[i + 1] != "mixer"))
+                return core::makeError ("--view needs 'edit' or 'mixer'");
+            options.view = arguments[++i] == "mixer" ? View::mixer : View::edit;
+            viewGiven = true;
         }
         else if (argument == "--size")
         {
@@ -65,6 +73,8 @@ core::Result<AppOptions> AppOptions::parse (const std::vector<std::string>& argu
 
     if (sizeGiven && ! options.snapshotFile.has_value())
         return core::makeError ("--size only applies to --snapshot");
+    if (viewGiven && ! options.snapshotFile.has_value())
+        return core::makeError ("--view only applies to --snapshot");
     return options;
 }
 } // namespace sprocket::app

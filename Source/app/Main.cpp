@@ -55,7 +55,13 @@ public:
 
     void shutdown() override { mainWindow = nullptr; }
 
-    void systemRequestedQuit() override { quit(); }
+    void systemRequestedQuit() override
+    {
+        if (mainWindow != nullptr)
+            mainWindow->tryToQuit(); // asks about unsaved changes
+        else
+            quit();
+    }
 
     void anotherInstanceStarted (const juce::String&) override {}
 
@@ -76,8 +82,18 @@ private:
             return 1;
         }
 
+        if (options.view == AppOptions::View::mixer)
+        {
+            std::cerr << "sprocket: the mixer view is not built yet; --view edit is the only view\n";
+            return 2;
+        }
+
         MainComponent content;
         content.showDocument (*result.document);
+        // Snapshots show waveforms: wait for the peaks (built once, then read from the peak files).
+        content.setSize (options.snapshotWidth, options.snapshotHeight);
+        content.enableWaveforms();
+        content.getWaveforms()->waitUntilIdle();
         const auto image = Snapshot::render (content, options.snapshotWidth, options.snapshotHeight);
 
         auto target = std::filesystem::absolute (*options.snapshotFile);
@@ -98,7 +114,7 @@ private:
             return;
         const int ms = juce::String (value).getIntValue();
         if (ms > 0)
-            juce::Timer::callAfterDelay (ms, [] { juce::JUCEApplication::getInstance()->systemRequestedQuit(); });
+            juce::Timer::callAfterDelay (ms, [] { juce::JUCEApplication::getInstance()->quit(); });
     }
 
     void finish (int exitCode)

@@ -18,9 +18,23 @@ namespace
 } // namespace
 
 MainComponent::MainComponent()
+    : controller ([this] { return playheadPosition(); }), gestures (timeline, controller)
 {
     setOpaque (true);
+    addAndMakeVisible (transportBar);
     addAndMakeVisible (timeline);
+    timeline.setMouseHandler (&gestures);
+    controller.onSelectionChanged = [this] { selectionChanged(); };
+    gestures.onLocate = [this] (int64_t position) { locate (position); };
+    gestures.onProblem = [this] (const std::string& message) { reportProblem (juce::String::fromUTF8 (message.c_str())); };
+    gestures.onRenameRequest = [this] { showRenameDialog(); };
+    gestures.onPlaylistMenu = [this] (size_t track, juce::Rectangle<int> box) { showPlaylistMenu (track, box); };
+    gestures.onToggleRecord = [this] (const std::string& trackId) {
+        if (! armedTracks.erase (trackId))
+            armedTracks.insert (trackId);
+        timeline.setArmedTracks (armedTracks);
+    };
+    transportBar.onTimebaseClicked = [this] { invoke (nextTimebaseCommand); };
     setSize (1600, 900);
 }
 
@@ -28,29 +42,80 @@ MainComponent::~MainComponent()
 {
     stopTimer();
     playback = nullptr; // closes the device before the timeline goes
+    timeline.setWaveforms (nullptr);
+    waveforms = nullptr;
 }
 
 void MainComponent::enablePlayback (Playback::Options options)
 {
     playback = std::make_unique<Playback> (std::move (options));
-    if (hasDocument)
-        playback->load (timeline.getSession());
+    if (document != nullptr)
+        playback->load (document->session());
     updateFromEngine();
     startTimerHz (refreshHz);
+}
+
+void MainComponent::enableWaveforms (std::filesystem::path cacheFolder)
+{
+    timeline.setWaveforms (nullptr);
+    waveforms = std::make_unique<WaveformCache> (std::move (cacheFolder));
+    waveforms->onUpdate = [this] {
+        updateWaveformProgress();
+        timeline.repaint();
+    };
+    timeline.setWaveforms (waveforms.get());
+    if (document != nullptr)
+        waveforms->request (document->session());
+    updateWaveformProgress();
+}
+
+void MainComponent::updateWaveformProgress()
+{
+    if (waveforms == nullptr)
+        return;
+    const auto progress = waveforms->progress();
+    if (! progress.busy())
+        transportBar.setProgressText ({});
+    else
+        transportBar.setProgressText ("Building waveforms " + juce::String (progress.done + 1) + " of "
+                                      + juce::String (progress.total) + " ("
+                                      + juce::String (int (progress.current * 100.0)) + " %)");
+}
+
+int64_t MainComponent::playheadPosition() const
+{
+    return playback != nullptr && playback->isLoaded() ? playback->position() : stoppedPlayhead;
 }
 
 void MainComponent::togglePlay()
 {
     if (playback == nullptr)
         return;
-    playback->togglePlay();
+    const auto& selection = controller.selection();
+    if (! playback->isPlaying() && selection.hasRange())
+        playback->playRange (selection.range.start.samples, selection.range.end.samples, loopPlayback);
+    else
+        playback->togglePlay();
     updateFromEngine();
 }
 
 void MainComponent::returnToStart()
 {
+    stoppedPlayhead = 0;
+    timeline.setPlayhead (0);
     if (playback != nullptr)
         playback->returnToStart();
+}
+
+void MainComponent::locate (int64_t position)
+{
+    if (playback != nullptr && playback->isPlaying())
+        return; // a click while rolling selects; it does not jump (Pro Tools' default)
+    stoppedPlayhead = std::max<int64_t> (0, position);
+    timeline.setPlayhead (stoppedPlayhead);
+    transportBar.setPosition (stoppedPlayhead, false);
+    if (playback != nullptr)
+        playback->locate (stoppedPlayhead);
 }
 
 void MainComponent::updateFromEngine()
@@ -60,11 +125,16 @@ void MainComponent::updateFromEngine()
     playback->poll();
 
     const bool playing = playback->isPlaying();
-    timeline.setPlayhead (playback->position(), playing);
+    const auto position = playback->position();
+    timeline.setPlayhead (position, playing);
+    transportBar.setPosition (position, playing);
+    timeline.setMeterLevels (playback->takeTrackPeaks());
 
-    const auto& session = timeline.getSession();
+    if (document == nullptr)
+        return;
+    const auto& session = document->session();
     const auto frame = core::frameCountFromTimecode (session.startTimecode, session.frameRate)
-                       + core::frameCountFromSamples (playback->position(), session.frameRate, session.sampleRate);
+                       + core::frameCountFromSamples (position, session.frameRate, session.sampleRate);
     const auto timecode = core::formatTimecode (core::timecodeFromFrameCount (frame, session.frameRate), session.frameRate);
     if (auto text = (playing ? playSymbol : stopSymbol) + "  " + juce::String (timecode); text != transportText)
     {
@@ -94,6 +164,21 @@ void MainComponent::updateFromEngine()
     }
 }
 
+void MainComponent::reportProblem (const juce::String& message)
+{
+    std::cerr << "sprocket: " << message << '\n';
+    lastProblem = message;
+    if (showsAlerts)
+        juce::AlertWindow::showMessageBoxAsync (juce::MessageBoxIconType::WarningIcon, "Sprocket", message, "OK", this);
+}
+
+bool MainComponent::check (const core::Status& status)
+{
+    if (! status.ok())
+        reportProblem (juce::String::fromUTF8 (status.error().message.c_str()));
+    return status.ok();
+}
+
 juce::String MainComponent::getTransportText() const { return transportText; }
 
 juce::String MainComponent::getAudioStatusText() const { return audioText; }
@@ -105,37 +190,77 @@ juce::Rectangle<int> MainComponent::getTransportArea() const
     return getStatusBarArea().withTrimmedLeft (12).withWidth (transportWidth);
 }
 
-void MainComponent::showDocument (const DisplaySession& document)
+void MainComponent::setDocument (std::unique_ptr<Document> newDocument)
 {
-    hasDocument = true;
-    offlineCount = document.offlineMediaIds.size();
-    otherMediaProblems = 0;
-    for (auto& problem : document.mediaProblems)
-        if (problem.path.rfind ("media[", 0) != 0)
-            ++otherMediaProblems;
-    timeline.setSession (document.session, document.offlineMediaIds);
-    if (playback != nullptr)
+    controller.setDocument (nullptr);
+    document = std::move (newDocument);
+    controller.setDocument (document.get());
+    stoppedPlayhead = 0;
+    timeline.setPlayhead (0);
+    if (document == nullptr)
     {
-        playback->load (document.session);
-        updateFromEngine();
+        timeline.setSession (session::Session {});
+        transportBar.setSession (nullptr);
+        transportBar.setReadOnlyText ({});
     }
+    else
+    {
+        document->onChanged = [this] { documentChanged(); };
+        timeline.setSession (document->session(), document->offlineMedia());
+        transportBar.setSession (&document->session());
+        transportBar.setReadOnlyText (juce::String::fromUTF8 (document->getReadOnlyReason().c_str()));
+        if (playback != nullptr)
+        {
+            playback->load (document->session());
+            updateFromEngine();
+        }
+        if (waveforms != nullptr)
+            waveforms->request (document->session());
+        updateWaveformProgress();
+    }
+    armedTracks.clear();
+    timeline.setArmedTracks ({});
+    if (onDocumentChanged)
+        onDocumentChanged();
     repaint();
 }
 
-void MainComponent::showNothing()
+void MainComponent::showDocument (const DisplaySession& loaded)
 {
-    hasDocument = false;
-    offlineCount = otherMediaProblems = 0;
-    timeline.setSession (session::Session {});
-    repaint();
+    setDocument (std::make_unique<Document> (loaded, loaded.session.filePath, std::nullopt, std::string()));
+}
+
+void MainComponent::showNothing() { setDocument (nullptr); }
+
+void MainComponent::documentChanged()
+{
+    const auto& session = document->session();
+    controller.selection().dropMissing (session);
+    timeline.updateSession (session, document->offlineMedia());
+    timeline.setSelection (controller.selection());
+    transportBar.setSession (&session);
+    transportBar.setReadOnlyText (juce::String::fromUTF8 (document->getReadOnlyReason().c_str()));
+    if (playback != nullptr)
+        playback->update (session); // heard at once, even while playing
+    if (waveforms != nullptr)
+        waveforms->request (session);
+    if (onDocumentChanged)
+        onDocumentChanged();
+    repaint (getStatusBarArea());
+}
+
+void MainComponent::selectionChanged()
+{
+    timeline.setSelection (controller.selection());
+    transportBar.setSelection (controller.selection());
 }
 
 juce::String MainComponent::getStatusText() const
 {
-    if (! hasDocument)
+    if (document == nullptr)
         return "No session";
 
-    const auto& session = timeline.getSession();
+    const auto& session = document->session();
     size_t clips = 0;
     for (auto& track : session.tracks)
         clips += track.clips.size();
@@ -149,8 +274,13 @@ juce::String MainComponent::getStatusText() const
 
 juce::String MainComponent::getMediaStatusText() const
 {
-    if (! hasDocument)
+    if (document == nullptr)
         return {};
+    const auto offlineCount = document->offlineMedia().size();
+    size_t otherMediaProblems = 0;
+    for (auto& problem : document->mediaProblems())
+        if (problem.path.rfind ("media[", 0) != 0)
+            ++otherMediaProblems;
     juce::String text = offlineCount == 0 ? juce::String ("All media online")
                                           : juce::String (offlineCount) + " media offline";
     if (otherMediaProblems > 0)
@@ -200,7 +330,8 @@ void MainComponent::paint (juce::Graphics& g)
         bar.removeFromRight (24);
     }
     const auto media = getMediaStatusText();
-    g.setColour (offlineCount > 0 || otherMediaProblems > 0 ? theme::warning : theme::textSecondary);
+    const bool mediaTrouble = document != nullptr && (! document->offlineMedia().empty() || media.contains ("problem"));
+    g.setColour (mediaTrouble ? theme::warning : theme::textSecondary);
     g.drawText (media, bar.removeFromRight (bar.getWidth() / 3), juce::Justification::centredRight, true);
     g.setColour (theme::textSecondary);
     g.drawText (getStatusText(), bar, juce::Justification::centredLeft, true);
@@ -208,6 +339,79 @@ void MainComponent::paint (juce::Graphics& g)
 
 void MainComponent::resized()
 {
-    timeline.setBounds (getLocalBounds().withTrimmedBottom (statusBarHeight));
+    auto area = getLocalBounds().withTrimmedBottom (statusBarHeight);
+    transportBar.setBounds (area.removeFromTop (TransportBar::height));
+    timeline.setBounds (area);
+}
+
+// Import -------------------------------------------------------------------------------------
+
+bool MainComponent::isImportableAudio (const juce::File& file)
+{
+    return file.hasFileExtension ("wav;wave;bwf;rf64;w64;aif;aiff;aifc;flac;ogg;caf");
+}
+
+bool MainComponent::isInterestedInFileDrag (const juce::StringArray& files)
+{
+    return document != nullptr && ! files.isEmpty();
+}
+
+void MainComponent::filesDropped (const juce::StringArray& files, int x, int y)
+{
+    // At the drop position; with ctrl (cmd) held, each file at its BWF time.
+    const auto point = timeline.getLocalPoint (this, juce::Point<int> (x, y));
+    const auto lanes = timeline.getLaneArea();
+    int64_t position = playheadPosition();
+    if (point.x >= lanes.getX())
+        position = controller.place ({ std::max<int64_t> (0, int64_t (timeline.getScale().sampleForX (float (point.x)))) }).samples;
+    importFiles (files, position, juce::ModifierKeys::getCurrentModifiersRealtime().isCommandDown());
+}
+
+bool MainComponent::importFiles (const juce::StringArray& files, int64_t position, bool atOriginalTime)
+{
+    if (document == nullptr)
+        return false;
+    std::vector<std::filesystem::path> paths;
+    juce::StringArray refused;
+    for (auto& name : files)
+    {
+        const juce::File file (name);
+        if (file.isDirectory())
+            refused.add (file.getFileName() + ": a folder (drop the audio files themselves)");
+        else if (! isImportableAudio (file))
+            refused.add (file.getFileName() + ": not an audio file Sprocket reads (WAV, BWF, RF64, AIFF, FLAC, OGG)");
+        else
+            paths.push_back (file.getFullPathName().toStdString());
+    }
+    if (! refused.isEmpty())
+    {
+        reportProblem ("Cannot import:\n" + refused.joinIntoString ("\n"));
+        if (paths.empty())
+            return false;
+    }
+    // Poly files are split into mono files in an "Audio Files" folder beside the session, as
+    // Pro Tools keeps its media; an untitled session uses the folder of the first file.
+    const auto base = ! document->file().empty() ? document->file().parent_path() : paths.front().parent_path();
+    const auto status = controller.importFiles (paths, { position }, atOriginalTime, base / "Audio Files");
+    if (status.ok())
+        std::cout << "imported " << paths.size() << " file(s)" << std::endl;
+    return check (status);
+}
+
+void MainComponent::chooseFilesToImport()
+{
+    const auto start = document != nullptr && ! document->file().empty()
+                           ? juce::File (juce::String (document->file().parent_path().string()))
+                           : juce::File::getSpecialLocation (juce::File::userHomeDirectory);
+    chooser = std::make_unique<juce::FileChooser> ("Import audio", start, "*.wav;*.bwf;*.rf64;*.w64;*.aif;*.aiff;*.flac;*.ogg");
+    const auto chooserFlags = juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles
+                       | juce::FileBrowserComponent::canSelectMultipleItems;
+    chooser->launchAsync (chooserFlags, [this] (const juce::FileChooser& fc) {
+        juce::StringArray files;
+        for (auto& file : fc.getResults())
+            files.add (file.getFullPathName());
+        if (! files.isEmpty())
+            importFiles (files, playheadPosition(), false);
+    });
 }
 } // namespace sprocket::app

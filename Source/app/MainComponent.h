@@ -1,19 +1,31 @@
 #pragma once
 
+#include "Document.h"
+#include "EditController.h"
 #include "Playback.h"
 #include "SessionLoader.h"
 #include "TimelineComponent.h"
+#include "TimelineGestures.h"
+#include "TransportBar.h"
+#include "WaveformCache.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
+#include <functional>
 #include <memory>
+#include <set>
 
 namespace sprocket::app
 {
-/** The main window's content: the timeline above a one-line status bar (transport, session,
-    timebase, media state, audio device). Also what --snapshot renders, without playback.
-    [[message thread]] */
+/** The main window's content, the edit window: the transport bar (large counter, selection,
+    mode) above the timeline, above a one-line status bar (transport, session, media, audio
+    device). It owns the open Document, the selection and edit commands (EditController), the
+    mouse gestures, waveforms and playback, and is the command target for the Edit, Clip, View
+    and Transport menus (MainComponentCommands.cpp). Also what --snapshot renders, without
+    playback. [[message thread]] */
 class MainComponent final : public juce::Component,
+                            public juce::ApplicationCommandTarget,
+                            public juce::FileDragAndDropTarget,
                             private juce::Timer
 {
 public:
@@ -22,31 +34,57 @@ public:
 
     /** Plays the sessions shown from now on through a sound card (the app window does this;
         snapshots and component tests do not, so they never open an audio device). A timer then
-        follows the engine ~30 times a second: playhead, transport readout, device state. */
+        follows the engine ~30 times a second: playhead, counter, meters, device state. */
     void enablePlayback (Playback::Options options = {});
     Playback* getPlayback() noexcept { return playback.get(); }
 
-    /** Space: play / stop. Return: back to the session start. No-ops without playback. */
+    /** Draws waveforms from peak files kept beside the media (or in `cacheFolder`), built on a
+        background thread. */
+    void enableWaveforms (std::filesystem::path cacheFolder = WaveformCache::defaultCacheFolder());
+    WaveformCache* getWaveforms() noexcept { return waveforms.get(); }
+
+    /** Space: play / stop (a range plays from its start and stops at its end, or loops with
+        loop playback on). Return: back to the session start. No-ops without playback. */
     void togglePlay();
     void returnToStart();
+    /** Click on the ruler or in a lane: the playhead goes there (when stopped). */
+    void locate (int64_t position);
+    int64_t playheadPosition() const;
 
     /** The transport readout at the left of the status bar: "▶ 01:00:02:13" / "■ 01:00:00:00". */
     juce::String getTransportText() const;
     /** The device at the right of the status bar; empty without playback. */
     juce::String getAudioStatusText() const;
 
-    /** A problem to tell the user about (device failure, could not play) also goes here as an
-        alert; tests turn the alert off. */
+    /** A problem to tell the user about (device failure, an edit that could not be done) also
+        goes here as an alert; tests turn the alert off. */
     void setShowsAlerts (bool shouldShow) noexcept { showsAlerts = shouldShow; }
     /** The last problem told to the user (empty if none). */
     juce::String getLastProblem() const { return lastProblem; }
+    void reportProblem (const juce::String& message);
 
+    /** Shows (and edits) `document`; null shows nothing. */
+    void setDocument (std::unique_ptr<Document> document);
+    /** Shows a loaded session as an untitled-on-disk, lock-free document (snapshots, tests). */
     void showDocument (const DisplaySession& document);
     void showNothing();
+    Document* getDocument() noexcept { return document.get(); }
 
+    EditController& getController() noexcept { return controller; }
     TimelineComponent& getTimeline() noexcept { return timeline; }
+    TransportBar& getTransportBar() noexcept { return transportBar; }
+    TimelineGestures& getGestures() noexcept { return gestures; }
     juce::String getStatusText() const;
     juce::String getMediaStatusText() const;
+
+    /** Called after every change of the document (edits, undo, save): the window's title and
+        menus follow. */
+    std::function<void()> onDocumentChanged;
+
+    /** Imports files at `position` (or at their BWF time); says why when it cannot. */
+    bool importFiles (const juce::StringArray& files, int64_t position, bool atOriginalTime);
+    /** Whether a file looks like audio the importer reads (by extension). */
+    static bool isImportableAudio (const juce::File& file);
 
     static constexpr int statusBarHeight = 26;
 
@@ -59,19 +97,94 @@ public:
     /** The timer's rate: smooth enough for the eye, a fraction of a core for the repaints. */
     static constexpr int refreshHz = 30;
 
+    // Commands (MainComponentCommands.cpp) ---------------------------------------------------
+    enum CommandIds
+    {
+        playStopCommand = 0x2002,
+        returnToStartCommand = 0x2003,
+        undoCommand = 0x3001,
+        redoCommand,
+        cutCommand,
+        copyCommand,
+        pasteCommand,
+        deleteCommand,
+        duplicateCommand,
+        splitCommand,
+        selectAllCommand,
+        nudgeLaterCommand,
+        nudgeEarlierCommand,
+        nudgeLaterSecondCommand,
+        nudgeEarlierSecondCommand,
+        slipModeCommand,
+        gridModeCommand,
+        muteClipCommand = 0x3101,
+        gainUpCommand,
+        gainDownCommand,
+        gainDialogCommand,
+        renameCommand,
+        spotCommand,
+        spotOriginalCommand,
+        fadeCommand,
+        zoomInCommand = 0x3201,
+        zoomOutCommand,
+        zoomFitCommand,
+        zoomSelectionCommand,
+        tracksTallerCommand,
+        tracksShorterCommand,
+        fitTracksCommand,
+        nextTimebaseCommand,
+        loopPlaybackCommand = 0x3301,
+        importCommand = 0x3401
+    };
+
+    juce::ApplicationCommandTarget* getNextCommandTarget() override { return nullptr; }
+    void getAllCommands (juce::Array<juce::CommandID>& commands) override;
+    void getCommandInfo (juce::CommandID, juce::ApplicationCommandInfo&) override;
+    bool perform (const InvocationInfo&) override;
+
+    /** Runs a command as a key or menu would (tests, the menu bar). */
+    bool invoke (juce::CommandID command);
+
+    bool isLooping() const noexcept { return loopPlayback; }
+
+    // Drag and drop of audio files onto the timeline.
+    bool isInterestedInFileDrag (const juce::StringArray& files) override;
+    void filesDropped (const juce::StringArray& files, int x, int y) override;
+
+    /** The import chooser (File > Import Audio...). */
+    void chooseFilesToImport();
+
+    // Dialogs (MainComponentDialogs.cpp).
+    void showRenameDialog();
+    void showGainDialog();
+    void showSpotDialog();
+    void showFadeDialog();
+    void showPlaylistMenu (size_t trackIndex, juce::Rectangle<int> box);
+
 private:
     void timerCallback() override { updateFromEngine(); }
     juce::Rectangle<int> getStatusBarArea() const;
     juce::Rectangle<int> getTransportArea() const;
+    void documentChanged();
+    void selectionChanged();
+    void updateWaveformProgress();
+    /** Reports a failed edit; true when it worked. */
+    bool check (const core::Status& status);
 
+    TransportBar transportBar;
     TimelineComponent timeline;
+    std::unique_ptr<Document> document;
+    EditController controller;
+    TimelineGestures gestures;
+    std::unique_ptr<WaveformCache> waveforms;
     std::unique_ptr<Playback> playback;
+    std::unique_ptr<juce::FileChooser> chooser;
+    std::set<std::string> armedTracks;
     juce::String transportText, audioText, lastProblem;
     bool audioProblem = false;
     bool showsAlerts = true;
-    bool hasDocument = false;
-    size_t offlineCount = 0;
-    size_t otherMediaProblems = 0;
+    bool loopPlayback = false;
+    int64_t stoppedPlayhead = 0;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MainComponent)
 };

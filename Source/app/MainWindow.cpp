@@ -2,21 +2,46 @@
 
 #include "Theme.h"
 
+#include "session/Autosave.h"
+
+#include <cstdlib>
 #include <iostream>
 
 namespace sprocket::app
 {
-MainWindow::MainWindow (const juce::String& title)
-    : DocumentWindow (title, theme::windowBackground, DocumentWindow::allButtons)
+namespace
 {
+    juce::PropertiesFile::Options settingsOptions()
+    {
+        // ~/.config/Sprocket/Sprocket.settings on Linux.
+        juce::PropertiesFile::Options options;
+        options.applicationName = "Sprocket";
+        options.folderName = "Sprocket";
+        options.filenameSuffix = ".settings";
+        options.osxLibrarySubFolder = "Application Support";
+        return options;
+    }
+} // namespace
+
+MainWindow::MainWindow (const juce::String& title)
+    : DocumentWindow (title, theme::windowBackground, DocumentWindow::allButtons), baseTitle (title)
+{
+    content = std::make_unique<MainComponent>();
+    content->enablePlayback();
+    content->enableWaveforms();
+    content->onDocumentChanged = [this] { documentChanged(); };
+
+    settings = std::make_unique<juce::PropertiesFile> (settingsOptions());
+    recent.setMaxNumberOfItems (10);
+    recent.restoreFromString (settings->getValue ("recentSessions"));
+
     commandManager.registerAllCommandsForTarget (this);
+    commandManager.registerAllCommandsForTarget (content.get());
     commandManager.setFirstCommandTarget (this);
     addKeyListener (commandManager.getKeyMappings());
     setApplicationCommandManagerToWatch (&commandManager);
     setMenuBar (this);
 
-    content = std::make_unique<MainComponent>();
-    content->enablePlayback();
     setContentNonOwned (content.get(), true);
     setResizable (true, true);
     setResizeLimits (640, 360, 16384, 16384);
@@ -27,29 +52,112 @@ MainWindow::MainWindow (const juce::String& title)
     const int height = screen.isEmpty() ? 900 : juce::jmin (900, screen.getHeight() - 60);
     centreWithSize (width, height);
     setVisible (true);
+    startTimer (1000);
 }
 
 MainWindow::~MainWindow()
 {
+    stopTimer();
     setMenuBar (nullptr);
     clearContentComponent();
 }
 
-bool MainWindow::openSession (const std::filesystem::path& file)
+int MainWindow::autosaveSeconds()
 {
-    auto result = SessionLoader::open (file);
-    if (! result.document.has_value())
-    {
-        showProblems (file, result.problems);
-        return false;
-    }
+    if (const char* value = std::getenv ("SPROCKET_AUTOSAVE_SECONDS"); value != nullptr && std::atoi (value) > 0)
+        return std::atoi (value);
+    return 120;
+}
 
-    currentFile = file;
-    content->showDocument (*result.document);
-    setName ("Sprocket - " + juce::String (result.document->session.name));
-    for (auto& problem : result.document->mediaProblems)
+void MainWindow::timerCallback()
+{
+    auto* document = content->getDocument();
+    if (document == nullptr)
+        return;
+    if (++secondsSinceAutosave >= autosaveSeconds())
+    {
+        secondsSinceAutosave = 0;
+        const bool wasDue = document->isModified();
+        if (auto status = document->autosaveIfNeeded(); ! status.ok())
+            std::cerr << "sprocket: autosave failed: " << status.error().message << '\n';
+        else if (wasDue && ! document->isUntitled())
+            std::cout << "autosaved " << session::autosaveFileFor (document->file()).string() << std::endl;
+    }
+    // Other hosts treat a lock unrefreshed for 10 minutes as stale: refresh every minute.
+    if (++secondsSinceLockRefresh >= 60)
+    {
+        secondsSinceLockRefresh = 0;
+        document->refreshLock();
+    }
+}
+
+void MainWindow::documentChanged()
+{
+    auto* document = content->getDocument();
+    juce::String title = baseTitle;
+    if (document != nullptr)
+    {
+        title << " - " << juce::String::fromUTF8 (document->session().name.c_str());
+        if (! document->isUntitled())
+            title << " (" << juce::String (document->file().filename().string()) << ")";
+        if (document->isModified())
+            title << " *";
+        if (document->isReadOnly())
+            title << " [read-only]";
+    }
+    setName (title);
+    commandManager.commandStatusChanged(); // Undo/Redo names, what is enabled
+    menuItemsChanged();
+}
+
+void MainWindow::openSession (const std::filesystem::path& file)
+{
+    whenChangesAreSettled ([this, file] {
+        if (session::hasRecoverableAutosave (file)
+            && std::filesystem::exists (session::autosaveFileFor (file)))
+        {
+            std::cout << "autosave found: " << session::autosaveFileFor (file).string() << std::endl;
+            juce::AlertWindow::showOkCancelBox (
+                juce::MessageBoxIconType::QuestionIcon, "Recover unsaved work?",
+                juce::String (file.filename().string())
+                    + " has an autosave newer than the saved session (Sprocket did not close normally).\n\n"
+                      "Recover it, or open the session as it was last saved?",
+                "Recover", "Open Saved", this,
+                juce::ModalCallbackFunction::create ([this, file] (int result) { openNow (file, result == 1); }));
+            return;
+        }
+        openNow (file, false);
+    });
+}
+
+void MainWindow::openNow (const std::filesystem::path& file, bool recover)
+{
+    auto opened = Document::open (file, recover);
+    if (auto* problems = std::get_if<session::Problems> (&opened))
+    {
+        showProblems (file, *problems);
+        return;
+    }
+    auto document = std::move (std::get<std::unique_ptr<Document>> (opened));
+    for (auto& problem : document->mediaProblems())
         std::cerr << file.string() << ": " << problem.toString() << '\n';
-    return true;
+    if (document->isReadOnly())
+        std::cout << "read-only: " << document->getReadOnlyReason() << std::endl;
+    if (recover)
+        std::cout << "recovered autosave of " << file.string() << std::endl;
+    if (! recover)
+        session::discardAutosave (file); // an older autosave is of no use once the session opened
+    content->setDocument (std::move (document));
+    addToRecent (file);
+    secondsSinceAutosave = 0;
+}
+
+void MainWindow::addToRecent (const std::filesystem::path& file)
+{
+    recent.addFile (juce::File (juce::String (std::filesystem::absolute (file).string())));
+    settings->setValue ("recentSessions", recent.toString());
+    settings->saveIfNeeded();
+    menuItemsChanged();
 }
 
 void MainWindow::showProblems (const std::filesystem::path& file, const session::Problems& problems)
@@ -63,8 +171,10 @@ void MainWindow::showProblems (const std::filesystem::path& file, const session:
 
 void MainWindow::chooseSession()
 {
-    const auto start = currentFile.empty() ? juce::File::getCurrentWorkingDirectory()
-                                           : juce::File (juce::String (currentFile.parent_path().string()));
+    auto* document = content->getDocument();
+    const auto start = document == nullptr || document->isUntitled()
+                           ? juce::File::getCurrentWorkingDirectory()
+                           : juce::File (juce::String (document->file().parent_path().string()));
     chooser = std::make_unique<juce::FileChooser> ("Open a Sprocket session", start, "*.sprocket");
     const auto chooserFlags = juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles;
     chooser->launchAsync (chooserFlags, [this] (const juce::FileChooser& fc) {
@@ -74,84 +184,225 @@ void MainWindow::chooseSession()
     });
 }
 
-void MainWindow::closeButtonPressed()
+bool MainWindow::save()
 {
-    juce::JUCEApplication::getInstance()->systemRequestedQuit();
+    auto* document = content->getDocument();
+    if (document == nullptr)
+        return false;
+    if (document->isUntitled())
+    {
+        saveAs();
+        return false;
+    }
+    if (auto status = document->save(); ! status.ok())
+    {
+        content->reportProblem ("Could not save: " + juce::String::fromUTF8 (status.error().message.c_str()));
+        return false;
+    }
+    std::cout << "saved " << document->file().string() << std::endl;
+    return true;
 }
 
-juce::StringArray MainWindow::getMenuBarNames()
+void MainWindow::saveAs (std::function<void (bool)> then)
 {
-    return { "File", "Transport" };
+    auto* document = content->getDocument();
+    if (document == nullptr)
+        return;
+    const auto start = document->isUntitled()
+                           ? juce::File::getCurrentWorkingDirectory().getChildFile (juce::String (document->session().name) + ".sprocket")
+                           : juce::File (juce::String (document->file().string()));
+    chooser = std::make_unique<juce::FileChooser> ("Save the session as", start, "*.sprocket");
+    const auto chooserFlags = juce::FileBrowserComponent::saveMode | juce::FileBrowserComponent::canSelectFiles
+                       | juce::FileBrowserComponent::warnAboutOverwriting;
+    chooser->launchAsync (chooserFlags, [this, then] (const juce::FileChooser& fc) {
+        auto chosen = fc.getResult();
+        bool saved = false;
+        if (chosen != juce::File() && content->getDocument() != nullptr)
+        {
+            if (! chosen.hasFileExtension ("sprocket"))
+                chosen = chosen.withFileExtension ("sprocket");
+            if (auto status = content->getDocument()->saveAs (chosen.getFullPathName().toStdString()); ! status.ok())
+                content->reportProblem ("Could not save: " + juce::String::fromUTF8 (status.error().message.c_str()));
+            else
+            {
+                saved = true;
+                std::cout << "saved " << content->getDocument()->file().string() << std::endl;
+                addToRecent (content->getDocument()->file());
+            }
+        }
+        if (then)
+            then (saved);
+    });
 }
+
+void MainWindow::whenChangesAreSettled (std::function<void()> next)
+{
+    auto* document = content->getDocument();
+    if (document == nullptr || ! document->isModified() || document->isReadOnly())
+    {
+        next();
+        return;
+    }
+    const auto name = juce::String::fromUTF8 (document->session().name.c_str());
+    juce::AlertWindow::showYesNoCancelBox (
+        juce::MessageBoxIconType::QuestionIcon, "Save changes?",
+        "\"" + name + "\" has changes that are not saved.", "Save", "Don't Save", "Cancel", this,
+        juce::ModalCallbackFunction::create ([this, next] (int result) {
+            auto* doc = content->getDocument();
+            if (result == 0 || doc == nullptr)
+                return; // cancel
+            if (result == 2)
+            {
+                // Don't Save: the autosave goes too, or the next open would offer it back.
+                if (! doc->isUntitled())
+                    session::discardAutosave (doc->file());
+                next();
+                return;
+            }
+            if (doc->isUntitled())
+                saveAs ([next] (bool saved) {
+                    if (saved)
+                        next();
+                });
+            else if (save())
+                next();
+        }));
+}
+
+void MainWindow::tryToQuit()
+{
+    whenChangesAreSettled ([] { juce::JUCEApplication::getInstance()->quit(); });
+}
+
+void MainWindow::closeButtonPressed() { tryToQuit(); }
+
+juce::StringArray MainWindow::getMenuBarNames() { return { "File", "Edit", "Clip", "View", "Transport" }; }
 
 juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
 {
     juce::PopupMenu menu;
-    if (menuIndex == 0)
+    const auto add = [&] (juce::CommandID id) { menu.addCommandItem (&commandManager, id); };
+    switch (menuIndex)
     {
-        menu.addCommandItem (&commandManager, openSessionCommand);
-        menu.addSeparator();
-        menu.addCommandItem (&commandManager, juce::StandardApplicationCommandIDs::quit);
-    }
-    else if (menuIndex == 1)
-    {
-        menu.addCommandItem (&commandManager, playStopCommand);
-        menu.addCommandItem (&commandManager, returnToStartCommand);
+        case 0:
+        {
+            add (newSessionCommand);
+            add (openSessionCommand);
+            juce::PopupMenu recentMenu;
+            recent.createPopupMenuItems (recentMenu, recentBaseId, true, true);
+            menu.addSubMenu ("Open Recent", recentMenu, recentMenu.getNumItems() > 0);
+            menu.addSeparator();
+            add (saveCommand);
+            add (saveAsCommand);
+            menu.addSeparator();
+            add (MainComponent::importCommand);
+            menu.addSeparator();
+            add (juce::StandardApplicationCommandIDs::quit);
+            break;
+        }
+        case 1:
+            for (auto id : { MainComponent::undoCommand, MainComponent::redoCommand })
+                add (id);
+            menu.addSeparator();
+            for (auto id : { MainComponent::cutCommand, MainComponent::copyCommand, MainComponent::pasteCommand,
+                             MainComponent::deleteCommand, MainComponent::duplicateCommand })
+                add (id);
+            menu.addSeparator();
+            for (auto id : { MainComponent::splitCommand, MainComponent::selectAllCommand })
+                add (id);
+            menu.addSeparator();
+            for (auto id : { MainComponent::nudgeLaterCommand, MainComponent::nudgeEarlierCommand,
+                             MainComponent::nudgeLaterSecondCommand, MainComponent::nudgeEarlierSecondCommand })
+                add (id);
+            menu.addSeparator();
+            add (MainComponent::slipModeCommand);
+            add (MainComponent::gridModeCommand);
+            break;
+        case 2:
+            for (auto id : { MainComponent::muteClipCommand, MainComponent::gainUpCommand, MainComponent::gainDownCommand,
+                             MainComponent::gainDialogCommand, MainComponent::renameCommand, MainComponent::spotCommand,
+                             MainComponent::spotOriginalCommand, MainComponent::fadeCommand })
+                add (id);
+            break;
+        case 3:
+            for (auto id : { MainComponent::zoomInCommand, MainComponent::zoomOutCommand, MainComponent::zoomFitCommand,
+                             MainComponent::zoomSelectionCommand })
+                add (id);
+            menu.addSeparator();
+            for (auto id : { MainComponent::tracksTallerCommand, MainComponent::tracksShorterCommand,
+                             MainComponent::fitTracksCommand })
+                add (id);
+            menu.addSeparator();
+            add (MainComponent::nextTimebaseCommand);
+            break;
+        case 4:
+            for (auto id : { MainComponent::playStopCommand, MainComponent::returnToStartCommand,
+                             MainComponent::loopPlaybackCommand })
+                add (id);
+            break;
+        default:
+            break;
     }
     return menu;
 }
 
+void MainWindow::menuItemSelected (int menuItemID, int)
+{
+    const int index = menuItemID - recentBaseId;
+    if (index >= 0 && index < recent.getNumFiles())
+        openSession (recent.getFile (index).getFullPathName().toStdString());
+}
+
 void MainWindow::getAllCommands (juce::Array<juce::CommandID>& commands)
 {
-    commands.add (openSessionCommand, juce::StandardApplicationCommandIDs::quit, playStopCommand, returnToStartCommand);
+    commands.add (newSessionCommand, openSessionCommand, saveCommand, saveAsCommand,
+                  juce::StandardApplicationCommandIDs::quit);
 }
 
 void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInfo& info)
 {
-    if (id == openSessionCommand)
+    auto* document = content->getDocument();
+    switch (id)
     {
-        info.setInfo ("Open...", "Open a session file", "File", 0);
-        info.addDefaultKeypress ('o', juce::ModifierKeys::commandModifier);
-    }
-    else if (id == juce::StandardApplicationCommandIDs::quit)
-    {
-        info.setInfo ("Quit", "Quit Sprocket", "File", 0);
-        info.addDefaultKeypress ('q', juce::ModifierKeys::commandModifier);
-    }
-    else if (id == playStopCommand)
-    {
-        info.setInfo ("Play / Stop", "Start or stop the transport at the playhead", "Transport", 0);
-        info.addDefaultKeypress (juce::KeyPress::spaceKey, juce::ModifierKeys::noModifiers);
-    }
-    else if (id == returnToStartCommand)
-    {
-        info.setInfo ("Return to Start", "Move the playhead to the session start", "Transport", 0);
-        info.addDefaultKeypress (juce::KeyPress::returnKey, juce::ModifierKeys::noModifiers);
+        case newSessionCommand:
+            info.setInfo ("New Session", "Start an empty session (48 kHz, 24 fps, 01:00:00:00)", "File", 0);
+            info.addDefaultKeypress ('n', juce::ModifierKeys::commandModifier);
+            break;
+        case openSessionCommand:
+            info.setInfo ("Open...", "Open a session file", "File", 0);
+            info.addDefaultKeypress ('o', juce::ModifierKeys::commandModifier);
+            break;
+        case saveCommand:
+            info.setInfo ("Save", "Save the session", "File", 0);
+            info.setActive (document != nullptr && ! document->isReadOnly());
+            info.addDefaultKeypress ('s', juce::ModifierKeys::commandModifier);
+            break;
+        case saveAsCommand:
+            info.setInfo ("Save As...", "Save the session under another name", "File", 0);
+            info.setActive (document != nullptr);
+            info.addDefaultKeypress ('s', juce::ModifierKeys::commandModifier | juce::ModifierKeys::shiftModifier);
+            break;
+        case juce::StandardApplicationCommandIDs::quit:
+            info.setInfo ("Quit", "Quit Sprocket", "File", 0);
+            info.addDefaultKeypress ('q', juce::ModifierKeys::commandModifier);
+            break;
+        default:
+            break;
     }
 }
 
 bool MainWindow::perform (const InvocationInfo& invocation)
 {
-    if (invocation.commandID == openSessionCommand)
+    switch (invocation.commandID)
     {
-        chooseSession();
-        return true;
+        case newSessionCommand:
+            whenChangesAreSettled ([this] { content->setDocument (std::make_unique<Document>()); });
+            return true;
+        case openSessionCommand: chooseSession(); return true;
+        case saveCommand: save(); return true;
+        case saveAsCommand: saveAs(); return true;
+        case juce::StandardApplicationCommandIDs::quit: tryToQuit(); return true;
+        default: return false;
     }
-    if (invocation.commandID == playStopCommand)
-    {
-        content->togglePlay();
-        return true;
-    }
-    if (invocation.commandID == returnToStartCommand)
-    {
-        content->returnToStart();
-        return true;
-    }
-    if (invocation.commandID == juce::StandardApplicationCommandIDs::quit)
-    {
-        juce::JUCEApplication::getInstance()->systemRequestedQuit();
-        return true;
-    }
-    return false;
 }
 } // namespace sprocket::app

@@ -3,6 +3,7 @@
 #include "engine/PlanCompiler.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace sprocket::app
 {
@@ -35,6 +36,9 @@ void Playback::load (const session::Session& session)
     auto plan = std::make_unique<engine::RenderPlan> (engine::compilePlan (session));
     streamer->preparePlan (*plan);
     engine->setPlan (std::move (plan)); // a fresh engine's queue is empty: it always takes the first plan
+    loadedRate = session.sampleRate;
+    loadedChannels = session.master.channels;
+    trackCount = session.tracks.size();
 
     device::DeviceOutput::Options outputOptions;
     outputOptions.fallBackToSilence = options.fallBackToSilence;
@@ -58,6 +62,80 @@ bool Playback::openOutput()
     return true;
 }
 
+void Playback::update (const session::Session& session)
+{
+    if (engine == nullptr || session.sampleRate != loadedRate || session.master.channels != loadedChannels)
+    {
+        load (session);
+        return;
+    }
+    auto plan = std::make_unique<engine::RenderPlan> (engine::compilePlan (session));
+    streamer->preparePlan (*plan);
+    // The queue holds a few plans; if a burst of edits fills it, free the retired ones and try
+    // once more (the audio thread takes one per block, so one try is enough in practice).
+    if (! engine->setPlan (std::move (plan)))
+    {
+        engine->collectGarbage();
+        auto retry = std::make_unique<engine::RenderPlan> (engine::compilePlan (session));
+        streamer->preparePlan (*retry);
+        if (! engine->setPlan (std::move (retry)))
+            problem = "The edit could not reach the engine; stop and play again to hear it.";
+    }
+    trackCount = session.tracks.size();
+}
+
+bool Playback::playRange (int64_t start, int64_t end, bool loop)
+{
+    if (engine == nullptr)
+        return false;
+    if (! output->isOpen() && ! openOutput())
+    {
+        problem = "Cannot play: " + openError;
+        return false;
+    }
+    if (loop && end > start)
+    {
+        engine->setLoop (start, end);
+        engine->locate (start);
+        engine->play();
+        looping = true;
+        return true;
+    }
+    if (looping)
+    {
+        engine->clearLoop();
+        looping = false;
+    }
+    engine->playRange (start, end);
+    return true;
+}
+
+void Playback::locate (int64_t position)
+{
+    if (engine != nullptr)
+        engine->locate (std::max<int64_t> (0, position));
+}
+
+std::vector<float> Playback::takeTrackPeaks()
+{
+    std::vector<float> peaks;
+    if (engine == nullptr)
+        return peaks;
+    auto& meters = engine->meters();
+    const auto count = std::min<size_t> (trackCount, size_t (std::max (0, meters.trackCapacity())));
+    peaks.reserve (trackCount);
+    for (size_t t = 0; t < count; ++t)
+    {
+        const auto reading = meters.readTrack (int (t));
+        float peak = 0.0f;
+        for (int c = 0; c < reading.channels; ++c)
+            peak = std::max (peak, reading.peak[size_t (c)]);
+        peaks.push_back (peak);
+    }
+    peaks.resize (trackCount, 0.0f);
+    return peaks;
+}
+
 bool Playback::togglePlay()
 {
     if (engine == nullptr)
@@ -65,6 +143,8 @@ bool Playback::togglePlay()
     if (engine->isPlaying())
     {
         engine->stop();
+        if (std::exchange (looping, false))
+            engine->clearLoop();
         return false;
     }
     if (! output->isOpen() && ! openOutput())

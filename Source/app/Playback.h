@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace sprocket::app
 {
@@ -35,6 +36,21 @@ public:
         plan and opens the output. A device that cannot open leaves playback off, with the reason
         in audioStatus(); the next play tries again. */
     void load (const session::Session& session);
+
+    /** Posts a plan compiled from the edited `session` to the running engine: no device
+        reopening, no gap (plan swaps are seamless; the streamer refills what the edit changed).
+        A change of sample rate or master width reloads instead. */
+    void update (const session::Session& session);
+
+    /** Plays [start, end) and stops there (a selection: Pro Tools' space with a range); with
+        `loop`, loops it until stopped. */
+    bool playRange (int64_t start, int64_t end, bool loop);
+
+    /** Moves the playhead (rolling or not). */
+    void locate (int64_t position);
+
+    /** Each track's meter peak since the last call (linear, 1 = full scale), in track order. */
+    std::vector<float> takeTrackPeaks();
 
     /** Space: stop if rolling, else play from the playhead (opening the output if a failure
         had closed it). False when it could not start; takeProblem() then says why. */
@@ -72,6 +88,10 @@ private:
     void unload();
 
     const Options options;
+    int64_t loadedRate = 0;
+    int loadedChannels = 0;
+    size_t trackCount = 0;
+    bool looping = false;
     engine::WorkerPool workers;
     std::unique_ptr<engine::DiskStreamer> streamer;
     std::unique_ptr<engine::RealtimeEngine> engine;

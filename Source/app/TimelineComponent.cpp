@@ -1,7 +1,8 @@
 #include "TimelineComponent.h"
 
 #include "Theme.h"
-#include "dsp/FadeCurve.h"
+#include "WaveformCache.h"
+#include "session/Playlists.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,39 +11,100 @@ namespace sprocket::app
 {
 namespace
 {
-    constexpr float clipCorner = 4.0f;
-    constexpr float nameBarHeight = 17.0f;
-
     // An empty session still gets a readable ruler: one minute at 48 kHz.
     constexpr int64_t emptySessionLength = 48000 * 60;
 
     // Fit leaves 2 % after the last clip so its end and fade stay visible.
     constexpr double fitPadding = 1.02;
+
+    // Trim zones: this many pixels inside each clip edge (never more than a third of the clip).
+    constexpr float trimZone = 6.0f;
+    // The gain line catches the mouse this far above and below it.
+    constexpr float gainLineZone = 3.0f;
 } // namespace
 
 TimelineComponent::TimelineComponent()
 {
     setOpaque (true);
+    setWantsKeyboardFocus (true);
     addAndMakeVisible (ruler);
-    addAndMakeVisible (scrollBar);
-    scrollBar.setAutoHide (false);
-    scrollBar.addListener (this);
-    scrollBar.setColour (juce::ScrollBar::thumbColourId, juce::Colour (0xff5a5a62));
-    scrollBar.setColour (juce::ScrollBar::trackColourId, theme::windowBackground);
+    // Clicks on the ruler locate the playhead: the timeline handles them.
+    ruler.setInterceptsMouseClicks (false, false);
+    for (auto* bar : { &scrollBar, &verticalScrollBar })
+    {
+        addAndMakeVisible (*bar);
+        bar->setAutoHide (false);
+        bar->addListener (this);
+        bar->setColour (juce::ScrollBar::thumbColourId, juce::Colour (0xff5a5a62));
+        bar->setColour (juce::ScrollBar::trackColourId, theme::windowBackground);
+    }
     ruler.setTimebase (session.sampleRate, session.frameRate, session.startTimecode);
 }
 
 TimelineComponent::~TimelineComponent()
 {
     scrollBar.removeListener (this);
+    verticalScrollBar.removeListener (this);
 }
 
 void TimelineComponent::setSession (const session::Session& newSession, std::set<std::string> offlineMediaIds)
 {
     session = newSession;
+    preview.reset();
+    selection = {};
     offlineMedia = std::move (offlineMediaIds);
     ruler.setTimebase (session.sampleRate, session.frameRate, session.startTimecode);
+    verticalOffset = 0;
+    trackHeightOverride = 0;
+    updateVerticalScroll();
     zoomToFit();
+}
+
+void TimelineComponent::updateSession (const session::Session& newSession, std::set<std::string> offlineMediaIds)
+{
+    session = newSession;
+    preview.reset();
+    offlineMedia = std::move (offlineMediaIds);
+    ruler.setTimebase (session.sampleRate, session.frameRate, session.startTimecode);
+    updateVerticalScroll();
+    clampAndApplyView(); // the scroll range follows the content; the zoom stays
+}
+
+void TimelineComponent::setPreview (std::optional<session::Session> newPreview)
+{
+    preview = std::move (newPreview);
+    repaint();
+}
+
+void TimelineComponent::setSelection (const EditSelection& newSelection)
+{
+    if (newSelection == selection)
+        return;
+    selection = newSelection;
+    repaint();
+}
+
+void TimelineComponent::setWaveforms (const WaveformCache* cache)
+{
+    waveforms = cache;
+    repaint();
+}
+
+void TimelineComponent::setArmedTracks (std::set<std::string> trackIds)
+{
+    armed = std::move (trackIds);
+    repaint (0, getLaneArea().getY(), headerWidth, getLaneArea().getHeight());
+}
+
+void TimelineComponent::setMeterLevels (std::vector<float> levels)
+{
+    if (levels == meterLevels)
+        return;
+    meterLevels = std::move (levels);
+    // Only the meter strips: a full repaint 30 times a second would cost a 100-track session.
+    const auto [first, last] = visibleTrackRange();
+    for (size_t t = first; t < last; ++t)
+        repaint (headerControls (t).meter);
 }
 
 juce::String TimelineComponent::channelFormatName (int channels)
@@ -57,34 +119,188 @@ juce::String TimelineComponent::channelFormatName (int channels)
     }
 }
 
+bool TimelineComponent::needsVerticalScroll() const
+{
+    const int available = getHeight() - rulerHeight - markerStripHeight - scrollBarHeight;
+    return int (session.tracks.size()) * getTrackHeight() > available;
+}
+
 juce::Rectangle<int> TimelineComponent::getLaneArea() const
 {
-    return { headerWidth, rulerHeight + markerStripHeight, juce::jmax (0, getWidth() - headerWidth),
+    const int right = needsVerticalScroll() ? scrollBarHeight : 0;
+    return { headerWidth, rulerHeight + markerStripHeight, juce::jmax (0, getWidth() - headerWidth - right),
              juce::jmax (0, getHeight() - rulerHeight - markerStripHeight - scrollBarHeight) };
 }
 
 int TimelineComponent::getTrackHeight() const
 {
+    if (trackHeightOverride > 0)
+        return trackHeightOverride;
     const int tracks = juce::jmax (1, int (session.tracks.size()));
-    return juce::jlimit (minTrackHeight, maxTrackHeight, getLaneArea().getHeight() / tracks);
+    const int available = getHeight() - rulerHeight - markerStripHeight - scrollBarHeight;
+    return juce::jlimit (minTrackHeight, maxTrackHeight, available / tracks);
+}
+
+void TimelineComponent::setTrackHeight (int height)
+{
+    trackHeightOverride = juce::jlimit (smallestTrackHeight, largestTrackHeight, height);
+    updateVerticalScroll();
+    clampAndApplyView();
+}
+
+void TimelineComponent::zoomTracks (bool taller)
+{
+    // Steps of a quarter feel like Pro Tools' track-height presets without a menu.
+    const int now = getTrackHeight();
+    setTrackHeight (taller ? juce::jmax (now + 1, now * 5 / 4) : juce::jmin (now - 1, now * 4 / 5));
+}
+
+void TimelineComponent::fitTracks()
+{
+    trackHeightOverride = 0;
+    verticalOffset = 0;
+    updateVerticalScroll();
+    clampAndApplyView();
+}
+
+void TimelineComponent::setVerticalOffset (int pixels)
+{
+    const int total = int (session.tracks.size()) * getTrackHeight();
+    const int visible = getLaneArea().getHeight();
+    verticalOffset = juce::jlimit (0, juce::jmax (0, total - visible), pixels);
+    verticalScrollBar.setCurrentRange (verticalOffset, visible, juce::dontSendNotification);
+    repaint();
+}
+
+void TimelineComponent::updateVerticalScroll()
+{
+    const int total = int (session.tracks.size()) * getTrackHeight();
+    const auto lanes = getLaneArea();
+    verticalScrollBar.setVisible (needsVerticalScroll());
+    verticalScrollBar.setBounds (getWidth() - scrollBarHeight, lanes.getY(), scrollBarHeight, lanes.getHeight());
+    verticalScrollBar.setRangeLimits (0.0, juce::jmax (total, lanes.getHeight()), juce::dontSendNotification);
+    setVerticalOffset (verticalOffset);
 }
 
 juce::Rectangle<int> TimelineComponent::getTrackHeaderBounds (size_t trackIndex) const
 {
     const int height = getTrackHeight();
-    return { 0, getLaneArea().getY() + int (trackIndex) * height, headerWidth, height };
+    return { 0, getLaneArea().getY() + int (trackIndex) * height - verticalOffset, headerWidth, height };
+}
+
+std::pair<size_t, size_t> TimelineComponent::visibleTrackRange() const
+{
+    const int height = juce::jmax (1, getTrackHeight());
+    const auto lanes = getLaneArea();
+    const auto first = size_t (juce::jmax (0, verticalOffset / height));
+    const auto last = size_t (juce::jmax (0, (verticalOffset + lanes.getHeight()) / height + 1));
+    return { std::min (first, session.tracks.size()), std::min (last, session.tracks.size()) };
+}
+
+int TimelineComponent::trackAtY (float y) const
+{
+    const float relative = y - float (getLaneArea().getY()) + float (verticalOffset);
+    if (relative < 0.0f)
+        return -1;
+    return std::min (int (relative / float (juce::jmax (1, getTrackHeight()))), int (session.tracks.size()));
 }
 
 juce::Rectangle<float> TimelineComponent::getClipBounds (size_t trackIndex, size_t clipIndex) const
 {
-    if (trackIndex >= session.tracks.size() || clipIndex >= session.tracks[trackIndex].clips.size())
+    const auto& shown = shownSession();
+    if (trackIndex >= shown.tracks.size() || clipIndex >= shown.tracks[trackIndex].clips.size())
         return {};
 
-    const auto& clip = session.tracks[trackIndex].clips[clipIndex];
+    const auto& clip = shown.tracks[trackIndex].clips[clipIndex];
     const auto row = getTrackHeaderBounds (trackIndex).toFloat();
     const float x1 = scale.xForSample (clip.position.samples);
     const float x2 = std::max (x1 + 1.0f, scale.xForSample (clip.end().samples));
     return { x1, row.getY() + 3.0f, x2 - x1, row.getHeight() - 6.0f };
+}
+
+TimelineComponent::HeaderControls TimelineComponent::headerControls (size_t trackIndex) const
+{
+    const auto row = getTrackHeaderBounds (trackIndex);
+    HeaderControls controls;
+    controls.meter = { row.getRight() - 12, row.getY() + 5, 6, row.getHeight() - 10 };
+    auto buttons = juce::Rectangle<int> (row.getRight() - 16 - 3 * 20 - 2 * 3, row.getY() + 9, 3 * 20 + 2 * 3, 18);
+    controls.record = buttons.removeFromLeft (20);
+    buttons.removeFromLeft (3);
+    controls.solo = buttons.removeFromLeft (20);
+    buttons.removeFromLeft (3);
+    controls.mute = buttons.removeFromLeft (20);
+    controls.playlist = { row.getRight() - 16 - 74, row.getY() + 31, 74, 18 };
+    return controls;
+}
+
+TimelineComponent::Hit TimelineComponent::hitTest (juce::Point<float> p) const
+{
+    Hit hit;
+    hit.sample = scale.sampleForX (p.x);
+    const auto lanes = getLaneArea();
+    if (p.y < float (rulerHeight + markerStripHeight))
+    {
+        hit.part = p.x >= float (headerWidth) ? Hit::Part::ruler : Hit::Part::nothing;
+        return hit;
+    }
+    if (p.y >= float (lanes.getBottom()))
+        return hit;
+
+    const int track = trackAtY (p.y);
+    if (track < 0 || track >= int (session.tracks.size()))
+    {
+        hit.part = p.x >= float (headerWidth) ? Hit::Part::lane : Hit::Part::nothing;
+        hit.track = track;
+        return hit;
+    }
+    hit.track = track;
+
+    if (p.x < float (headerWidth))
+    {
+        const auto controls = headerControls (size_t (track));
+        const auto point = p.toInt();
+        hit.part = controls.record.contains (point)     ? Hit::Part::headerRecord
+                   : controls.solo.contains (point)     ? Hit::Part::headerSolo
+                   : controls.mute.contains (point)     ? Hit::Part::headerMute
+                   : controls.playlist.contains (point) ? Hit::Part::headerPlaylist
+                                                        : Hit::Part::header;
+        return hit;
+    }
+
+    hit.part = Hit::Part::lane;
+    const auto& clips = session.tracks[size_t (track)].clips;
+    // The topmost (last drawn) clip wins where clips overlap.
+    for (int c = int (clips.size()) - 1; c >= 0; --c)
+    {
+        const auto bounds = getClipBounds (size_t (track), size_t (c));
+        if (! bounds.contains (p))
+            continue;
+        hit.clip = c;
+        const auto& clip = clips[size_t (c)];
+        const float zone = std::min (trimZone, bounds.getWidth() / 3.0f);
+        const auto body = ClipPainter::bodyOf (bounds);
+        if (p.y < bounds.getY() + ClipPainter::handleSize + 2.0f && bounds.getWidth() >= 3.0f * ClipPainter::handleSize)
+        {
+            const float in = ClipPainter::fadeInHandleX (clip, bounds, scale);
+            const float out = ClipPainter::fadeOutHandleX (clip, bounds, scale);
+            if (std::abs (p.x - in) <= ClipPainter::handleSize)
+                hit.part = Hit::Part::clipFadeIn;
+            else if (std::abs (p.x - out) <= ClipPainter::handleSize)
+                hit.part = Hit::Part::clipFadeOut;
+        }
+        if (hit.part != Hit::Part::lane)
+            return hit;
+        if (p.x < bounds.getX() + zone)
+            hit.part = Hit::Part::clipTrimStart;
+        else if (p.x > bounds.getRight() - zone)
+            hit.part = Hit::Part::clipTrimEnd;
+        else if (body.getHeight() >= 12.0f && std::abs (p.y - ClipPainter::gainLineY (clip.gainDb, body)) <= gainLineZone)
+            hit.part = Hit::Part::clipGainLine;
+        else
+            hit.part = Hit::Part::clipBody;
+        return hit;
+    }
+    return hit;
 }
 
 int64_t TimelineComponent::sessionLength() const
@@ -109,6 +325,17 @@ void TimelineComponent::zoomToFit()
     clampAndApplyView();
 }
 
+void TimelineComponent::zoomToRange (core::SampleRange range)
+{
+    if (range.isEmpty())
+        return;
+    const int width = juce::jmax (1, getLaneArea().getWidth());
+    // A little room each side so the edges of the selection stay visible.
+    const double length = double (range.length().samples) * 1.04;
+    const double spp = length / double (width);
+    setView (spp, double (range.start.samples) - 0.02 * double (range.length().samples));
+}
+
 void TimelineComponent::setView (double samplesPerPixel, double viewStart)
 {
     fitToWidth = false;
@@ -124,12 +351,21 @@ void TimelineComponent::zoomAround (float x, double factor)
     setView (newSpp, anchor - double (x) * newSpp);
 }
 
+void TimelineComponent::zoomStep (bool zoomIn)
+{
+    const auto lanes = getLaneArea();
+    const float playheadLaneX = scale.xForSample (playhead) - float (lanes.getX());
+    const float anchor = playheadLaneX >= 0.0f && playheadLaneX <= float (lanes.getWidth()) ? playheadLaneX
+                                                                                             : float (lanes.getWidth()) * 0.5f;
+    zoomAround (anchor, zoomIn ? 0.5 : 2.0);
+}
+
 void TimelineComponent::clampAndApplyView()
 {
     const int width = juce::jmax (1, getLaneArea().getWidth());
 
-    // One sample per pixel is as close as a timeline without waveforms needs to go;
-    // zooming out stops at four times the fitted view.
+    // A few samples per pixel is as close as the peaks can show (their finest level is 256
+    // samples a column anyway); zooming out stops at four times the fitted view.
     const double maxSpp = juce::jmax (1.0, 4.0 * contentLength() / double (width));
     scale.samplesPerPixel = juce::jlimit (1.0, maxSpp, scale.samplesPerPixel);
 
@@ -146,17 +382,23 @@ void TimelineComponent::clampAndApplyView()
 
 void TimelineComponent::resized()
 {
+    const auto lanes = getLaneArea();
     ruler.setBounds (headerWidth, 0, juce::jmax (0, getWidth() - headerWidth), rulerHeight);
-    scrollBar.setBounds (headerWidth, getHeight() - scrollBarHeight, juce::jmax (0, getWidth() - headerWidth),
-                         scrollBarHeight);
+    scrollBar.setBounds (headerWidth, getHeight() - scrollBarHeight, lanes.getWidth(), scrollBarHeight);
+    updateVerticalScroll();
     if (fitToWidth)
         zoomToFit();
     else
         clampAndApplyView();
 }
 
-void TimelineComponent::scrollBarMoved (juce::ScrollBar*, double newRangeStart)
+void TimelineComponent::scrollBarMoved (juce::ScrollBar* bar, double newRangeStart)
 {
+    if (bar == &verticalScrollBar)
+    {
+        setVerticalOffset (int (newRangeStart));
+        return;
+    }
     scale.viewStart = newRangeStart;
     fitToWidth = false;
     clampAndApplyView();
@@ -171,39 +413,96 @@ void TimelineComponent::mouseWheelMove (const juce::MouseEvent& event, const juc
         zoomAround (juce::jmax (0.0f, laneX), std::exp (-2.0 * double (wheel.deltaY)));
         return;
     }
+    if (event.mods.isShiftDown() || event.x < headerWidth)
+    {
+        // Over the headers, or with shift: the tracks scroll, a third of a screen a notch.
+        setVerticalOffset (verticalOffset - int (double (wheel.deltaY) * 5.0 * getLaneArea().getHeight() / 3.0));
+        return;
+    }
 
     const float delta = wheel.deltaX != 0.0f ? wheel.deltaX : wheel.deltaY;
     const double pixels = -double (delta) * 400.0;
     setView (scale.samplesPerPixel, scale.viewStart + pixels * scale.samplesPerPixel);
 }
 
+void TimelineComponent::mouseDown (const juce::MouseEvent& e)
+{
+    grabKeyboardFocus();
+    if (mouseHandler != nullptr)
+        mouseHandler->mouseDown (e);
+}
+
+void TimelineComponent::mouseDrag (const juce::MouseEvent& e)
+{
+    if (mouseHandler != nullptr)
+        mouseHandler->mouseDrag (e);
+}
+
+void TimelineComponent::mouseUp (const juce::MouseEvent& e)
+{
+    if (mouseHandler != nullptr)
+        mouseHandler->mouseUp (e);
+}
+
+void TimelineComponent::mouseDoubleClick (const juce::MouseEvent& e)
+{
+    if (mouseHandler != nullptr)
+        mouseHandler->mouseDoubleClick (e);
+}
+
+void TimelineComponent::mouseMove (const juce::MouseEvent& e)
+{
+    if (mouseHandler != nullptr)
+        mouseHandler->mouseMove (e);
+}
+
 void TimelineComponent::paint (juce::Graphics& g)
 {
     g.fillAll (theme::windowBackground);
-    paintCorner (g);
 
     const auto lanes = getLaneArea();
     g.setColour (theme::markerStripBackground);
     g.fillRect (headerWidth, rulerHeight, lanes.getWidth(), markerStripHeight);
 
-    for (size_t t = 0; t < session.tracks.size(); ++t)
+    const auto& shown = shownSession();
+    const auto [first, last] = visibleTrackRange();
     {
-        paintLaneBackground (g, t);
-        paintTrackHeader (g, session.tracks[t], t);
+        juce::Graphics::ScopedSaveState state (g);
+        g.reduceClipRegion (0, lanes.getY(), getWidth(), lanes.getHeight());
+        for (size_t t = first; t < last; ++t)
+        {
+            paintLaneBackground (g, t);
+            paintTrackHeader (g, session.tracks[t], t);
+        }
     }
 
     {
         juce::Graphics::ScopedSaveState state (g);
         g.reduceClipRegion (lanes);
-        for (size_t t = 0; t < session.tracks.size(); ++t)
-            for (size_t c = 0; c < session.tracks[t].clips.size(); ++c)
+        paintSelection (g);
+
+        ClipPainter::Look look;
+        look.sessionRate = shown.sampleRate;
+        look.visibleLeft = float (lanes.getX());
+        const auto visible = scale.visibleRange (lanes.getWidth());
+        for (size_t t = first; t < std::min (last, shown.tracks.size()); ++t)
+        {
+            const auto& track = shown.tracks[t];
+            for (size_t c = 0; c < track.clips.size(); ++c)
             {
+                const auto& clip = track.clips[c];
+                if (clip.end() < visible.start || clip.position > visible.end)
+                    continue;
                 const auto bounds = getClipBounds (t, c);
-                if (bounds.getRight() >= float (lanes.getX()) && bounds.getX() <= float (lanes.getRight()))
-                    paintClip (g, session.tracks[t], session.tracks[t].clips[c], bounds);
+                look.offline = offlineMedia.count (clip.mediaId) > 0;
+                look.selected = selection.contains ({ track.id, clip.id });
+                look.peaks = waveforms != nullptr ? waveforms->peaksFor (clip.mediaId) : nullptr;
+                ClipPainter::paint (g, track, clip, bounds, scale, look);
             }
+        }
     }
 
+    paintCorner (g);
     paintMarkers (g);
 
     g.setColour (theme::laneSeparator);
@@ -213,7 +512,33 @@ void TimelineComponent::paint (juce::Graphics& g)
     {
         g.setColour (theme::textSecondary);
         g.setFont (theme::uiFont (15.0f));
-        g.drawText ("No session open. Use File > Open...", lanes, juce::Justification::centred);
+        g.drawText ("No tracks. Use File > Import Audio... or drop audio files here.", lanes,
+                    juce::Justification::centred);
+    }
+}
+
+void TimelineComponent::paintSelection (juce::Graphics& g) const
+{
+    if (selection.trackIds.empty())
+        return;
+    const float x1 = scale.xForSample (selection.range.start.samples);
+    const float x2 = scale.xForSample (selection.range.end.samples);
+    for (size_t t = 0; t < session.tracks.size(); ++t)
+    {
+        if (! selection.containsTrack (session.tracks[t].id))
+            continue;
+        const auto row = getTrackHeaderBounds (t).toFloat();
+        if (selection.range.isEmpty())
+        {
+            // The edit cursor: a thin line, not the playhead's red.
+            g.setColour (juce::Colours::white.withAlpha (0.85f));
+            g.fillRect (juce::Rectangle<float> (x1 - 0.5f, row.getY(), 1.0f, row.getHeight()));
+        }
+        else
+        {
+            g.setColour (juce::Colour (0x40a0c8ff));
+            g.fillRect (juce::Rectangle<float> (x1, row.getY(), x2 - x1, row.getHeight()));
+        }
     }
 }
 
@@ -260,8 +585,8 @@ void TimelineComponent::paintTrackHeader (juce::Graphics& g, const session::Trac
     g.setColour (theme::colourForBus (track.output));
     g.fillRect (row.withWidth (4).reduced (0, 1));
 
-    auto text = row.reduced (14, 9).withTrimmedRight (6);
-    auto badges = text.removeFromRight (44);
+    const auto controls = headerControls (index);
+    auto text = row.reduced (14, 9).withRight (controls.record.getX() - 4);
 
     g.setColour (theme::textPrimary);
     g.setFont (theme::uiFont (15.0f, true));
@@ -273,143 +598,63 @@ void TimelineComponent::paintTrackHeader (juce::Graphics& g, const session::Trac
     g.setColour (theme::textSecondary);
     g.setFont (theme::uiFont (12.5f));
     g.drawText (channelFormatName (track.channels) + juce::String::fromUTF8 ("  \xe2\x86\x92  ") + output,
-                text.removeFromTop (20), juce::Justification::centredLeft, true);
+                text.removeFromTop (20).withRight (controls.playlist.getX() - 4), juce::Justification::centredLeft,
+                true);
 
-    const auto drawBadge = [&g] (juce::Rectangle<int> area, const char* letter, juce::Colour colour) {
-        g.setColour (colour);
-        g.fillRoundedRectangle (area.toFloat(), 3.0f);
-        g.setColour (juce::Colours::black);
+    // Record, solo, mute: lit when on, outlined when off, as on a console.
+    const auto drawButton = [&g] (juce::Rectangle<int> area, const char* letter, bool on, juce::Colour colour) {
+        if (on)
+        {
+            g.setColour (colour);
+            g.fillRoundedRectangle (area.toFloat(), 3.0f);
+            g.setColour (juce::Colours::black);
+        }
+        else
+        {
+            g.setColour (theme::textSecondary.withAlpha (0.6f));
+            g.drawRoundedRectangle (area.toFloat().reduced (0.5f), 3.0f, 1.0f);
+            g.setColour (theme::textSecondary);
+        }
         g.setFont (theme::uiFont (12.0f, true));
         g.drawText (letter, area, juce::Justification::centred);
     };
-    auto badgeRow = badges.removeFromTop (20);
-    if (track.solo)
-        drawBadge (badgeRow.removeFromRight (20), "S", juce::Colour (0xffe8c547));
-    badgeRow.removeFromRight (4);
-    if (track.mute)
-        drawBadge (badgeRow.removeFromRight (20), "M", juce::Colour (0xffe0a040));
-}
+    drawButton (controls.record, "R", armed.count (track.id) > 0, juce::Colour (0xffe04848));
+    drawButton (controls.solo, "S", track.solo, juce::Colour (0xffe8c547));
+    drawButton (controls.mute, "M", track.mute, juce::Colour (0xffe0a040));
 
-void TimelineComponent::paintClip (juce::Graphics& g, const session::Track& track, const session::Clip& clip,
-                                   juce::Rectangle<float> bounds) const
-{
-    const bool offline = offlineMedia.count (clip.mediaId) > 0;
-    const auto busColour = theme::colourForBus (track.output);
-    const auto body = offline ? theme::offlineBody : clip.mute ? theme::mutedBody : theme::clipBodyFor (busColour);
-    const auto accent = offline ? theme::offlineHatch : clip.mute ? juce::Colour (0xff66666c) : busColour;
-
-    juce::Path outline;
-    outline.addRoundedRectangle (bounds, clipCorner);
-    g.setColour (body);
-    g.fillPath (outline);
-
-    const auto nameBar = bounds.withHeight (std::min (nameBarHeight, bounds.getHeight()));
+    if (controls.playlist.getBottom() <= row.getBottom() - 2)
     {
-        juce::Graphics::ScopedSaveState state (g);
-        g.reduceClipRegion (outline);
-        g.setColour (accent.withMultipliedBrightness (0.8f));
-        g.fillRect (nameBar);
-
-        if (offline)
-        {
-            // Hatching, as in every DAW's "media offline" look: readable even in greyscale.
-            g.setColour (theme::offlineHatch.withAlpha (0.55f));
-            const auto area = bounds.withTrimmedTop (nameBar.getHeight());
-            for (float x = area.getX() - area.getHeight(); x < area.getRight(); x += 9.0f)
-                g.drawLine (x, area.getBottom(), x + area.getHeight(), area.getY(), 1.5f);
-        }
-        else
-        {
-            paintFades (g, clip, bounds.withTrimmedTop (nameBar.getHeight()));
-        }
+        // The playlist selector: the playing playlist's name; a click opens the menu.
+        const auto box = controls.playlist.toFloat();
+        g.setColour (juce::Colour (0xff1f1f23));
+        g.fillRoundedRectangle (box, 3.0f);
+        g.setColour (theme::textSecondary);
+        g.setFont (theme::uiFont (11.5f));
+        const auto name = track.playlistName.empty() ? juce::String (session::firstPlaylistName)
+                                                     : juce::String (track.playlistName);
+        const auto count = track.alternatePlaylists.size() + 1;
+        g.drawText (name + (count > 1 ? " (" + juce::String (count) + ")" : juce::String()),
+                    controls.playlist.reduced (5, 0).withTrimmedRight (10), juce::Justification::centredLeft, true);
+        juce::Path arrow;
+        const float ax = box.getRight() - 10.0f, ay = box.getCentreY();
+        arrow.addTriangle (ax - 3.5f, ay - 2.0f, ax + 3.5f, ay - 2.0f, ax, ay + 2.5f);
+        g.fillPath (arrow);
     }
 
-    g.setColour (accent.brighter (0.25f).withAlpha (0.9f));
-    g.strokePath (outline, juce::PathStrokeType (1.0f));
-
-    if (bounds.getWidth() < 24.0f)
-        return;
-
-    g.setColour (clip.mute && ! offline ? theme::textSecondary : theme::textPrimary);
-    g.setFont (theme::uiFont (12.5f));
-    const auto name = clip.mute ? "(muted)  " + juce::String (clip.name) : juce::String (clip.name);
-    // A clip running off the left edge keeps its name in view, as in any DAW.
-    const float visibleLeft = std::max (bounds.getX(), float (getLaneArea().getX()));
-    const auto textArea = bounds.withLeft (visibleLeft).reduced (6.0f, 1.0f).toNearestInt();
-
-    if (offline)
+    // The level meter: post-fader peak, green to -6 dBFS, yellow to -1, red above.
+    auto meter = controls.meter;
+    g.setColour (juce::Colour (0xff151517));
+    g.fillRect (meter);
+    if (index < meterLevels.size() && meterLevels[index] > 0.0f)
     {
-        g.drawText (name, nameBar.withLeft (visibleLeft).reduced (6.0f, 0.0f), juce::Justification::centredLeft, true);
-        const auto label = bounds.withTrimmedTop (nameBar.getHeight()).withSizeKeepingCentre (64.0f, 18.0f);
-        if (bounds.getWidth() > 70.0f && bounds.getHeight() > 44.0f)
-        {
-            g.setColour (theme::offlineBody);
-            g.fillRoundedRectangle (label, 3.0f);
-            g.setColour (juce::Colour (0xffff8a80));
-            g.setFont (theme::uiFont (12.0f, true));
-            g.drawText ("OFFLINE", label, juce::Justification::centred, false);
-        }
-        return;
+        const float db = 20.0f * std::log10 (std::max (meterLevels[index], 1.0e-6f));
+        // -60 dBFS at the bottom to 0 at the top: dialogue lives between -30 and -10.
+        const float fraction = std::clamp ((db + 60.0f) / 60.0f, 0.0f, 1.0f);
+        const auto lit = meter.toFloat().removeFromBottom (fraction * float (meter.getHeight()));
+        g.setColour (db > -1.0f ? juce::Colour (0xffe04848) : db > -6.0f ? juce::Colour (0xffe8c547)
+                                                                       : juce::Colour (0xff5bb85d));
+        g.fillRect (lit);
     }
-
-    // A long name (a dialogue line, say) wraps from the name bar into the body rather than
-    // vanishing behind an ellipsis: on a dialogue track the clip names are the script.
-    // Wrapping is at spaces only; whatever does not fit is cut at the clip's edge, and only
-    // whole lines are shown.
-    const auto font = g.getCurrentFont();
-    const int lines = juce::jmax (1, int (float (textArea.getHeight()) / font.getHeight()));
-    juce::GlyphArrangement glyphs;
-    glyphs.addJustifiedText (font, name, float (textArea.getX()), float (textArea.getY()) + font.getAscent() + 1.0f,
-                             float (textArea.getWidth()), juce::Justification::left);
-    juce::Graphics::ScopedSaveState state (g);
-    g.reduceClipRegion (textArea.withHeight (int (float (lines) * font.getHeight()) + 2));
-    glyphs.draw (g);
-}
-
-void TimelineComponent::paintFades (juce::Graphics& g, const session::Clip& clip, juce::Rectangle<float> body) const
-{
-    const auto paintFade = [&] (const session::Fade& fade, bool isFadeIn) {
-        const float width = std::min (body.getWidth(), float (double (fade.length.samples) / scale.samplesPerPixel));
-        if (width < 3.0f)
-            return;
-
-        // The curve is the fade's gain g(x) from dsp::fadeGain, drawn from silence at the
-        // bottom to unity at the top, so what the eye sees is what the engine plays.
-        const int steps = juce::jlimit (8, 128, int (width / 2.0f));
-        juce::Path curve, shade;
-        for (int i = 0; i <= steps; ++i)
-        {
-            const double progress = double (i) / double (steps);
-            const double gain = dsp::fadeGain (fade.shape, isFadeIn ? progress : 1.0 - progress);
-            const float x = (isFadeIn ? body.getX() : body.getRight() - width) + float (progress) * width;
-            const float y = body.getBottom() - float (gain) * body.getHeight();
-            if (i == 0)
-                curve.startNewSubPath (x, y);
-            else
-                curve.lineTo (x, y);
-        }
-
-        shade = curve;
-        if (isFadeIn)
-        {
-            shade.lineTo (body.getX() + width, body.getY());
-            shade.lineTo (body.getX(), body.getY());
-        }
-        else
-        {
-            shade.lineTo (body.getRight(), body.getY());
-            shade.lineTo (body.getRight() - width, body.getY());
-        }
-        shade.closeSubPath();
-
-        g.setColour (juce::Colours::black.withAlpha (0.35f));
-        g.fillPath (shade);
-        g.setColour (juce::Colours::white.withAlpha (0.8f));
-        g.strokePath (curve, juce::PathStrokeType (1.3f));
-    };
-
-    paintFade (clip.fadeIn, true);
-    paintFade (clip.fadeOut, false);
 }
 
 void TimelineComponent::paintMarkers (juce::Graphics& g) const

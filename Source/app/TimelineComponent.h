@@ -1,22 +1,30 @@
 #pragma once
 
+#include "ClipPainter.h"
+#include "EditSelection.h"
 #include "TimecodeRuler.h"
 #include "TimelineScale.h"
 #include "session/Session.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
+#include <functional>
+#include <optional>
 #include <set>
 #include <string>
 
 namespace sprocket::app
 {
-/** The edit window's timeline: a fixed header column (track name, channel format, output
-    bus), the timecode ruler and marker strip on top, and one lane per track with its clips.
-    It fits the whole session into its width until the user zooms (ctrl/cmd + wheel);
-    the wheel alone and the scroll bar move it horizontally.
-    It draws a copy of the session: the model is a plain value and edits will arrive through
-    the command layer, not by the view reaching into a shared document. [[message thread]] */
+class WaveformCache;
+
+/** The edit window's timeline: a fixed header column (track name, channel format, output bus,
+    record/solo/mute, playlist, a level meter), the ruler and marker strip on top, and one lane
+    per track with its clips (waveforms once their peaks are built). It fits the whole session
+    into its width until the user zooms (ctrl/cmd + wheel, or the zoom commands); the wheel
+    alone and the scroll bars move it, shift + wheel scrolls the tracks.
+    It draws a copy of the session: the model is a plain value and edits arrive through the
+    Document; while a drag is in progress it draws the drag's preview instead. Mouse events go
+    to the `mouseHandler` (TimelineGestures) when one is set. [[message thread]] */
 class TimelineComponent final : public juce::Component,
                                 private juce::ScrollBar::Listener
 {
@@ -24,18 +32,50 @@ public:
     TimelineComponent();
     ~TimelineComponent() override;
 
-    /** Shows `session`; clips whose media id is in `offlineMediaIds` are drawn offline. */
+    /** Shows a newly opened `session` fitted to the width; clips whose media id is in
+        `offlineMediaIds` are drawn offline. */
     void setSession (const session::Session& session, std::set<std::string> offlineMediaIds = {});
+    /** Shows an edited version of the same session, keeping the view. */
+    void updateSession (const session::Session& session, std::set<std::string> offlineMediaIds);
     const session::Session& getSession() const noexcept { return session; }
+
+    /** A drag's result drawn instead of the session until cleared (nullopt). */
+    void setPreview (std::optional<session::Session> preview);
+    const session::Session& shownSession() const noexcept { return preview ? *preview : session; }
+
+    void setSelection (const EditSelection& selection);
+    const EditSelection& getSelection() const noexcept { return selection; }
+
+    /** Where waveforms come from (may be null: clips are drawn plain). Not owned. */
+    void setWaveforms (const WaveformCache* cache);
+
+    /** Record-armed tracks (a view state until the model has one). */
+    void setArmedTracks (std::set<std::string> trackIds);
+    const std::set<std::string>& getArmedTracks() const noexcept { return armed; }
+
+    /** Per-track meter levels (linear peak, 0..1+), in track order; empty: no meters. */
+    void setMeterLevels (std::vector<float> levels);
 
     /** Fits the session into the lanes' width and keeps it fitted on resize. */
     void zoomToFit();
+    /** Fits [start, end) into the lanes' width. */
+    void zoomToRange (core::SampleRange range);
 
     /** Sets the zoom explicitly (leaves fit mode). */
     void setView (double samplesPerPixel, double viewStart);
 
     /** Zooms by `factor` (> 1 zooms out) keeping the sample under lane-relative `x` in place. */
     void zoomAround (float x, double factor);
+    /** Zooms keeping the playhead in place when it is in view, else the view's centre. */
+    void zoomStep (bool zoomIn);
+
+    /** Track height: fitted to the lanes (between min- and maxTrackHeight) until set. */
+    void setTrackHeight (int height);
+    void zoomTracks (bool taller);
+    void fitTracks();
+    /** The first track row's offset: vertical scroll in pixels. */
+    void setVerticalOffset (int pixels);
+    int getVerticalOffset() const noexcept { return verticalOffset; }
 
     const TimelineScale& getScale() const noexcept { return scale; }
     bool isFittedToWidth() const noexcept { return fitToWidth; }
@@ -43,10 +83,46 @@ public:
     juce::Rectangle<int> getLaneArea() const;
     juce::Rectangle<int> getTrackHeaderBounds (size_t trackIndex) const;
 
-    /** Tracks share the lanes' height, between min- and maxTrackHeight each. */
+    /** Tracks share the lanes' height, between min- and maxTrackHeight each, until zoomed. */
     int getTrackHeight() const;
     juce::Rectangle<float> getClipBounds (size_t trackIndex, size_t clipIndex) const;
     const TimecodeRuler& getRuler() const noexcept { return ruler; }
+
+    /** What lies under a point: the mouse's view of the timeline. */
+    struct Hit
+    {
+        enum class Part
+        {
+            nothing,
+            ruler,
+            lane,
+            clipBody,
+            clipTrimStart,
+            clipTrimEnd,
+            clipFadeIn,
+            clipFadeOut,
+            clipGainLine,
+            header,
+            headerRecord,
+            headerSolo,
+            headerMute,
+            headerPlaylist
+        };
+        Part part = Part::nothing;
+        int track = -1; // index into the session's tracks
+        int clip = -1;  // index into that track's clips
+        double sample = 0.0;
+    };
+    Hit hitTest (juce::Point<float> point) const;
+    /** The track row at y (-1 above the first, tracks.size() below the last). */
+    int trackAtY (float y) const;
+
+    /** The record, solo, mute and playlist controls of a header row. */
+    struct HeaderControls
+    {
+        juce::Rectangle<int> record, solo, mute, playlist, meter;
+    };
+    HeaderControls headerControls (size_t trackIndex) const;
 
     /** Moves the playhead to timeline sample `position`, repainting only the strips it left
         and entered. With `follow` (while playing) a zoomed-in view turns the page when the
@@ -61,17 +137,27 @@ public:
     /** "Mono", "Stereo", "5.1", "7.1", or "N ch". */
     static juce::String channelFormatName (int channels);
 
+    /** Receives the mouse (TimelineGestures). Not owned. */
+    void setMouseHandler (juce::MouseListener* handler) noexcept { mouseHandler = handler; }
+
     static constexpr int headerWidth = 210;
     static constexpr int rulerHeight = 28;
     static constexpr int markerStripHeight = 20;
     static constexpr int minTrackHeight = 56;
     static constexpr int maxTrackHeight = 110;
+    static constexpr int smallestTrackHeight = 24;
+    static constexpr int largestTrackHeight = 400;
     static constexpr int scrollBarHeight = 14;
 
     void paint (juce::Graphics&) override;
     void paintOverChildren (juce::Graphics&) override;
     void resized() override;
     void mouseWheelMove (const juce::MouseEvent&, const juce::MouseWheelDetails&) override;
+    void mouseDown (const juce::MouseEvent&) override;
+    void mouseDrag (const juce::MouseEvent&) override;
+    void mouseUp (const juce::MouseEvent&) override;
+    void mouseDoubleClick (const juce::MouseEvent&) override;
+    void mouseMove (const juce::MouseEvent&) override;
 
 private:
     void scrollBarMoved (juce::ScrollBar*, double newRangeStart) override;
@@ -79,25 +165,36 @@ private:
     int64_t sessionLength() const;
     double contentLength() const;
     void clampAndApplyView();
+    void updateVerticalScroll();
+    bool needsVerticalScroll() const;
 
     void paintCorner (juce::Graphics&) const;
     void paintTrackHeader (juce::Graphics&, const session::Track&, size_t index) const;
     void paintLaneBackground (juce::Graphics&, size_t index) const;
-    void paintClip (juce::Graphics&, const session::Track&, const session::Clip&, juce::Rectangle<float>) const;
-    void paintFades (juce::Graphics&, const session::Clip&, juce::Rectangle<float> body) const;
+    void paintSelection (juce::Graphics&) const;
     void paintMarkers (juce::Graphics&) const;
+    std::pair<size_t, size_t> visibleTrackRange() const;
 
     /** The playhead's x, kept inside the lanes so it stays visible at the session start. */
     float playheadX (int64_t position) const;
 
     session::Session session;
+    std::optional<session::Session> preview;
     std::set<std::string> offlineMedia;
+    EditSelection selection;
+    const WaveformCache* waveforms = nullptr;
+    std::set<std::string> armed;
+    std::vector<float> meterLevels;
+    juce::MouseListener* mouseHandler = nullptr;
     int64_t playhead = 0;
     TimelineScale scale;
     bool fitToWidth = true;
+    int trackHeightOverride = 0; // 0: fitted
+    int verticalOffset = 0;
 
     TimecodeRuler ruler;
     juce::ScrollBar scrollBar { false };
+    juce::ScrollBar verticalScrollBar { true };
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (TimelineComponent)
 };

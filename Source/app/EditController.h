@@ -1,0 +1,120 @@
+#pragma once
+
+#include "Document.h"
+#include "EditSelection.h"
+
+#include "core/Error.h"
+#include "dsp/FadeCurve.h"
+#include "session/RangeEdits.h"
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sprocket::app
+{
+/** How a dragged clip lands: anywhere (Pro Tools' Slip mode) or on frame boundaries (Grid). */
+enum class EditMode
+{
+    slip,
+    grid
+};
+
+/** The edit commands of the Edit and Clip menus, on the open Document and the EditSelection:
+    each is one undoable step (or a selection change), and each says why when it cannot run.
+    The views and menus call these; the model's edit functions do the work. [[message thread]] */
+class EditController
+{
+public:
+    /** `playhead` tells where the transport is (paste and split fall back to it). */
+    explicit EditController (std::function<int64_t()> playhead = {});
+
+    void setDocument (Document* document);
+    Document* getDocument() const noexcept { return document; }
+
+    EditSelection& selection() noexcept { return current; }
+    const EditSelection& selection() const noexcept { return current; }
+    /** Replaces the selection and tells onSelectionChanged. */
+    void setSelection (EditSelection selection);
+
+    EditMode getMode() const noexcept { return mode; }
+    void setMode (EditMode newMode) noexcept { mode = newMode; }
+    /** A timeline position as the mode places it: snapped to the nearest frame in grid mode. */
+    core::SamplePosition place (core::SamplePosition position) const;
+
+    // Selection ------------------------------------------------------------------------------
+    /** Click on a clip: selects it alone, or with `extend` (shift) adds or removes it. */
+    void clickClip (const session::ClipRef& clip, bool extend);
+    /** A range (or a cursor, when empty) on the tracks from index `firstTrack` to `lastTrack`. */
+    void selectRange (size_t firstTrack, size_t lastTrack, core::SampleRange range);
+    void selectAllClips();
+
+    // Edit menu ------------------------------------------------------------------------------
+    core::Status undo();
+    core::Status redo();
+    core::Status cut();
+    core::Status copy();
+    core::Status paste();
+    /** Delete: the selected clips, or everything inside the range. */
+    core::Status deleteSelection();
+    core::Status duplicate();
+    /** Split (Pro Tools' Separate, ctrl+E / B): at both ends of a range, at the cursor, or at
+        the playhead on the selected clips' tracks (all tracks when nothing is selected). */
+    core::Status split();
+    /** Moves the selected clips (or the range) by `frames` frames on the timecode grid. */
+    core::Status nudge (int64_t frames);
+
+    // Clip menu ------------------------------------------------------------------------------
+    core::Status toggleMute();
+    core::Status setGain (double gainDb);
+    core::Status adjustGain (double deltaDb);
+    core::Status rename (const std::string& name);
+    /** Spot: the first selected clip starts at `timecode` ("01:00:10:00"). */
+    core::Status spot (const std::string& timecode);
+    core::Status spotToOriginalTime();
+    /** F: a fade or crossfade over the range. A range across a cut between two clips makes a
+        crossfade of the range's length centred on the cut; a range over a clip's start a fade
+        in up to the range's end; over its end a fade out from the range's start. */
+    core::Status fadeSelection (dsp::FadeShape shape);
+
+    // Tracks ---------------------------------------------------------------------------------
+    /** The header's S (solo) or M (mute) button. */
+    core::Status toggleTrackSwitch (const std::string& trackId, bool solo);
+    /** Playlists: duplicate the playing one, start an empty one (named "<playlist> 2", "3"...),
+        or switch to `name`. */
+    core::Status duplicatePlaylist (const std::string& trackId);
+    core::Status newPlaylist (const std::string& trackId);
+    core::Status switchPlaylist (const std::string& trackId, const std::string& name);
+
+    /** Imports audio files as new tracks at `position`, or at their BWF time; poly files are
+        split into mono files in `splitFolder`. */
+    core::Status importFiles (const std::vector<std::filesystem::path>& files, core::SamplePosition position,
+                              bool atOriginalTime, const std::filesystem::path& splitFolder);
+
+    /** The first selected clip (for dialogs), if any. */
+    const session::Clip* firstSelectedClip() const;
+    /** True when the range crosses a clip boundary where a crossfade can go. */
+    bool rangeCrossesCut() const;
+
+    bool hasClipboard() const noexcept { return clipboard.has_value(); }
+
+    std::function<void()> onSelectionChanged;
+
+private:
+    core::Status perform (const std::string& name, const session::EditHistory::Edit& edit);
+    core::Status needDocument() const;
+    std::vector<std::string> selectedTrackIdsInOrder() const;
+    std::vector<std::string> tracksFrom (const std::string& firstTrackId, size_t count) const;
+    session::Clipboard clipboardFromClips() const;
+    void selectionChanged();
+
+    std::function<int64_t()> playhead;
+    Document* document = nullptr;
+    EditSelection current;
+    EditMode mode = EditMode::slip;
+    std::optional<session::Clipboard> clipboard;
+    std::vector<std::string> clipboardTracks; // where it was copied from
+};
+} // namespace sprocket::app

@@ -1,0 +1,299 @@
+// The edit window's commands and their keys: Pro Tools' habits where Pro Tools has one
+// (docs/SHORTCUTS.md lists them all). Menus and keys both come here through the
+// ApplicationCommandManager.
+#include "MainComponent.h"
+
+namespace sprocket::app
+{
+namespace
+{
+    constexpr auto cmd = juce::ModifierKeys::commandModifier;
+    constexpr auto shift = juce::ModifierKeys::shiftModifier;
+    constexpr auto alt = juce::ModifierKeys::altModifier;
+    constexpr auto none = juce::ModifierKeys::noModifiers;
+
+    /** Nudges step by a frame; with shift by a second's worth of frames. */
+    int64_t framesPerSecond (const Document* document)
+    {
+        if (document == nullptr)
+            return 24;
+        return core::nominalFramesPerSecond (document->session().frameRate);
+    }
+} // namespace
+
+void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
+{
+    commands.addArray ({ playStopCommand, returnToStartCommand, loopPlaybackCommand,
+                         undoCommand, redoCommand, cutCommand, copyCommand, pasteCommand, deleteCommand,
+                         duplicateCommand, splitCommand, selectAllCommand, nudgeLaterCommand, nudgeEarlierCommand,
+                         nudgeLaterSecondCommand, nudgeEarlierSecondCommand, slipModeCommand, gridModeCommand,
+                         muteClipCommand, gainUpCommand, gainDownCommand, gainDialogCommand, renameCommand,
+                         spotCommand, spotOriginalCommand, fadeCommand,
+                         zoomInCommand, zoomOutCommand, zoomFitCommand, zoomSelectionCommand, tracksTallerCommand,
+                         tracksShorterCommand, fitTracksCommand, nextTimebaseCommand, importCommand });
+}
+
+void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInfo& info)
+{
+    const bool hasDocument = document != nullptr;
+    const bool writable = hasDocument && ! document->isReadOnly();
+    const auto& selection = controller.selection();
+    const bool clips = selection.hasClips();
+    const bool clipsOrRange = clips || selection.hasRange();
+
+    switch (id)
+    {
+        case playStopCommand:
+            info.setInfo ("Play / Stop", "Start or stop the transport (a selected range plays and stops at its end)",
+                          "Transport", 0);
+            info.addDefaultKeypress (juce::KeyPress::spaceKey, none);
+            break;
+        case returnToStartCommand:
+            info.setInfo ("Return to Start", "Move the playhead to the session start", "Transport", 0);
+            info.addDefaultKeypress (juce::KeyPress::returnKey, none);
+            break;
+        case loopPlaybackCommand:
+            info.setInfo ("Loop Playback", "Space loops the selected range", "Transport", 0);
+            info.setTicked (loopPlayback);
+            info.addDefaultKeypress ('l', cmd | shift);
+            break;
+        case undoCommand:
+        {
+            const auto name = hasDocument ? document->undoName() : std::string();
+            info.setInfo (name.empty() ? juce::String ("Undo") : "Undo " + juce::String (name), "Undo the last edit", "Edit", 0);
+            info.setActive (writable && document->canUndo());
+            info.addDefaultKeypress ('z', cmd);
+            break;
+        }
+        case redoCommand:
+        {
+            const auto name = hasDocument ? document->redoName() : std::string();
+            info.setInfo (name.empty() ? juce::String ("Redo") : "Redo " + juce::String (name), "Redo the undone edit", "Edit", 0);
+            info.setActive (writable && document->canRedo());
+            info.addDefaultKeypress ('z', cmd | shift);
+            info.addDefaultKeypress ('y', cmd);
+            break;
+        }
+        case cutCommand:
+            info.setInfo ("Cut", "Cut the selected clips or range", "Edit", 0);
+            info.setActive (writable && clipsOrRange);
+            info.addDefaultKeypress ('x', cmd);
+            break;
+        case copyCommand:
+            info.setInfo ("Copy", "Copy the selected clips or range", "Edit", 0);
+            info.setActive (hasDocument && clipsOrRange);
+            info.addDefaultKeypress ('c', cmd);
+            break;
+        case pasteCommand:
+            info.setInfo ("Paste", "Paste at the edit cursor (or the playhead)", "Edit", 0);
+            info.setActive (writable && controller.hasClipboard());
+            info.addDefaultKeypress ('v', cmd);
+            break;
+        case deleteCommand:
+            info.setInfo ("Delete", "Delete the selected clips, or clear the range", "Edit", 0);
+            info.setActive (writable && clipsOrRange);
+            info.addDefaultKeypress (juce::KeyPress::deleteKey, none);
+            info.addDefaultKeypress (juce::KeyPress::backspaceKey, none);
+            break;
+        case duplicateCommand:
+            info.setInfo ("Duplicate", "Copy the selection to just after itself", "Edit", 0);
+            info.setActive (writable && clipsOrRange);
+            info.addDefaultKeypress ('d', cmd);
+            break;
+        case splitCommand:
+            info.setInfo ("Split (Separate Clip)", "Split clips at the range's ends, the cursor or the playhead", "Edit", 0);
+            info.setActive (writable);
+            info.addDefaultKeypress ('e', cmd);
+            info.addDefaultKeypress ('b', none);
+            break;
+        case selectAllCommand:
+            info.setInfo ("Select All Clips", "Select every clip", "Edit", 0);
+            info.setActive (hasDocument);
+            info.addDefaultKeypress ('a', cmd);
+            break;
+        case nudgeLaterCommand:
+            info.setInfo ("Nudge Later", "Move the selection one frame later", "Edit", 0);
+            info.setActive (writable || selection.hasRange() || selection.hasCursor());
+            info.addDefaultKeypress (juce::KeyPress::numberPadAdd, none);
+            info.addDefaultKeypress ('.', none);
+            break;
+        case nudgeEarlierCommand:
+            info.setInfo ("Nudge Earlier", "Move the selection one frame earlier", "Edit", 0);
+            info.setActive (writable || selection.hasRange() || selection.hasCursor());
+            info.addDefaultKeypress (juce::KeyPress::numberPadSubtract, none);
+            info.addDefaultKeypress (',', none);
+            break;
+        case nudgeLaterSecondCommand:
+            info.setInfo ("Nudge Later by a Second", "Move the selection one second (of frames) later", "Edit", 0);
+            info.addDefaultKeypress (juce::KeyPress::numberPadAdd, shift);
+            break;
+        case nudgeEarlierSecondCommand:
+            info.setInfo ("Nudge Earlier by a Second", "Move the selection one second (of frames) earlier", "Edit", 0);
+            info.addDefaultKeypress (juce::KeyPress::numberPadSubtract, shift);
+            break;
+        case slipModeCommand:
+            info.setInfo ("Slip Mode", "Clips move freely", "Edit", 0);
+            info.setTicked (controller.getMode() == EditMode::slip);
+            info.addDefaultKeypress (juce::KeyPress::F2Key, none);
+            break;
+        case gridModeCommand:
+            info.setInfo ("Grid Mode", "Clips, trims, fades and selections snap to frames", "Edit", 0);
+            info.setTicked (controller.getMode() == EditMode::grid);
+            info.addDefaultKeypress (juce::KeyPress::F4Key, none);
+            break;
+        case muteClipCommand:
+            info.setInfo ("Mute / Unmute Clips", "Mute the selected clips", "Clip", 0);
+            info.setActive (writable && clips);
+            info.addDefaultKeypress ('m', cmd);
+            break;
+        case gainUpCommand:
+            info.setInfo ("Clip Gain +1 dB", "Raise the selected clips' gain by 1 dB", "Clip", 0);
+            info.setActive (writable && clips);
+            info.addDefaultKeypress (juce::KeyPress::upKey, cmd | shift);
+            break;
+        case gainDownCommand:
+            info.setInfo ("Clip Gain -1 dB", "Lower the selected clips' gain by 1 dB", "Clip", 0);
+            info.setActive (writable && clips);
+            info.addDefaultKeypress (juce::KeyPress::downKey, cmd | shift);
+            break;
+        case gainDialogCommand:
+            info.setInfo ("Clip Gain...", "Type the selected clips' gain", "Clip", 0);
+            info.setActive (writable && clips);
+            info.addDefaultKeypress ('g', cmd | shift);
+            break;
+        case renameCommand:
+            info.setInfo ("Rename...", "Rename the selected clip", "Clip", 0);
+            info.setActive (writable && clips);
+            info.addDefaultKeypress ('r', cmd | shift);
+            break;
+        case spotCommand:
+            info.setInfo ("Spot...", "Move the selected clip to a typed timecode", "Clip", 0);
+            info.setActive (writable && clips);
+            info.addDefaultKeypress ('p', cmd | shift);
+            break;
+        case spotOriginalCommand:
+            info.setInfo ("Spot to Original Time", "Put the selected clips where they were recorded (BWF time)", "Clip", 0);
+            info.setActive (writable && clips);
+            info.addDefaultKeypress ('o', cmd | alt);
+            break;
+        case fadeCommand:
+            info.setInfo ("Fade / Crossfade...", "Fade the range over a clip's start or end, or crossfade across a cut",
+                          "Clip", 0);
+            info.setActive (writable && selection.hasRange());
+            info.addDefaultKeypress ('f', none);
+            break;
+        case zoomInCommand:
+            info.setInfo ("Zoom In", "Zoom in around the playhead", "View", 0);
+            info.addDefaultKeypress ('t', none);
+            info.addDefaultKeypress (']', cmd);
+            break;
+        case zoomOutCommand:
+            info.setInfo ("Zoom Out", "Zoom out around the playhead", "View", 0);
+            info.addDefaultKeypress ('r', none);
+            info.addDefaultKeypress ('[', cmd);
+            break;
+        case zoomFitCommand:
+            info.setInfo ("Zoom to Fit", "Fit the whole session into the window", "View", 0);
+            info.addDefaultKeypress ('a', alt);
+            break;
+        case zoomSelectionCommand:
+            info.setInfo ("Zoom to Selection", "Fit the selected range or clips into the window", "View", 0);
+            info.setActive (clipsOrRange);
+            info.addDefaultKeypress ('f', alt);
+            break;
+        case tracksTallerCommand:
+            info.setInfo ("Taller Tracks", "Make the tracks taller", "View", 0);
+            info.addDefaultKeypress (juce::KeyPress::upKey, cmd);
+            break;
+        case tracksShorterCommand:
+            info.setInfo ("Shorter Tracks", "Make the tracks shorter", "View", 0);
+            info.addDefaultKeypress (juce::KeyPress::downKey, cmd);
+            break;
+        case fitTracksCommand:
+            info.setInfo ("Fit Tracks", "Fit the tracks' height to the window", "View", 0);
+            info.addDefaultKeypress ('a', alt | cmd);
+            break;
+        case nextTimebaseCommand:
+            info.setInfo ("Next Main Timebase", "Counter in timecode, feet+frames, samples or min:sec", "View", 0);
+            info.addDefaultKeypress ('=', none);
+            break;
+        case importCommand:
+            info.setInfo ("Import Audio...", "Import audio files as new tracks at the playhead", "File", 0);
+            info.setActive (writable);
+            info.addDefaultKeypress ('i', cmd | shift);
+            break;
+        default:
+            break;
+    }
+}
+
+bool MainComponent::invoke (juce::CommandID command)
+{
+    InvocationInfo info (command);
+    return perform (info);
+}
+
+bool MainComponent::perform (const InvocationInfo& invocation)
+{
+    const auto& selection = controller.selection();
+    switch (invocation.commandID)
+    {
+        case playStopCommand: togglePlay(); return true;
+        case returnToStartCommand: returnToStart(); return true;
+        case loopPlaybackCommand: loopPlayback = ! loopPlayback; return true;
+        case undoCommand: check (controller.undo()); return true;
+        case redoCommand: check (controller.redo()); return true;
+        case cutCommand: check (controller.cut()); return true;
+        case copyCommand: check (controller.copy()); return true;
+        case pasteCommand: check (controller.paste()); return true;
+        case deleteCommand: check (controller.deleteSelection()); return true;
+        case duplicateCommand: check (controller.duplicate()); return true;
+        case splitCommand: check (controller.split()); return true;
+        case selectAllCommand: controller.selectAllClips(); return true;
+        case nudgeLaterCommand: check (controller.nudge (1)); return true;
+        case nudgeEarlierCommand: check (controller.nudge (-1)); return true;
+        case nudgeLaterSecondCommand: check (controller.nudge (framesPerSecond (document.get()))); return true;
+        case nudgeEarlierSecondCommand: check (controller.nudge (-framesPerSecond (document.get()))); return true;
+        case slipModeCommand:
+            controller.setMode (EditMode::slip);
+            transportBar.setModeText ("Slip");
+            return true;
+        case gridModeCommand:
+            controller.setMode (EditMode::grid);
+            transportBar.setModeText ("Grid");
+            return true;
+        case muteClipCommand: check (controller.toggleMute()); return true;
+        case gainUpCommand: check (controller.adjustGain (1.0)); return true;
+        case gainDownCommand: check (controller.adjustGain (-1.0)); return true;
+        case gainDialogCommand: showGainDialog(); return true;
+        case renameCommand: showRenameDialog(); return true;
+        case spotCommand: showSpotDialog(); return true;
+        case spotOriginalCommand: check (controller.spotToOriginalTime()); return true;
+        case fadeCommand: showFadeDialog(); return true;
+        case zoomInCommand: timeline.zoomStep (true); return true;
+        case zoomOutCommand: timeline.zoomStep (false); return true;
+        case zoomFitCommand: timeline.zoomToFit(); return true;
+        case zoomSelectionCommand:
+        {
+            if (selection.hasRange())
+                timeline.zoomToRange (selection.range);
+            else if (selection.hasClips() && document != nullptr)
+            {
+                core::SampleRange extent { { INT64_MAX }, { INT64_MIN } };
+                for (auto& track : document->session().tracks)
+                    for (auto& clip : track.clips)
+                        if (selection.contains ({ track.id, clip.id }))
+                            extent = { std::min (extent.start, clip.position), std::max (extent.end, clip.end()) };
+                timeline.zoomToRange (extent);
+            }
+            return true;
+        }
+        case tracksTallerCommand: timeline.zoomTracks (true); return true;
+        case tracksShorterCommand: timeline.zoomTracks (false); return true;
+        case fitTracksCommand: timeline.fitTracks(); return true;
+        case nextTimebaseCommand: transportBar.setTimebase (nextTimebase (transportBar.getTimebase())); return true;
+        case importCommand: chooseFilesToImport(); return true;
+        default: return false;
+    }
+}
+} // namespace sprocket::app

@@ -1,0 +1,125 @@
+// The edit window's small dialogs: rename, clip gain, spot, fade shape, and the playlist menu.
+// Each is asynchronous (JUCE modal loops are off) and ends in one EditController command.
+#include "MainComponent.h"
+
+#include "session/Playlists.h"
+#include "session/TimelineGrid.h"
+
+namespace sprocket::app
+{
+namespace
+{
+    /** Shows `window` and calls `onOk` when its first button (OK) is pressed. The window
+        deletes itself. */
+    void launch (juce::AlertWindow* window, std::function<void (juce::AlertWindow&)> onOk)
+    {
+        window->addButton ("OK", 1, juce::KeyPress (juce::KeyPress::returnKey));
+        window->addButton ("Cancel", 0, juce::KeyPress (juce::KeyPress::escapeKey));
+        window->enterModalState (true, juce::ModalCallbackFunction::create ([window, onOk] (int result) {
+                                     if (result == 1)
+                                         onOk (*window);
+                                 }),
+                                 true);
+    }
+} // namespace
+
+void MainComponent::showRenameDialog()
+{
+    const auto* clip = controller.firstSelectedClip();
+    if (clip == nullptr)
+        return reportProblem ("Select a clip to rename.");
+    auto* window = new juce::AlertWindow ("Rename Clip", "A clip's name is its line of script on a dialogue track.",
+                                          juce::MessageBoxIconType::NoIcon, this);
+    window->addTextEditor ("name", juce::String::fromUTF8 (clip->name.c_str()), "Name:");
+    launch (window, [this] (juce::AlertWindow& w) {
+        check (controller.rename (w.getTextEditorContents ("name").toStdString()));
+    });
+}
+
+void MainComponent::showGainDialog()
+{
+    const auto* clip = controller.firstSelectedClip();
+    if (clip == nullptr)
+        return reportProblem ("Select clips to change their gain.");
+    auto* window = new juce::AlertWindow ("Clip Gain", "Gain in dB for the selected clips (e.g. -3.5).",
+                                          juce::MessageBoxIconType::NoIcon, this);
+    window->addTextEditor ("gain", juce::String (clip->gainDb, 1), "Gain (dB):");
+    launch (window, [this] (juce::AlertWindow& w) {
+        const auto text = w.getTextEditorContents ("gain").trim();
+        if (! text.containsOnly ("0123456789.-+") || text.isEmpty())
+            return reportProblem ("'" + text + "' is not a gain in dB.");
+        check (controller.setGain (text.getDoubleValue()));
+    });
+}
+
+void MainComponent::showSpotDialog()
+{
+    const auto* clip = controller.firstSelectedClip();
+    if (clip == nullptr || document == nullptr)
+        return reportProblem ("Select a clip to spot.");
+    const auto& s = document->session();
+    const auto now = core::formatTimecode (session::timecodeAt (s, clip->position), s.frameRate);
+    auto* window = new juce::AlertWindow ("Spot Clip", "Start timecode for \"" + juce::String::fromUTF8 (clip->name.c_str())
+                                                           + "\". Original Time puts it where it was recorded.",
+                                          juce::MessageBoxIconType::NoIcon, this);
+    window->addTextEditor ("start", juce::String (now), "Start:");
+    window->addButton ("OK", 1, juce::KeyPress (juce::KeyPress::returnKey));
+    window->addButton ("Original Time", 2);
+    window->addButton ("Cancel", 0, juce::KeyPress (juce::KeyPress::escapeKey));
+    window->enterModalState (true, juce::ModalCallbackFunction::create ([this, window] (int result) {
+                                 if (result == 1)
+                                     check (controller.spot (window->getTextEditorContents ("start").trim().toStdString()));
+                                 else if (result == 2)
+                                     check (controller.spotToOriginalTime());
+                             }),
+                             true);
+}
+
+void MainComponent::showFadeDialog()
+{
+    if (! controller.selection().hasRange())
+        return reportProblem ("Select a range over a clip's start or end, or across a cut, then press F.");
+    const bool crossfade = controller.rangeCrossesCut();
+    auto* window = new juce::AlertWindow (crossfade ? "Crossfade" : "Fade",
+                                          crossfade ? "A crossfade as long as the selection, centred on the cut."
+                                                    : "A fade over the selected part of the clip.",
+                                          juce::MessageBoxIconType::NoIcon, this);
+    window->addComboBox ("shape", { "Equal power", "Linear", "S-curve" }, "Shape:");
+    window->getComboBoxComponent ("shape")->setSelectedItemIndex (crossfade ? 0 : 1, juce::dontSendNotification);
+    launch (window, [this] (juce::AlertWindow& w) {
+        const int index = w.getComboBoxComponent ("shape")->getSelectedItemIndex();
+        const auto shape = index == 0 ? dsp::FadeShape::equalPower : index == 2 ? dsp::FadeShape::sCurve : dsp::FadeShape::linear;
+        check (controller.fadeSelection (shape));
+    });
+}
+
+void MainComponent::showPlaylistMenu (size_t trackIndex, juce::Rectangle<int> box)
+{
+    if (document == nullptr || trackIndex >= document->session().tracks.size())
+        return;
+    const auto track = document->session().tracks[trackIndex];
+    const auto current = track.playlistName.empty() ? std::string (session::firstPlaylistName) : track.playlistName;
+
+    juce::PopupMenu menu;
+    menu.addSectionHeader (juce::String::fromUTF8 (track.name.c_str()) + " playlists");
+    menu.addItem (1, juce::String::fromUTF8 (current.c_str()), true, true);
+    int id = 100;
+    for (auto& playlist : track.alternatePlaylists)
+        menu.addItem (id++, juce::String::fromUTF8 (playlist.name.c_str()));
+    menu.addSeparator();
+    const bool writable = ! document->isReadOnly();
+    menu.addItem (2, "Duplicate Playlist", writable);
+    menu.addItem (3, "New Playlist", writable);
+
+    const auto area = localAreaToGlobal (getLocalArea (&timeline, box));
+    menu.showMenuAsync (juce::PopupMenu::Options().withTargetScreenArea (area),
+                        [this, track] (int chosen) {
+                            if (chosen == 2)
+                                check (controller.duplicatePlaylist (track.id));
+                            else if (chosen == 3)
+                                check (controller.newPlaylist (track.id));
+                            else if (chosen >= 100 && size_t (chosen - 100) < track.alternatePlaylists.size())
+                                check (controller.switchPlaylist (track.id, track.alternatePlaylists[size_t (chosen - 100)].name));
+                        });
+}
+} // namespace sprocket::app

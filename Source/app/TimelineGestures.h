@@ -1,0 +1,91 @@
+#pragma once
+
+#include "EditController.h"
+#include "TimelineComponent.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sprocket::app
+{
+/** What the mouse does on the timeline, the Pro Tools way (docs/SHORTCUTS.md lists it all):
+      - a clip's body: click selects (shift adds or removes), drag moves (across tracks too;
+        shift keeps the time, moving only between tracks), ctrl+alt drag slips the audio inside;
+      - a clip's edges: drag trims start or end;
+      - the small handles at a clip's top corners: drag sets the fade in or out;
+      - the clip-gain line: drag up or down;
+      - an empty part of a lane: click puts the edit cursor there (and the playhead, when
+        stopped), drag selects a time range across the tracks it covers;
+      - the ruler: click locates the playhead;
+      - a header's R / S / M and playlist box: record-arm, solo, mute, the playlist menu.
+    While dragging, the timeline draws the edit applied to a copy of the session (the model's
+    own edit function, so limits such as the end of the media show as they will be); releasing
+    performs it as one undoable step. In grid mode every new position snaps to a frame.
+    [[message thread]] */
+class TimelineGestures final : public juce::MouseListener
+{
+public:
+    TimelineGestures (TimelineComponent& timeline, EditController& controller);
+
+    void mouseDown (const juce::MouseEvent&) override;
+    void mouseDrag (const juce::MouseEvent&) override;
+    void mouseUp (const juce::MouseEvent&) override;
+    void mouseDoubleClick (const juce::MouseEvent&) override;
+    void mouseMove (const juce::MouseEvent&) override;
+
+    /** Clicks that move the playhead (ruler, empty lane). */
+    std::function<void (int64_t position)> onLocate;
+    /** Double-click on a clip: rename it. */
+    std::function<void()> onRenameRequest;
+    /** A header's playlist box was clicked. */
+    std::function<void (size_t trackIndex, juce::Rectangle<int> box)> onPlaylistMenu;
+    /** A header's R button. */
+    std::function<void (const std::string& trackId)> onToggleRecord;
+    /** An edit the mouse made could not be done: tell the user. */
+    std::function<void (const std::string& message)> onProblem;
+
+    /** The fade shape new fades get from the handles. */
+    dsp::FadeShape fadeShape = dsp::FadeShape::equalPower;
+
+    /** The modifier that slips: ctrl+alt (Linux and Windows), cmd+alt on a Mac. */
+    static bool isSlipModifier (juce::ModifierKeys mods) noexcept
+    {
+        return mods.isCommandDown() && mods.isAltDown();
+    }
+
+private:
+    enum class Drag
+    {
+        none,
+        move,
+        slip,
+        trimStart,
+        trimEnd,
+        fadeIn,
+        fadeOut,
+        gain,
+        range
+    };
+
+    /** The edit the drag describes so far, or nullopt if it would change nothing. */
+    std::optional<std::pair<std::string, session::EditHistory::Edit>> currentEdit (const juce::MouseEvent&) const;
+    void showPreview (const juce::MouseEvent&);
+    core::SampleDuration dragDelta (const juce::MouseEvent&) const;
+    int64_t sampleAt (float x) const;
+
+    TimelineComponent& timeline;
+    EditController& controller;
+
+    Drag drag = Drag::none;
+    bool dragged = false;
+    TimelineComponent::Hit downHit;
+    std::vector<session::ClipRef> dragClips; // what a move or slip takes along
+    session::Clip downClip;                   // the clip under the mouse at the press
+    int rangeAnchorTrack = 0;
+    int64_t rangeAnchor = 0;
+};
+} // namespace sprocket::app
