@@ -254,7 +254,8 @@ TEST (LoudnessCliTest, FilesMadeBySoxAndEspeakAgreeWithLibebur128)
     std::vector<std::filesystem::path> files;
     auto sox = [&] (const std::string& name, const std::string& format, const std::string& effects) {
         const auto file = folder / name;
-        const auto command = "sox -R -n " + format + " " + shellQuoted (file) + " " + effects + " 2>/dev/null";
+        // timeout: a sox command that never ends (say, a missing length) must not hang the suite.
+        const auto command = "timeout 60 sox -R -n " + format + " " + shellQuoted (file) + " " + effects + " 2>/dev/null";
         ASSERT_EQ (std::system (command.c_str()), 0) << command;
         files.push_back (file);
     };
@@ -264,10 +265,10 @@ TEST (LoudnessCliTest, FilesMadeBySoxAndEspeakAgreeWithLibebur128)
     if (haveTool ("espeak-ng"))
     {
         const auto speech = folder / "speech.wav";
-        std::system (("espeak-ng -w " + shellQuoted (folder / "raw.wav")
+        std::system (("timeout 60 espeak-ng -w " + shellQuoted (folder / "raw.wav")
                       + " 'Reel two, scene twelve, take three. Quiet please, we are rolling. "
                         "Action. Where were you last night? I told you, I was at the station until midnight.' 2>/dev/null").c_str());
-        std::system (("sox " + shellQuoted (folder / "raw.wav") + " -r 48000 -b 24 " + shellQuoted (speech) + " pad 0.5 1 2>/dev/null").c_str());
+        std::system (("timeout 60 sox " + shellQuoted (folder / "raw.wav") + " -r 48000 -b 24 " + shellQuoted (speech) + " pad 0.5 1 2>/dev/null").c_str());
         files.push_back (speech);
     }
 
