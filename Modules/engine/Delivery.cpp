@@ -2,6 +2,7 @@
 
 #include "core/Decibels.h"
 #include "core/Timecode.h"
+#include "dsp/LoudnessAnalyser.h"
 #include "dsp/TpdfDither.h"
 #include "engine/OfflineRenderer.h"
 #include "engine/PlanCompiler.h"
@@ -222,6 +223,8 @@ core::Result<DeliveryReport> deliver (const session::Session& session, const Del
             dither.emplace_back (uint64_t (c + 1) * 0x9e3779b97f4a7c15ULL);
         float peak = 0.0f;
         int64_t clipped = 0;
+        dsp::LoudnessAnalyser meter;
+        meter.prepare (double (targetRate), channels, options.blockSize);
         for (int64_t position = 0; position < frames; position += options.blockSize)
         {
             const int n = int (std::min<int64_t> (options.blockSize, frames - position));
@@ -246,9 +249,11 @@ core::Result<DeliveryReport> deliver (const session::Session& session, const Del
                     peak = std::max (peak, magnitude);
                     clipped += magnitude > 1.0f ? 1 : 0;
                 }
-                if (spec.sampleFormat == io::SampleFormat::pcm16)
-                    dither[size_t (d)].process (samples, n, 16);
             }
+            meter.process (outPointers.data(), n); // what is delivered, before dither
+            if (spec.sampleFormat == io::SampleFormat::pcm16)
+                for (int d = 0; d < channels; ++d)
+                    dither[size_t (d)].process (outPointers[size_t (d)], n, 16);
             if (split)
                 for (int leg = 0; leg < channels; ++leg)
                 {
@@ -271,6 +276,7 @@ core::Result<DeliveryReport> deliver (const session::Session& session, const Del
                 return md5.error();
             file.md5 = *md5;
             file.samplePeakDbfs = peak > 0.0f ? 20.0 * std::log10 (double (peak)) : -std::numeric_limits<double>::infinity();
+            file.loudness = meter.summary(); // of the whole output (all legs of a split file)
             file.clippedSamples = isInteger (spec.sampleFormat) ? clipped : 0;
             if (file.clippedSamples > 0)
             {
@@ -308,6 +314,12 @@ core::Result<DeliveryReport> deliver (const session::Session& session, const Del
             else
                 entry["sample_peak_dbfs"] = nullptr;
             entry["clipped_samples"] = file.clippedSamples;
+            const auto rounded = [] (double v) {
+                return std::isfinite (v) ? nlohmann::ordered_json (std::round (v * 100.0) / 100.0) : nlohmann::ordered_json (nullptr);
+            };
+            entry["integrated_lufs"] = rounded (file.loudness.integratedLufs);
+            entry["loudness_range_lu"] = rounded (file.loudness.loudnessRangeLu);
+            entry["true_peak_dbtp"] = rounded (file.loudness.truePeakDbtp);
             entry["status"] = file.passed ? "pass" : "fail";
             if (! file.problem.empty())
                 entry["problem"] = file.problem;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Error.h"
+#include "dsp/LoudnessAnalyser.h"
 #include "engine/DeliverySpec.h"
 #include "session/Session.h"
 
@@ -21,6 +22,7 @@ struct DeliveredFile
     int64_t frames = 0;
     double samplePeakDbfs = 0.0;
     int64_t clippedSamples = 0; // beyond full scale before conversion to integers
+    dsp::LoudnessSummary loudness {}; // of the output this file belongs to (BS.1770-4)
     bool passed = true;
     std::string problem;        // why it failed
 };

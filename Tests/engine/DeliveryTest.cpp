@@ -3,6 +3,7 @@
 #include "support/TestAudioFiles.h"
 
 #include "core/Timecode.h"
+#include "dsp/LoudnessAnalyser.h"
 #include "engine/Delivery.h"
 #include "engine/OfflineRenderer.h"
 #include "io/AudioFileInfo.h"
@@ -89,6 +90,17 @@ TEST (DeliveryTest, MusicAndEffectsPlusDialogueIsThePrintmaster)
     ASSERT_TRUE (engine::renderOffline (s, render).ok());
     EXPECT_EQ (readWholeFile (folder / "render" / "Reel 2_PM.wav"), printmaster);
     EXPECT_FALSE (std::filesystem::exists (folder / "out" / ".sprocket-delivery")); // the scratch is gone
+
+    // The manifest's loudness is the analyser's reading of the delivered file.
+    dsp::LoudnessAnalyser meter;
+    meter.prepare (48000.0, 2, 48000);
+    const float* channels[] = { rest[0].data(), rest[1].data() };
+    meter.process (channels, 48000);
+    EXPECT_NEAR (fileFor (*report, "ME").loudness.integratedLufs, meter.integratedLufs(), 1e-9);
+    EXPECT_LT (fileFor (*report, "ME").loudness.integratedLufs, fileFor (*report, "PM").loudness.integratedLufs);
+    std::ifstream manifestFile (report->manifest);
+    const auto manifest = nlohmann::json::parse (manifestFile);
+    EXPECT_NEAR (manifest["files"][2]["integrated_lufs"].get<double>(), meter.integratedLufs(), 0.006);
 }
 
 TEST (DeliveryTest, SplitMonoLegsReassembleBitExactlyToTheInterleavedPrint)
