@@ -479,7 +479,6 @@ void TimelineComponent::paint (juce::Graphics& g)
     {
         juce::Graphics::ScopedSaveState state (g);
         g.reduceClipRegion (lanes);
-        paintSelection (g);
 
         ClipPainter::Look look;
         look.sessionRate = shown.sampleRate;
@@ -500,6 +499,8 @@ void TimelineComponent::paint (juce::Graphics& g)
                 ClipPainter::paint (g, track, clip, bounds, scale, look);
             }
         }
+        // Over the clips, translucent, as Pro Tools shows a selection across them.
+        paintSelection (g);
     }
 
     paintCorner (g);

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Editing end to end under Xvfb (run through xvfb-run by CTest), with real X mouse and key events
+# on a copy of the demo session:
+#   click a dialogue clip, ctrl+m mutes it, '.' nudges it a frame, a mouse drag moves it,
+#   ctrl+z / ctrl+shift+z undo and redo the move, ctrl+s saves, ctrl+q quits; the saved JSON is
+#   checked with jq and re-opened with --snapshot. Then crash recovery: more edits, wait for the
+#   autosave, kill -9, start again, accept the recovery offer (return), and ctrl+q, return saves.
+# usage: app_edit_e2e.sh SPROCKET_BINARY DEMO_SESSION ARTEFACT_DIR
+set -u
+
+app=$1
+demo=$2
+out=$3
+rm -rf "$out"
+mkdir -p "$out/session" "$out/home"
+cp -r "$(dirname "$demo")/audio" "$out/session/"
+cp "$demo" "$out/session/demo.sprocket"
+session="$out/session/demo.sprocket"
+export HOME="$out/home" # recent files and settings stay in the artefacts
+export SPROCKET_QUIT_AFTER_MS=90000
+export SPROCKET_AUTOSAVE_SECONDS=2
+
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+
+wait_for_log() { # pattern seconds log
+    for _ in $(seq 1 $(($2 * 10))); do
+        grep -q "$1" "$3" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+start_app() { # log
+    "$app" "$session" >"$1" 2>&1 &
+    pid=$!
+    wid=$(timeout 30 xdotool search --sync --onlyvisible --name 'Sprocket' 2>/dev/null | head -1)
+    if [ -z "$wid" ]; then
+        fail "the main window did not appear within 30 s"
+        kill "$pid" 2>/dev/null
+        exit 1
+    fi
+    eval "$(xdotool getwindowgeometry --shell "$wid")"
+    # Without a window manager keys go to the window under the pointer (BUILD-NOTES §3).
+    xdotool mousemove $((X + WIDTH / 2)) $((Y + 30))
+    sleep 2
+}
+
+quit_app() { # expected-exit-code
+    for _ in $(seq 1 100); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        fail "the app did not quit within 10 s"
+        kill "$pid" 2>/dev/null
+    fi
+    wait "$pid"
+    local rc=$?
+    [ $rc -eq "$1" ] && pass "app exit code $rc" || fail "app exit code $rc, expected $1"
+}
+
+# The first dialogue clip: the topmost-leftmost pixel of the DX clip body colour (#3E6088).
+find_clip() { # screenshot -> sets CX CY (window coordinates of a point in the clip's body)
+    local hit
+    hit=$(convert "$1" txt:- 2>/dev/null | grep -m1 -i '#3E6088' | cut -d: -f1)
+    CX=$(( ${hit%,*} + 25 ))
+    CY=$(( ${hit#*,} + 45 ))
+}
+
+# --- 1. edit, undo, redo, save ----------------------------------------------------------
+start_app "$out/edit.log"
+import -window "$wid" "$out/edit-before.png"
+find_clip "$out/edit-before.png"
+[ -n "${CX:-}" ] && pass "clip c1 found at $CX,$CY" || fail "no dialogue clip found on screen"
+
+xdotool mousemove $((X + CX)) $((Y + CY)) click 1
+sleep 0.3
+xdotool key ctrl+m
+sleep 0.3
+xdotool key period
+sleep 0.3
+# A real drag: press, move in steps, release 40 px to the right.
+xdotool mousedown 1
+for step in 10 20 30 40; do xdotool mousemove $((X + CX + step)) $((Y + CY)); sleep 0.05; done
+xdotool mouseup 1
+sleep 0.5
+import -window "$wid" "$out/edit-moved.png"
+xdotool key ctrl+z
+sleep 0.3
+import -window "$wid" "$out/edit-undone.png"
+xdotool key ctrl+shift+z
+sleep 0.3
+cmp -s <(convert "$out/edit-moved.png" rgb:-) <(convert "$out/edit-undone.png" rgb:-) \
+    && fail "undo did not change the window" || pass "undo changed the window"
+xdotool key ctrl+s
+wait_for_log '^saved ' 10 "$out/edit.log" && pass "ctrl+s: $(grep -m1 '^saved ' "$out/edit.log")" || fail "ctrl+s did not save"
+import -window "$wid" "$out/edit-saved.png"
+xdotool key ctrl+q
+quit_app 0
+
+mute=$(jq -r '.tracks[0].clips[] | select(.id == "c1") | .mute' "$session")
+position=$(jq -r '.tracks[0].clips[] | select(.id == "c1") | .position' "$session")
+[ "$mute" = "true" ] && pass "c1 saved muted" || fail "c1 mute is '$mute'"
+# '.' nudged one frame (2002 samples at 23.976 fps, 48 kHz), the drag moved it further right.
+if [ -n "$position" ] && [ "$position" -gt 170002 ]; then pass "c1 saved at $position (nudged and dragged)"
+else fail "c1 position '$position' is not nudged and dragged"; fi
+[ "$(jq '.tracks | length' "$session")" = "6" ] && pass "six tracks saved" || fail "track count changed"
+"$app" --snapshot "$out/reloaded.png" --size 1600x900 "$session" >/dev/null 2>"$out/reloaded.log" \
+    && pass "the saved session reloads (reloaded.png)" || fail "the saved session does not reload: $(cat "$out/reloaded.log")"
+[ ! -e "$session.lock" ] && pass "the lock was released" || fail "the lock file is still there"
+
+# --- 2. crash, autosave, recovery ---------------------------------------------------------
+start_app "$out/crash.log"
+import -window "$wid" "$out/crash-before.png"
+find_clip "$out/crash-before.png"
+xdotool mousemove $((X + CX)) $((Y + CY)) click 1
+sleep 0.3
+xdotool key ctrl+shift+Up ctrl+shift+Up ctrl+shift+Up # +3 dB clip gain
+wait_for_log '^autosaved ' 10 "$out/crash.log" && pass "$(grep -m1 '^autosaved ' "$out/crash.log")" || fail "no autosave"
+kill -9 "$pid"
+wait "$pid" 2>/dev/null
+[ -e "$session.autosave" ] && pass "the autosave survived the crash" || fail "no autosave file after the crash"
+
+start_app "$out/recover.log"
+wait_for_log '^autosave found' 5 "$out/recover.log" && pass "recovery offered" || fail "no recovery offer"
+import -window root "$out/recover-offer.png"
+xdotool key Return
+wait_for_log '^recovered autosave' 5 "$out/recover.log" && pass "recovered" || fail "return did not recover"
+sleep 1
+xdotool getwindowname "$wid" | grep -q '\*' && pass "title shows unsaved changes: $(xdotool getwindowname "$wid")" \
+    || fail "title does not show the recovered changes: $(xdotool getwindowname "$wid")"
+import -window "$wid" "$out/recovered.png"
+xdotool key ctrl+q
+sleep 1
+import -window root "$out/quit-asks.png"
+xdotool key Return # Save
+quit_app 0
+# c1 is muted (grey) now, so the first blue clip clicked was c2.
+gain=$(jq -r '.tracks[0].clips[] | select(.id == "c2") | .gain_db' "$session")
+[ "$gain" = "3.0" ] || [ "$gain" = "3" ] && pass "recovered clip gain saved: $gain dB" || fail "clip gain after recovery is '$gain'"
+[ ! -e "$session.autosave" ] && pass "saving discarded the autosave" || fail "the autosave is still there"
+
+echo "logs:"; for log in "$out"/*.log; do echo "== $log"; sed 's/^/  /' "$log"; done
+echo "artefacts: $out"
+ls -1 "$out"/*.png
+[ $failures -eq 0 ] || { echo "$failures failure(s)" >&2; exit 1; }
