@@ -46,24 +46,47 @@ float ClipPainter::fadeOutHandleX (const session::Clip& clip, juce::Rectangle<fl
 }
 
 void ClipPainter::paint (juce::Graphics& g, const session::Track& track, const session::Clip& clip,
-                         juce::Rectangle<float> bounds, const TimelineScale& scale, const Look& look)
+                         juce::Rectangle<float> exactBounds, const TimelineScale& scale, const Look& look)
 {
+    // Whole pixels: a rectangle on pixel boundaries fills without anti-aliasing, which in
+    // JUCE's software renderer is several times cheaper than one with fractional edges.
+    const float left = std::round (exactBounds.getX());
+    const float right = std::max (left + 1.0f, std::round (exactBounds.getRight()));
+    const float upper = std::round (exactBounds.getY());
+    const juce::Rectangle<float> bounds (left, upper, right - left, std::round (exactBounds.getBottom()) - upper);
     const auto busColour = theme::colourForBus (track.output);
     const auto body = look.offline ? theme::offlineBody : clip.mute ? theme::mutedBody : theme::clipBodyFor (busColour);
     const auto accent = look.offline ? theme::offlineHatch : clip.mute ? juce::Colour (0xff66666c) : busColour;
 
-    juce::Path outline;
-    outline.addRoundedRectangle (bounds, clipCorner);
+    // Paths are what costs in JUCE's software renderer (each becomes an edge table), so a
+    // clip uses at most three: its rounded body, its name bar's rounded top and its outline;
+    // small clips (a zoomed-out reel has hundreds) use none, and everything inside the body is
+    // clipped to a plain rectangle, which keeps the waveform's thousand bars on the fast path.
+    const bool rounded = bounds.getWidth() >= 12.0f * clipCorner && bounds.getHeight() >= 4.0f * clipCorner;
     g.setColour (body);
-    g.fillPath (outline);
+    if (rounded)
+        g.fillRoundedRectangle (bounds, clipCorner);
+    else
+        g.fillRect (bounds);
 
     const auto nameBar = bounds.withHeight (std::min (nameBarHeight, bounds.getHeight()));
     const auto inner = bodyOf (bounds);
+    g.setColour (look.selected ? accent.brighter (0.3f) : accent.withMultipliedBrightness (0.8f));
+    if (rounded)
+    {
+        juce::Path bar;
+        bar.addRoundedRectangle (nameBar.getX(), nameBar.getY(), nameBar.getWidth(), nameBar.getHeight(), clipCorner,
+                                 clipCorner, true, true, false, false);
+        g.fillPath (bar);
+    }
+    else
+    {
+        g.fillRect (nameBar);
+    }
     {
         juce::Graphics::ScopedSaveState state (g);
-        g.reduceClipRegion (outline);
-        g.setColour (look.selected ? accent.brighter (0.3f) : accent.withMultipliedBrightness (0.8f));
-        g.fillRect (nameBar);
+        // Inside the rounded bottom corners by a pixel, so nothing pokes out of them.
+        g.reduceClipRegion (inner.reduced (rounded ? 1.0f : 0.0f, 0.0f).withTrimmedBottom (rounded ? 1.0f : 0.0f).getSmallestIntegerContainer());
 
         if (look.offline)
         {
@@ -84,21 +107,18 @@ void ClipPainter::paint (juce::Graphics& g, const session::Track& track, const s
                 // can be grabbed on any clip; the cursor shows where).
                 const float y = gainLineY (clip.gainDb, inner);
                 g.setColour (clip.gainDb == 0.0 ? juce::Colour (0x50ffffff) : juce::Colour (0xd0f0e060));
-                g.fillRect (juce::Rectangle<float> (inner.getX(), y - 0.5f, inner.getWidth(), 1.0f));
+                g.fillRect (juce::Rectangle<int> (int (inner.getX()), int (y), int (inner.getWidth()), 1));
             }
         }
     }
 
-    if (look.selected)
-    {
-        g.setColour (juce::Colours::white);
-        g.strokePath (outline, juce::PathStrokeType (2.0f));
-    }
+    const auto outlineColour = look.selected ? juce::Colours::white : accent.brighter (0.25f).withAlpha (0.9f);
+    const float thickness = look.selected ? 2.0f : 1.0f;
+    g.setColour (outlineColour);
+    if (rounded)
+        g.drawRoundedRectangle (bounds.reduced (thickness * 0.5f), clipCorner, thickness);
     else
-    {
-        g.setColour (accent.brighter (0.25f).withAlpha (0.9f));
-        g.strokePath (outline, juce::PathStrokeType (1.0f));
-    }
+        g.drawRect (bounds, thickness);
 
     if (! look.offline && bounds.getWidth() >= 3.0f * handleSize && bounds.getHeight() >= 30.0f)
     {
@@ -183,7 +203,7 @@ void ClipPainter::paintWaveform (juce::Graphics& g, const session::Clip& clip, j
     const float gain = float (std::pow (10.0, clip.gainDb / 20.0));
 
     std::vector<io::PeakPair> columns (static_cast<size_t> (pixels));
-    juce::RectangleList<float> bars;
+    juce::RectangleList<int> bars;
     bars.ensureStorageAllocated (pixels * channels);
     const float laneHeight = body.getHeight() / float (channels);
     for (int channel = 0; channel < channels; ++channel)
@@ -195,9 +215,9 @@ void ClipPainter::paintWaveform (juce::Graphics& g, const session::Clip& clip, j
         {
             const float top = std::clamp (float (columns[size_t (i)].max) / 32767.0f * gain, -1.0f, 1.0f);
             const float bottom = std::clamp (float (columns[size_t (i)].min) / 32767.0f * gain, -1.0f, 1.0f);
-            const float y1 = centre - top * half;
-            const float y2 = centre - bottom * half;
-            bars.addWithoutMerging ({ float (x0 + i), y1, 1.0f, std::max (1.0f, y2 - y1) });
+            const int y1 = int (std::floor (centre - top * half));
+            const int y2 = int (std::ceil (centre - bottom * half));
+            bars.addWithoutMerging ({ x0 + i, y1, 1, std::max (1, y2 - y1) });
         }
     }
     g.setColour (colour.withAlpha (0.85f));

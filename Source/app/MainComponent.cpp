@@ -290,8 +290,7 @@ juce::String MainComponent::getMediaStatusText() const
 
 void MainComponent::paint (juce::Graphics& g)
 {
-    g.fillAll (theme::windowBackground);
-
+    // The transport bar and timeline are opaque children: only the status bar is ours.
     auto bar = getStatusBarArea();
     g.setColour (theme::statusBarBackground);
     g.fillRect (bar);

@@ -458,9 +458,16 @@ void TimelineComponent::mouseMove (const juce::MouseEvent& e)
 
 void TimelineComponent::paint (juce::Graphics& g)
 {
-    g.fillAll (theme::windowBackground);
-
     const auto lanes = getLaneArea();
+    // The track rows cover the lanes and headers; only what lies below the last track (and the
+    // scroll bars' corner) needs the background. A full-window fill costs ~1 ms at 1920x1080.
+    {
+        const int rowsEnd = getTrackHeaderBounds (session.tracks.size()).getY();
+        g.setColour (theme::windowBackground);
+        g.fillRect (0, juce::jmax (lanes.getY(), rowsEnd), getWidth(), getHeight() - juce::jmax (lanes.getY(), rowsEnd));
+        g.fillRect (lanes.getRight(), 0, getWidth() - lanes.getRight(), lanes.getY());
+    }
+
     g.setColour (theme::markerStripBackground);
     g.fillRect (headerWidth, rulerHeight, lanes.getWidth(), markerStripHeight);
 
