@@ -46,3 +46,15 @@ TEST (AppOptionsTest, BadCommandLinesAreRefusedWithAReason)
         EXPECT_FALSE (options.error().message.empty());
     }
 }
+
+TEST (AppOptionsTest, ViewChoosesTheSnapshotWindow)
+{
+    auto edit = AppOptions::parse ({ "--snapshot", "out.png", "--view", "edit", "s.sprocket" });
+    ASSERT_TRUE (edit.ok());
+    EXPECT_EQ (edit->view, AppOptions::View::edit);
+    auto mixer = AppOptions::parse ({ "--snapshot", "out.png", "--view", "mixer", "s.sprocket" });
+    ASSERT_TRUE (mixer.ok());
+    EXPECT_EQ (mixer->view, AppOptions::View::mixer);
+    EXPECT_FALSE (AppOptions::parse ({ "--snapshot", "out.png", "--view", "video" }).ok());
+    EXPECT_FALSE (AppOptions::parse ({ "--view", "edit", "s.sprocket" }).ok()) << "--view only with --snapshot";
+}

@@ -10,7 +10,7 @@ app=$1
 session=$2
 out=$3
 mkdir -p "$out"
-rm -f "$out"/{snapshot,small,none,broken,offline,screen,window,window-zoomed}.png "$out"/*.log
+rm -f "$out"/{snapshot,small,edit-view,mixer,none,broken,offline,screen,window,window-zoomed}.png "$out"/*.log
 
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
@@ -39,6 +39,16 @@ check_png "$out/snapshot.png" 1600x900 "snapshot"
 
 "$app" --snapshot "$out/small.png" --size 800x450 "$session" >/dev/null 2>&1 || fail "800x450 snapshot failed"
 check_png "$out/small.png" 800x450 "small snapshot"
+
+"$app" --snapshot "$out/edit-view.png" --view edit --size 1920x1080 "$session" >/dev/null 2>&1 || fail "--view edit snapshot failed"
+check_png "$out/edit-view.png" 1920x1080 "--view edit snapshot"
+"$app" --snapshot "$out/mixer.png" --view mixer "$session" >/dev/null 2>"$out/mixer.log"
+rc=$?
+if [ $rc -eq 2 ] && grep -q "mixer view is not built yet" "$out/mixer.log" && [ ! -e "$out/mixer.png" ]; then
+    pass "--view mixer says it is not built yet (exit 2)"
+else
+    fail "--view mixer: exit $rc, '$(cat "$out/mixer.log")'"
+fi
 
 if "$app" --snapshot "$out/none.png" "$out/no-such-session.sprocket" >/dev/null 2>"$out/missing-session.log"; then
     fail "a missing session must exit non-zero"
