@@ -47,7 +47,7 @@ int main (int argc, char** argv)
 
     int mode = EBUR128_MODE_I | EBUR128_MODE_LRA | EBUR128_MODE_TRUE_PEAK;
     std::unique_ptr<ebur128_state, void (*) (ebur128_state*)> state (
-        ebur128_init ((unsigned) info.channels, (unsigned long) info.samplerate, mode),
+        ebur128_init ((unsigned)info.channels, (unsigned long)info.samplerate, mode),
         [] (ebur128_state* s) { ebur128_destroy (&s); });
     if (info.channels == 8)
     {
@@ -57,11 +57,11 @@ int main (int argc, char** argv)
 
     // 100 ms chunks with --maxima (one meter reading each), else 64k frames.
     const sf_count_t chunk = maxima ? (info.samplerate + 5) / 10 : 65536;
-    std::vector<float> buffer ((size_t) (chunk * info.channels));
+    std::vector<float> buffer ((size_t)(chunk * info.channels));
     double maxMomentary = -HUGE_VAL, maxShortTerm = -HUGE_VAL;
     for (sf_count_t got; (got = sf_readf_float (file.get(), buffer.data(), chunk)) > 0;)
     {
-        ebur128_add_frames_float (state.get(), buffer.data(), (size_t) got);
+        ebur128_add_frames_float (state.get(), buffer.data(), (size_t)got);
         if (maxima && got == chunk)
         {
             double m, s;
@@ -75,7 +75,7 @@ int main (int argc, char** argv)
     double integrated, range, truePeak = 0.0, samplePeak = 0.0;
     ebur128_loudness_global (state.get(), &integrated);
     ebur128_loudness_range (state.get(), &range);
-    for (unsigned c = 0; c < (unsigned) info.channels; ++c)
+    for (unsigned c = 0; c < (unsigned)info.channels; ++c)
     {
         double v;
         ebur128_true_peak (state.get(), c, &v);

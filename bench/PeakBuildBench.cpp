@@ -47,7 +47,7 @@ int main (int argc, char** argv)
     for (unsigned t = 0; t < threads; ++t)
         pool.emplace_back ([&] {
             for (size_t i = next++; i < files.size(); i = next++)
-                (void) io::buildPeaks (files[i]);
+                (void)io::buildPeaks (files[i]);
         });
     for (auto& t : pool)
         t.join();

@@ -45,7 +45,8 @@ session::Session sessionWith (int tracks)
         track.output = stems[t % 8];
         track.gainDb = -10.0;
         track.pan = -1.0 + 2.0 * (t % 17) / 16.0;
-        track.inserts.push_back ({ "eq", { { "band2_gain_db", 4.0 }, { "band3_gain_db", -3.0 }, { "hpf_freq_hz", 80.0 } }, false, nullptr });
+        track.inserts.push_back (
+            { "eq", { { "band2_gain_db", 4.0 }, { "band3_gain_db", -3.0 }, { "hpf_freq_hz", 80.0 } }, false, nullptr });
         track.inserts.push_back ({ "compressor", { { "threshold_db", -24.0 }, { "ratio", 3.0 } }, false, nullptr });
         session::Clip clip;
         clip.id = "c" + std::to_string (t);

@@ -21,15 +21,15 @@ public:
     Result (Error error) : content (std::move (error)) {}
 
     bool ok() const noexcept { return std::holds_alternative<T> (content); }
-    explicit operator bool() const noexcept { return ok(); }
+    explicit operator bool () const noexcept { return ok(); }
 
     T& value() & { return std::get<T> (content); }
     const T& value() const& { return std::get<T> (content); }
     T&& value() && { return std::get<T> (std::move (content)); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
-    T& operator*() & { return value(); }
-    const T& operator*() const& { return value(); }
+    T& operator* () & { return value(); }
+    const T& operator* () const& { return value(); }
 
     const Error& error() const { return std::get<Error> (content); }
 
@@ -45,7 +45,7 @@ public:
     Status (Error e) : failure (std::move (e)), failed (true) {}
 
     bool ok() const noexcept { return ! failed; }
-    explicit operator bool() const noexcept { return ok(); }
+    explicit operator bool () const noexcept { return ok(); }
     const Error& error() const { return failure; }
 
 private:
@@ -53,5 +53,8 @@ private:
     bool failed = false;
 };
 
-inline Error makeError (std::string message) { return Error { std::move (message) }; }
+inline Error makeError (std::string message)
+{
+    return Error { std::move (message) };
+}
 } // namespace sprocket::core

@@ -6,17 +6,26 @@ FrameRatio frameRatio (FrameRate rate) noexcept
 {
     switch (rate)
     {
-        case FrameRate::fps23_976: return { 24000, 1001 };
-        case FrameRate::fps24: return { 24, 1 };
-        case FrameRate::fps25: return { 25, 1 };
+        case FrameRate::fps23_976:
+            return { 24000, 1001 };
+        case FrameRate::fps24:
+            return { 24, 1 };
+        case FrameRate::fps25:
+            return { 25, 1 };
         case FrameRate::fps29_97df:
-        case FrameRate::fps29_97: return { 30000, 1001 };
-        case FrameRate::fps30: return { 30, 1 };
-        case FrameRate::fps48: return { 48, 1 };
-        case FrameRate::fps50: return { 50, 1 };
+        case FrameRate::fps29_97:
+            return { 30000, 1001 };
+        case FrameRate::fps30:
+            return { 30, 1 };
+        case FrameRate::fps48:
+            return { 48, 1 };
+        case FrameRate::fps50:
+            return { 50, 1 };
         case FrameRate::fps59_94df:
-        case FrameRate::fps59_94: return { 60000, 1001 };
-        case FrameRate::fps60: return { 60, 1 };
+        case FrameRate::fps59_94:
+            return { 60000, 1001 };
+        case FrameRate::fps60:
+            return { 60, 1 };
     }
     return { 25, 1 };
 }
@@ -45,17 +54,28 @@ std::string_view frameRateName (FrameRate rate) noexcept
 {
     switch (rate)
     {
-        case FrameRate::fps23_976: return "23.976";
-        case FrameRate::fps24: return "24";
-        case FrameRate::fps25: return "25";
-        case FrameRate::fps29_97df: return "29.97df";
-        case FrameRate::fps29_97: return "29.97";
-        case FrameRate::fps30: return "30";
-        case FrameRate::fps48: return "48";
-        case FrameRate::fps50: return "50";
-        case FrameRate::fps59_94df: return "59.94df";
-        case FrameRate::fps59_94: return "59.94";
-        case FrameRate::fps60: return "60";
+        case FrameRate::fps23_976:
+            return "23.976";
+        case FrameRate::fps24:
+            return "24";
+        case FrameRate::fps25:
+            return "25";
+        case FrameRate::fps29_97df:
+            return "29.97df";
+        case FrameRate::fps29_97:
+            return "29.97";
+        case FrameRate::fps30:
+            return "30";
+        case FrameRate::fps48:
+            return "48";
+        case FrameRate::fps50:
+            return "50";
+        case FrameRate::fps59_94df:
+            return "59.94df";
+        case FrameRate::fps59_94:
+            return "59.94";
+        case FrameRate::fps60:
+            return "60";
     }
     return "25";
 }

@@ -26,11 +26,9 @@ enum class FrameRate
     fps60
 };
 
-inline constexpr std::array allFrameRates {
-    FrameRate::fps23_976, FrameRate::fps24,   FrameRate::fps25,      FrameRate::fps29_97df,
-    FrameRate::fps29_97,  FrameRate::fps30,   FrameRate::fps48,      FrameRate::fps50,
-    FrameRate::fps59_94df, FrameRate::fps59_94, FrameRate::fps60
-};
+inline constexpr std::array allFrameRates { FrameRate::fps23_976,  FrameRate::fps24,    FrameRate::fps25, FrameRate::fps29_97df,
+                                            FrameRate::fps29_97,   FrameRate::fps30,    FrameRate::fps48, FrameRate::fps50,
+                                            FrameRate::fps59_94df, FrameRate::fps59_94, FrameRate::fps60 };
 
 /** Exact frames per second as a ratio: 23.976 is 24000/1001. */
 struct FrameRatio

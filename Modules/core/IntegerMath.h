@@ -12,5 +12,8 @@ constexpr int64_t floorDiv (int64_t a, int64_t b) noexcept
     return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
-constexpr int64_t ceilDiv (int64_t a, int64_t b) noexcept { return -floorDiv (-a, b); }
+constexpr int64_t ceilDiv (int64_t a, int64_t b) noexcept
+{
+    return -floorDiv (-a, b);
+}
 } // namespace sprocket::core

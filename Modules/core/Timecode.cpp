@@ -10,8 +10,7 @@ namespace
 {
     bool isSkippedDropFrameLabel (const Timecode& tc, FrameRate rate) noexcept
     {
-        return isDropFrame (rate) && tc.seconds == 0 && tc.minutes % 10 != 0
-               && tc.frames < droppedFramesPerMinute (rate);
+        return isDropFrame (rate) && tc.seconds == 0 && tc.minutes % 10 != 0 && tc.frames < droppedFramesPerMinute (rate);
     }
 } // namespace
 
@@ -61,16 +60,14 @@ Timecode timecodeFromFrameCount (int64_t frameCount, FrameRate rate) noexcept
 std::string formatTimecode (const Timecode& tc, FrameRate rate)
 {
     char text[32];
-    std::snprintf (text, sizeof text, "%02d:%02d:%02d%c%02d", tc.hours, tc.minutes, tc.seconds,
-                   isDropFrame (rate) ? ';' : ':', tc.frames);
+    std::snprintf (text, sizeof text, "%02d:%02d:%02d%c%02d", tc.hours, tc.minutes, tc.seconds, isDropFrame (rate) ? ';' : ':',
+                   tc.frames);
     return text;
 }
 
 Result<Timecode> parseTimecode (std::string_view text, FrameRate rate)
 {
-    const auto fail = [&] (const std::string& why) {
-        return makeError ("timecode '" + std::string (text) + "': " + why);
-    };
+    const auto fail = [&] (const std::string& why) { return makeError ("timecode '" + std::string (text) + "': " + why); };
 
     int fields[4] = {};
     size_t i = 0;

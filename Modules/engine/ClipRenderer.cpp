@@ -6,7 +6,10 @@
 
 namespace sprocket::engine
 {
-void ClipRenderer::prepare (int maxBlockSize) { clipBuffer.allocate (maxChannels, maxBlockSize); }
+void ClipRenderer::prepare (int maxBlockSize)
+{
+    clipBuffer.allocate (maxChannels, maxBlockSize);
+}
 
 bool ClipRenderer::render (const PlanTrack& track, int trackIndex, int64_t position, int numFrames, MediaSource& media,
                            float* const* dest) noexcept

@@ -84,9 +84,10 @@ core::Status consolidateRange (session::SessionEditor& editor, const std::string
         return finished;
 
     // The file is on disk: now the one undoable change to the session.
-    auto relative = std::filesystem::absolute (file).lexically_relative (std::filesystem::absolute (session.filePath).parent_path());
-    const auto stored = session.filePath.empty() || relative.empty() || *relative.begin() == ".." ? std::filesystem::absolute (file)
-                                                                                                   : relative;
+    auto relative =
+        std::filesystem::absolute (file).lexically_relative (std::filesystem::absolute (session.filePath).parent_path());
+    const auto stored =
+        session.filePath.empty() || relative.empty() || *relative.begin() == ".." ? std::filesystem::absolute (file) : relative;
     std::string mediaId = "m-" + file.stem().string();
     for (int n = 2; session.findMedia (mediaId) != nullptr; ++n)
         mediaId = "m-" + file.stem().string() + "-" + std::to_string (n);

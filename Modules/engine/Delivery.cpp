@@ -29,9 +29,12 @@ namespace
     {
         switch (pull)
         {
-            case DeliverySpec::Pull::down: return (rate * 1000 + 500) / 1001;
-            case DeliverySpec::Pull::up: return (rate * 1001 + 500) / 1000;
-            case DeliverySpec::Pull::none: break;
+            case DeliverySpec::Pull::down:
+                return (rate * 1000 + 500) / 1001;
+            case DeliverySpec::Pull::up:
+                return (rate * 1001 + 500) / 1000;
+            case DeliverySpec::Pull::none:
+                break;
         }
         return rate;
     }
@@ -40,16 +43,24 @@ namespace
     {
         switch (format)
         {
-            case io::SampleFormat::pcm16: return 16;
-            case io::SampleFormat::pcm24: return 24;
-            case io::SampleFormat::pcm32: return 32;
-            case io::SampleFormat::float32: return 32;
-            case io::SampleFormat::float64: return 64;
+            case io::SampleFormat::pcm16:
+                return 16;
+            case io::SampleFormat::pcm24:
+                return 24;
+            case io::SampleFormat::pcm32:
+                return 32;
+            case io::SampleFormat::float32:
+                return 32;
+            case io::SampleFormat::float64:
+                return 64;
         }
         return 24;
     }
 
-    bool isInteger (io::SampleFormat format) { return format != io::SampleFormat::float32 && format != io::SampleFormat::float64; }
+    bool isInteger (io::SampleFormat format)
+    {
+        return format != io::SampleFormat::float32 && format != io::SampleFormat::float64;
+    }
 
     void replaceAll (std::string& text, const std::string& token, const std::string& value)
     {
@@ -86,7 +97,7 @@ namespace
                 if (session.findBus (bus) == nullptr)
                     return core::makeError ("output '" + output.role + "': the session has no bus '" + bus + "'");
             const int width = output.source == DeliveryOutput::Source::bus ? session.findBus (output.buses[0])->channels
-                                                                            : session.master.channels;
+                                                                           : session.master.channels;
             if (output.downmixTo && width != 6 && width != 8)
                 return core::makeError ("output '" + output.role + "': a stereo downmix needs a 5.1 or 7.1 source, not "
                                         + std::to_string (width) + " channel(s)");
@@ -108,7 +119,8 @@ std::string deliveryFileName (const DeliverySpec& spec, const session::Session& 
     replaceAll (name, "{role}", output.role);
     replaceAll (name, "{spec}", spec.name);
     replaceAll (name, "{rate}", std::to_string (rate));
-    replaceAll (name, "{bits}", spec.sampleFormat == io::SampleFormat::float32 ? "32f" : std::to_string (bitsOf (spec.sampleFormat)));
+    replaceAll (name, "{bits}",
+                spec.sampleFormat == io::SampleFormat::float32 ? "32f" : std::to_string (bitsOf (spec.sampleFormat)));
     for (auto& c : name)
         if (c == '/' || c == '\\' || c == '\0')
             c = '_';
@@ -315,7 +327,8 @@ core::Result<DeliveryReport> deliver (const session::Session& session, const Del
                 entry["sample_peak_dbfs"] = nullptr;
             entry["clipped_samples"] = file.clippedSamples;
             const auto rounded = [] (double v) {
-                return std::isfinite (v) ? nlohmann::ordered_json (std::round (v * 100.0) / 100.0) : nlohmann::ordered_json (nullptr);
+                return std::isfinite (v) ? nlohmann::ordered_json (std::round (v * 100.0) / 100.0)
+                                         : nlohmann::ordered_json (nullptr);
             };
             entry["integrated_lufs"] = rounded (file.loudness.integratedLufs);
             entry["loudness_range_lu"] = rounded (file.loudness.loudnessRangeLu);

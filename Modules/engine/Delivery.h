@@ -17,14 +17,14 @@ struct DeliveredFile
     std::string role;
     std::filesystem::path path;
     std::string md5;
-    int channels = 0;       // of this file (1 for a split-mono leg)
+    int channels = 0; // of this file (1 for a split-mono leg)
     int64_t sampleRate = 0;
     int64_t frames = 0;
     double samplePeakDbfs = 0.0;
-    int64_t clippedSamples = 0; // beyond full scale before conversion to integers
+    int64_t clippedSamples = 0;       // beyond full scale before conversion to integers
     dsp::LoudnessSummary loudness {}; // of the output this file belongs to (BS.1770-4)
     bool passed = true;
-    std::string problem;        // why it failed
+    std::string problem; // why it failed
 };
 
 struct DeliveryReport

@@ -23,10 +23,10 @@ struct DeliveryOutput
         mixMinus // the printmaster without some buses: M&E is "everything but dialogue"
     };
 
-    std::string role;                 // "PM", "DX", "ME", ... used in file names
+    std::string role; // "PM", "DX", "ME", ... used in file names
     Source source = Source::master;
-    std::vector<std::string> buses;   // the bus (source bus) or the buses left out (mixMinus)
-    std::optional<int> downmixTo;     // 2: a Lo/Ro stereo downmix (ITU-R BS.775) of a 5.1/7.1 source
+    std::vector<std::string> buses; // the bus (source bus) or the buses left out (mixMinus)
+    std::optional<int> downmixTo;   // 2: a Lo/Ro stereo downmix (ITU-R BS.775) of a 5.1/7.1 source
 };
 
 /** What to print and how, in one pass: a delivery spec (docs/DELIVERY.md). */

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 #include <cstring>
 #include <pthread.h>
+#include <thread>
 
 namespace sprocket::engine
 {
@@ -118,7 +118,10 @@ std::string DiskStreamer::firstMediaError()
 // ---------------------------------------------------------------------------------------------
 // Audio thread
 
-void DiskStreamer::blockStarting (int64_t position, int) noexcept { playhead.store (position, std::memory_order_release); }
+void DiskStreamer::blockStarting (int64_t position, int) noexcept
+{
+    playhead.store (position, std::memory_order_release);
+}
 
 void DiskStreamer::locate (int64_t position) noexcept
 {
@@ -230,8 +233,8 @@ void DiskStreamer::adoptButlerPlan (std::unique_ptr<RenderPlan> plan)
             invalidate (stream.loopHead, 0, 0);
             stream.loopHeadStale = true;
         }
-        else if (index >= 0 && ! sameClips (*butlerPlan, butlerPlan->tracks[size_t (stream.planTrack)], *plan,
-                                            plan->tracks[size_t (index)]))
+        else if (index >= 0
+                 && ! sameClips (*butlerPlan, butlerPlan->tracks[size_t (stream.planTrack)], *plan, plan->tracks[size_t (index)]))
         {
             // Its clips changed: keep what plays in the next moment, re-read everything after.
             const auto start = stream.ring.validStart.load();

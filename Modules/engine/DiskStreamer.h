@@ -36,12 +36,12 @@ class DiskStreamer final : public TrackSource
 public:
     struct Options
     {
-        int64_t bufferFrames = 3 * 48000;   // per track; about 3 s
+        int64_t bufferFrames = 3 * 48000; // per track; about 3 s
         int maxBlockSize = 1024;
         int maxStreams = 512;
-        int64_t readyFrames = 16384;        // buffered after a locate before playback resumes
-        int64_t editMarginFrames = 4096;    // edits take effect this far after the playhead
-        int64_t loopHeadFrames = 32768;     // per track, the loop start kept for the wrap
+        int64_t readyFrames = 16384;     // buffered after a locate before playback resumes
+        int64_t editMarginFrames = 4096; // edits take effect this far after the playhead
+        int64_t loopHeadFrames = 32768;  // per track, the loop start kept for the wrap
     };
 
     /** [[message thread]] starts the butler. */
@@ -111,8 +111,8 @@ private:
 
     const Options options;
     std::vector<std::unique_ptr<Stream>> streams; // fixed size; slots never move
-    int usedStreams = 0;                        // message thread
-    std::atomic<int> publishedStreams { 0 };    // what the audio thread and butler may look at
+    int usedStreams = 0;                          // message thread
+    std::atomic<int> publishedStreams { 0 };      // what the audio thread and butler may look at
     int64_t allocatedBytes = 0;
 
     // Audio thread -> butler.

@@ -13,7 +13,10 @@ HeadlessDriver::HeadlessDriver (double rate, int size, int channels, bool realti
         outputPointers.push_back (channel.data());
 }
 
-HeadlessDriver::~HeadlessDriver() { stop(); }
+HeadlessDriver::~HeadlessDriver()
+{
+    stop();
+}
 
 void HeadlessDriver::start (Callback cb, int64_t maxRecordedCallbacks)
 {
@@ -67,7 +70,8 @@ HeadlessDriver::Statistics HeadlessDriver::statistics() const
     s.callbacks = done.load (std::memory_order_acquire);
     s.xruns = xruns.load();
     s.budgetUs = double (blockSize) / sampleRate * 1e6;
-    std::vector<float> sorted (durationsUs.begin(), durationsUs.begin() + std::min<int64_t> (s.callbacks, int64_t (durationsUs.size())));
+    std::vector<float> sorted (durationsUs.begin(),
+                               durationsUs.begin() + std::min<int64_t> (s.callbacks, int64_t (durationsUs.size())));
     if (sorted.empty())
         return s;
     std::sort (sorted.begin(), sorted.end());

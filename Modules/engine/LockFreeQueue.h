@@ -12,8 +12,8 @@ inline int ae_tsan_global;
 }
 extern "C" void AnnotateHappensBefore (const char*, int, void*);
 extern "C" void AnnotateHappensAfter (const char*, int, void*);
-#define AE_TSAN_ANNOTATE_RELEASE() AnnotateHappensBefore (__FILE__, __LINE__, (void*) (&::moodycamel::ae_tsan_global))
-#define AE_TSAN_ANNOTATE_ACQUIRE() AnnotateHappensAfter (__FILE__, __LINE__, (void*) (&::moodycamel::ae_tsan_global))
+#define AE_TSAN_ANNOTATE_RELEASE() AnnotateHappensBefore (__FILE__, __LINE__, (void*)(&::moodycamel::ae_tsan_global))
+#define AE_TSAN_ANNOTATE_ACQUIRE() AnnotateHappensAfter (__FILE__, __LINE__, (void*)(&::moodycamel::ae_tsan_global))
 #endif
 
 #include <readerwriterqueue/readerwriterqueue.h>

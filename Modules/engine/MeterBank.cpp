@@ -6,8 +6,7 @@
 namespace sprocket::engine
 {
 MeterBank::MeterBank (int trackSlots, int busSlots)
-    : trackCount (std::max (0, trackSlots)),
-      busCount (std::max (0, busSlots)),
+    : trackCount (std::max (0, trackSlots)), busCount (std::max (0, busSlots)),
       slots (std::make_unique<Slot[]> (size_t (trackCount + busCount + 1)))
 {
 }
@@ -93,5 +92,8 @@ MeterReading MeterBank::readBus (int index) noexcept
     return index >= 0 && index < busCount ? read (slots[size_t (trackCount + index)]) : MeterReading {};
 }
 
-MeterReading MeterBank::readMaster() noexcept { return read (slots[size_t (trackCount + busCount)]); }
+MeterReading MeterBank::readMaster() noexcept
+{
+    return read (slots[size_t (trackCount + busCount)]);
+}
 } // namespace sprocket::engine

@@ -32,8 +32,7 @@ public:
 
     /** Measures a block. `gain` scales it first (the fader, for post-fader track meters);
         `audio` null means the strip was silent this block. [[audio or worker thread]] */
-    void measureTrack (int index, const float* const* audio, int channels, int numFrames, float gain,
-                       double sampleRate) noexcept;
+    void measureTrack (int index, const float* const* audio, int channels, int numFrames, float gain, double sampleRate) noexcept;
     void measureBus (int index, const float* const* audio, int channels, int numFrames, double sampleRate) noexcept;
     void measureMaster (const float* const* audio, int channels, int numFrames, double sampleRate) noexcept;
 

@@ -164,8 +164,8 @@ void MixEngine::prepareCompensation()
 }
 
 void MixEngine::runAutomatedInserts (InsertChain& chain, const std::vector<PlanInsert>& slots,
-                                     const std::vector<PlanInsertLane>& lanes, float* const* audio, int channels,
-                                     int numFrames, int64_t position) noexcept
+                                     const std::vector<PlanInsertLane>& lanes, float* const* audio, int channels, int numFrames,
+                                     int64_t position) noexcept
 {
     // Parameters follow their lanes every few samples; the processors' own smoothing joins
     // the steps into a ramp.
@@ -193,9 +193,8 @@ void MixEngine::applyAutomation (const PlanAutomation& automation, float staticG
             automation.gainDb.forEachSample (position, numFrames,
                                              [&] (int i, double db) { envelope[i] = float (core::gainFromDb (db)); });
         if (! automation.mute.empty())
-            automation.mute.forEachSample (position, numFrames, [&] (int i, double mute) {
-                envelope[i] *= float (1.0 - std::clamp (mute, 0.0, 1.0));
-            });
+            automation.mute.forEachSample (
+                position, numFrames, [&] (int i, double mute) { envelope[i] *= float (1.0 - std::clamp (mute, 0.0, 1.0)); });
         for (int c = 0; c < channels; ++c)
             for (int i = 0; i < numFrames; ++i)
                 audio[c][i] *= envelope[i];
@@ -303,8 +302,8 @@ void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks, W
             runAutomatedInserts (busInserts[size_t (b)], bus.inserts, bus.automation.inserts, buffer.data(), bus.channels,
                                  numFrames, position);
         if (bus.automation.shapesGain())
-            applyAutomation (bus.automation, bus.gain, buffer.data(), bus.channels, numFrames,
-                             position - busLags[size_t (b)], busEnvelope.data());
+            applyAutomation (bus.automation, bus.gain, buffer.data(), bus.channels, numFrames, position - busLags[size_t (b)],
+                             busEnvelope.data());
         else if (bus.gain != 1.0f)
             for (int c = 0; c < bus.channels; ++c)
                 dsp::applyGain (buffer.channel (c), numFrames, bus.gain);

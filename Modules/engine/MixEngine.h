@@ -82,16 +82,16 @@ private:
     void renderTrack (int trackIndex) noexcept;
     static void renderTrackTask (void* self, int trackIndex) noexcept;
 
-    void route (const float* const* source, int sourceChannels, const PlanDestination& destination,
-                const RoutingMatrix& target, Glide& glide, int numFrames) noexcept;
-    static void runInserts (InsertChain& chain, const std::vector<PlanInsert>& slots, float* const* audio,
-                            int channels, int numFrames) noexcept;
+    void route (const float* const* source, int sourceChannels, const PlanDestination& destination, const RoutingMatrix& target,
+                Glide& glide, int numFrames) noexcept;
+    static void runInserts (InsertChain& chain, const std::vector<PlanInsert>& slots, float* const* audio, int channels,
+                            int numFrames) noexcept;
     static void carryOver (InsertChain& into, InsertChain& from) noexcept;
     static InsertChain makeChain (const std::vector<PlanInsert>& inserts, double sampleRate, int maxBlock, int channels);
     static int chainLatency (const InsertChain& chain, const std::vector<PlanInsert>& slots) noexcept;
     static void runAutomatedInserts (InsertChain& chain, const std::vector<PlanInsert>& slots,
-                                     const std::vector<PlanInsertLane>& lanes, float* const* audio, int channels,
-                                     int numFrames, int64_t position) noexcept;
+                                     const std::vector<PlanInsertLane>& lanes, float* const* audio, int channels, int numFrames,
+                                     int64_t position) noexcept;
     /** Gain and mute automation as a per-sample envelope over the block (into `envelope`),
         multiplied into `audio`; pan automation turns `audio` (mono or stereo) into a panned
         stereo pair. `position` is the timeline sample the block's audio belongs to. */
@@ -102,9 +102,9 @@ private:
     const RenderPlan* plan = nullptr;
     int maxBlock = 0;
     AudioBuffer master;
-    std::vector<AudioBuffer> trackBuffers;  // one per track, so tracks can render in parallel
-    std::vector<char> trackSounding;        // per track, written by whichever thread rendered it
-    TrackSource* blockSource = nullptr;     // the block being rendered, for the worker tasks
+    std::vector<AudioBuffer> trackBuffers; // one per track, so tracks can render in parallel
+    std::vector<char> trackSounding;       // per track, written by whichever thread rendered it
+    TrackSource* blockSource = nullptr;    // the block being rendered, for the worker tasks
     int64_t blockPosition = 0;
     int blockFrames = 0;
     std::vector<AudioBuffer> buses;
@@ -113,7 +113,7 @@ private:
     std::vector<InsertChain> trackInserts, busInserts;
     std::vector<CompensationDelay> trackDelays, busDelays;
     std::vector<int> busLatencies;
-    std::vector<int> trackLags, busLags;   // how far behind the timeline each strip's fader stage runs
+    std::vector<int> trackLags, busLags;            // how far behind the timeline each strip's fader stage runs
     std::vector<std::vector<float>> trackEnvelopes; // per automated track (tracks render in parallel)
     std::vector<float> busEnvelope;
     int masterLatency = 0;

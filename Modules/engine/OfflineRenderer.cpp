@@ -4,8 +4,8 @@
 #include "dsp/TpdfDither.h"
 #include "engine/FileMediaSource.h"
 #include "engine/MixEngine.h"
-#include "engine/PlanCompiler.h"
 #include "engine/OfflineTrackSource.h"
+#include "engine/PlanCompiler.h"
 #include "engine/WorkerPool.h"
 #include "io/AudioFileWriter.h"
 

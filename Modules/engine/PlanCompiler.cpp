@@ -35,13 +35,13 @@ namespace
         return -1;
     }
 
-    PlanDestination destinationFor (const session::Session& session, const std::string& output,
-                                    int sourceChannels, double pan, float gain)
+    PlanDestination destinationFor (const session::Session& session, const std::string& output, int sourceChannels, double pan,
+                                    float gain)
     {
         PlanDestination destination;
         destination.busIndex = indexOfBus (session, output);
-        destination.channels = destination.busIndex >= 0 ? session.buses[size_t (destination.busIndex)].channels
-                                                         : session.master.channels;
+        destination.channels =
+            destination.busIndex >= 0 ? session.buses[size_t (destination.busIndex)].channels : session.master.channels;
         destination.matrix = routingMatrix (sourceChannels, destination.channels, pan, gain);
         return destination;
     }
@@ -221,8 +221,7 @@ RenderPlan compilePlan (const session::Session& session)
             planClip.fadeOutShape = clip.fadeOut.shape;
             planTrack.clips.push_back (planClip);
         }
-        std::stable_sort (planTrack.clips.begin(), planTrack.clips.end(),
-                          [] (auto& a, auto& b) { return a.start < b.start; });
+        std::stable_sort (planTrack.clips.begin(), planTrack.clips.end(), [] (auto& a, auto& b) { return a.start < b.start; });
         int64_t maxEnd = 0;
         for (auto& clip : planTrack.clips)
             planTrack.maxEndUpTo.push_back (maxEnd = std::max (maxEnd, clip.end));

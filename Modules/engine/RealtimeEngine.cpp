@@ -62,7 +62,10 @@ void RealtimeEngine::collectGarbage()
         delete instance;
 }
 
-bool RealtimeEngine::send (TransportCommand command) noexcept { return commands.try_enqueue (command); }
+bool RealtimeEngine::send (TransportCommand command) noexcept
+{
+    return commands.try_enqueue (command);
+}
 
 void RealtimeEngine::adoptNewestPlan() noexcept
 {

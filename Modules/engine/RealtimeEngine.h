@@ -117,7 +117,7 @@ private:
     PlanInstance* waitingToRetire = nullptr;
     State state = State::stopped;
     int64_t playhead = 0;
-    float gain = 0.0f;       // declick envelope, 0..1
+    float gain = 0.0f; // declick envelope, 0..1
     float gainTarget = 0.0f;
     bool pendingLocate = false;
     bool waitingForData = false; // after a jump, until the track source has buffered there

@@ -122,11 +122,11 @@ struct PlanTrack
 {
     std::string id;
     int channels = 1;
-    bool audible = true; // false when muted, or when another track is soloed
+    bool audible = true;    // false when muted, or when another track is soloed
     float faderGain = 1.0f; // also inside destination.matrix; kept apart for post-fader meters
-    int routedChannels = 1;  // channels entering the routing matrix: 2 once pan automation has panned a mono track
+    int routedChannels = 1; // channels entering the routing matrix: 2 once pan automation has panned a mono track
     PlanAutomation automation;
-    std::vector<PlanClip> clips; // sorted by start
+    std::vector<PlanClip> clips;     // sorted by start
     std::vector<int64_t> maxEndUpTo; // max end of clips[0..i]: monotonic, so searchable
     std::vector<PlanInsert> inserts;
     PlanDestination destination;
@@ -152,8 +152,8 @@ struct RenderPlan
     int64_t length = 0; // end of the last clip
     std::vector<PlanMedia> media;
     std::vector<PlanTrack> tracks;
-    std::vector<PlanBus> buses;      // indexed as the session's buses
-    std::vector<int> busOrder;       // process order: a bus comes before the bus it feeds
+    std::vector<PlanBus> buses; // indexed as the session's buses
+    std::vector<int> busOrder;  // process order: a bus comes before the bus it feeds
     int masterChannels = 2;
     float masterGain = 1.0f;
 };

@@ -90,8 +90,8 @@ std::array<float, maxChannels> surroundPanGains (int channels, const SurroundPos
     std::array<double, maxChannels> gains {};
     const double everywhere = 1.0 / std::sqrt (double (ring.size()));
     for (auto& s : ring)
-        gains[size_t (s.channel)] = std::sqrt ((1.0 - spread) * point[size_t (s.channel)] * point[size_t (s.channel)]
-                                               + spread * everywhere * everywhere);
+        gains[size_t (s.channel)] =
+            std::sqrt ((1.0 - spread) * point[size_t (s.channel)] * point[size_t (s.channel)] + spread * everywhere * everywhere);
 
     // Centre percentage: what the centre gives up goes phantom to L and R at equal power.
     const double centreShare = std::clamp (position.centrePercent, 0.0, 100.0) / 100.0;

@@ -9,11 +9,11 @@ namespace sprocket::engine
 /** Where a mono source sits in a 5.1 or 7.1 room, as a re-recording mixer's joystick sets it. */
 struct SurroundPosition
 {
-    double x = 0.0;            // -1 left wall .. +1 right wall
-    double y = 1.0;            // -1 back wall .. +1 screen
-    double divergence = 0.0;   // 0 a point source .. 1 spread over every full-range speaker
+    double x = 0.0;               // -1 left wall .. +1 right wall
+    double y = 1.0;               // -1 back wall .. +1 screen
+    double divergence = 0.0;      // 0 a point source .. 1 spread over every full-range speaker
     double centrePercent = 100.0; // how much of a front image the centre speaker takes; the rest goes phantom to L/R
-    double lfeDb = -144.0;     // LFE send, dB (≤ -144: none)
+    double lfeDb = -144.0;        // LFE send, dB (≤ -144: none)
 };
 
 /** Channel gains (SMPTE order L R C LFE Ls Rs [Lrs Rrs]) for a mono source at `position` in a

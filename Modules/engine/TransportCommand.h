@@ -13,10 +13,10 @@ struct TransportCommand
     {
         play,
         stop,
-        locate,    // a = position
-        setLoop,   // [a, b)
+        locate,  // a = position
+        setLoop, // [a, b)
         clearLoop,
-        playRange  // play from a, stop at b (b < 0: play on)
+        playRange // play from a, stop at b (b < 0: play on)
     };
 
     Type type = Type::stop;

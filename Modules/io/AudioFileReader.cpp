@@ -9,59 +9,59 @@ namespace sprocket::io
 {
 namespace
 {
-// Caps the scratch buffer (and one libsndfile call) at 64k frames: large enough that the per-call
-// overhead vanishes, small enough that a whole-file read does not double its memory.
-constexpr int64_t maxFramesPerRead = 65536;
+    // Caps the scratch buffer (and one libsndfile call) at 64k frames: large enough that the per-call
+    // overhead vanishes, small enough that a whole-file read does not double its memory.
+    constexpr int64_t maxFramesPerRead = 65536;
 
-/** A read request split into leading silence, frames present in the file, and trailing silence. */
-struct RequestSpan
-{
-    int64_t fileStart, leading, inFile, trailing;
-};
-
-RequestSpan splitRequest (int64_t startFrame, int64_t numFrames, int64_t fileFrames)
-{
-    const int64_t fileStart = std::clamp<int64_t> (startFrame, 0, fileFrames);
-    const int64_t fileEnd = std::clamp<int64_t> (startFrame + numFrames, 0, fileFrames);
-    const int64_t leading = std::min (numFrames, std::max<int64_t> (0, fileStart - startFrame));
-    const int64_t inFile = std::max<int64_t> (0, fileEnd - fileStart);
-    return { fileStart, leading, inFile, numFrames - leading - inFile };
-}
-
-void clearPlanar (float* const* dest, int channels, int64_t offset, int64_t numFrames)
-{
-    if (numFrames <= 0)
-        return;
-
-    for (int ch = 0; ch < channels; ++ch)
-        std::fill_n (dest[ch] + offset, numFrames, 0.0f);
-}
-
-void deinterleave (const float* source, float* const* dest, int channels, int64_t offset, int64_t numFrames)
-{
-    if (channels == 2)
+    /** A read request split into leading silence, frames present in the file, and trailing silence. */
+    struct RequestSpan
     {
-        auto* left = dest[0] + offset;
-        auto* right = dest[1] + offset;
+        int64_t fileStart, leading, inFile, trailing;
+    };
 
-        for (int64_t i = 0; i < numFrames; ++i)
+    RequestSpan splitRequest (int64_t startFrame, int64_t numFrames, int64_t fileFrames)
+    {
+        const int64_t fileStart = std::clamp<int64_t> (startFrame, 0, fileFrames);
+        const int64_t fileEnd = std::clamp<int64_t> (startFrame + numFrames, 0, fileFrames);
+        const int64_t leading = std::min (numFrames, std::max<int64_t> (0, fileStart - startFrame));
+        const int64_t inFile = std::max<int64_t> (0, fileEnd - fileStart);
+        return { fileStart, leading, inFile, numFrames - leading - inFile };
+    }
+
+    void clearPlanar (float* const* dest, int channels, int64_t offset, int64_t numFrames)
+    {
+        if (numFrames <= 0)
+            return;
+
+        for (int ch = 0; ch < channels; ++ch)
+            std::fill_n (dest[ch] + offset, numFrames, 0.0f);
+    }
+
+    void deinterleave (const float* source, float* const* dest, int channels, int64_t offset, int64_t numFrames)
+    {
+        if (channels == 2)
         {
-            left[i] = source[2 * i];
-            right[i] = source[2 * i + 1];
+            auto* left = dest[0] + offset;
+            auto* right = dest[1] + offset;
+
+            for (int64_t i = 0; i < numFrames; ++i)
+            {
+                left[i] = source[2 * i];
+                right[i] = source[2 * i + 1];
+            }
+
+            return;
         }
 
-        return;
-    }
+        for (int ch = 0; ch < channels; ++ch)
+        {
+            auto* out = dest[ch] + offset;
+            const auto* in = source + ch;
 
-    for (int ch = 0; ch < channels; ++ch)
-    {
-        auto* out = dest[ch] + offset;
-        const auto* in = source + ch;
-
-        for (int64_t i = 0; i < numFrames; ++i)
-            out[i] = in[i * channels];
+            for (int64_t i = 0; i < numFrames; ++i)
+                out[i] = in[i * channels];
+        }
     }
-}
 } // namespace
 
 struct AudioFileReader::Impl
@@ -78,8 +78,8 @@ struct AudioFileReader::Impl
             if (sf_seek (file.get(), startFrame, SEEK_SET) != startFrame)
             {
                 position = -1;
-                return core::makeError (detail::describePath (info.path) + "cannot seek to frame "
-                                        + std::to_string (startFrame) + " (" + sf_strerror (file.get()) + ")");
+                return core::makeError (detail::describePath (info.path) + "cannot seek to frame " + std::to_string (startFrame)
+                                        + " (" + sf_strerror (file.get()) + ")");
             }
 
             position = startFrame;
@@ -91,11 +91,10 @@ struct AudioFileReader::Impl
         {
             position = -1;
             const auto reached = startFrame + std::max<int64_t> (0, got);
-            const std::string reason = sf_error (file.get()) != SF_ERR_NO_ERROR ? sf_strerror (file.get())
-                                                                                : "unexpected end of file";
-            return core::makeError (detail::describePath (info.path) + "audio data ends at frame "
-                                    + std::to_string (reached) + " of " + std::to_string (info.frames)
-                                    + " (" + reason + ")");
+            const std::string reason =
+                sf_error (file.get()) != SF_ERR_NO_ERROR ? sf_strerror (file.get()) : "unexpected end of file";
+            return core::makeError (detail::describePath (info.path) + "audio data ends at frame " + std::to_string (reached)
+                                    + " of " + std::to_string (info.frames) + " (" + reason + ")");
         }
 
         position += got;
@@ -103,8 +102,7 @@ struct AudioFileReader::Impl
     }
 };
 
-AudioFileReader::AudioFileReader (std::unique_ptr<Impl> i, AudioFileInfo info)
-    : impl (std::move (i)), fileInfo (std::move (info))
+AudioFileReader::AudioFileReader (std::unique_ptr<Impl> i, AudioFileInfo info) : impl (std::move (i)), fileInfo (std::move (info))
 {
 }
 

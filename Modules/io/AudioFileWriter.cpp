@@ -17,119 +17,133 @@ namespace sprocket::io
 {
 namespace
 {
-constexpr int64_t maxFramesPerWrite = 65536;
+    constexpr int64_t maxFramesPerWrite = 65536;
 
-// A RIFF size field is 32 bits. Keep 1 MiB clear of it for the header, bext, iXML and padding.
-constexpr uint64_t riffLimitBytes = 0xffffffffull - (1ull << 20);
+    // A RIFF size field is 32 bits. Keep 1 MiB clear of it for the header, bext, iXML and padding.
+    constexpr uint64_t riffLimitBytes = 0xffffffffull - (1ull << 20);
 
-int bytesPerSample (SampleFormat format)
-{
-    switch (format)
+    int bytesPerSample (SampleFormat format)
     {
-        case SampleFormat::pcm16: return 2;
-        case SampleFormat::pcm24: return 3;
-        case SampleFormat::pcm32:
-        case SampleFormat::float32: return 4;
-        case SampleFormat::float64: return 8;
+        switch (format)
+        {
+            case SampleFormat::pcm16:
+                return 2;
+            case SampleFormat::pcm24:
+                return 3;
+            case SampleFormat::pcm32:
+            case SampleFormat::float32:
+                return 4;
+            case SampleFormat::float64:
+                return 8;
+        }
+
+        return 8;
     }
 
-    return 8;
-}
-
-int sndfileSubtype (SampleFormat format)
-{
-    switch (format)
+    int sndfileSubtype (SampleFormat format)
     {
-        case SampleFormat::pcm16: return SF_FORMAT_PCM_16;
-        case SampleFormat::pcm24: return SF_FORMAT_PCM_24;
-        case SampleFormat::pcm32: return SF_FORMAT_PCM_32;
-        case SampleFormat::float32: return SF_FORMAT_FLOAT;
-        case SampleFormat::float64: return SF_FORMAT_DOUBLE;
+        switch (format)
+        {
+            case SampleFormat::pcm16:
+                return SF_FORMAT_PCM_16;
+            case SampleFormat::pcm24:
+                return SF_FORMAT_PCM_24;
+            case SampleFormat::pcm32:
+                return SF_FORMAT_PCM_32;
+            case SampleFormat::float32:
+                return SF_FORMAT_FLOAT;
+            case SampleFormat::float64:
+                return SF_FORMAT_DOUBLE;
+        }
+
+        return 0;
     }
 
-    return 0;
-}
-
-// 16, 24 or 32 for integer formats, 0 for float ones.
-int integerBits (SampleFormat format)
-{
-    switch (format)
+    // 16, 24 or 32 for integer formats, 0 for float ones.
+    int integerBits (SampleFormat format)
     {
-        case SampleFormat::pcm16: return 16;
-        case SampleFormat::pcm24: return 24;
-        case SampleFormat::pcm32: return 32;
-        case SampleFormat::float32:
-        case SampleFormat::float64: return 0;
+        switch (format)
+        {
+            case SampleFormat::pcm16:
+                return 16;
+            case SampleFormat::pcm24:
+                return 24;
+            case SampleFormat::pcm32:
+                return 32;
+            case SampleFormat::float32:
+            case SampleFormat::float64:
+                return 0;
+        }
+
+        return 0;
     }
 
-    return 0;
-}
-
-/** Float to integer PCM, done here rather than by libsndfile: its clipping float-to-int path
-    scales to 32 bits and then drops the low bits for 16/24-bit WAV and AIFF, which rounds toward
-    minus infinity - a -0.5 LSB DC offset that would undo dither (FLAC's path rounds correctly).
-    We round to nearest, saturate at full scale (an over never wraps), map NaN to silence, and
-    hand libsndfile 32-bit left-justified integers, which it narrows by dropping zero bits. */
-class PcmConverter
-{
-public:
-    explicit PcmConverter (int bits)
-        : scale (std::ldexp (1.0, bits - 1)), largest (scale - 1.0), shift (32 - bits)
+    /** Float to integer PCM, done here rather than by libsndfile: its clipping float-to-int path
+        scales to 32 bits and then drops the low bits for 16/24-bit WAV and AIFF, which rounds toward
+        minus infinity - a -0.5 LSB DC offset that would undo dither (FLAC's path rounds correctly).
+        We round to nearest, saturate at full scale (an over never wraps), map NaN to silence, and
+        hand libsndfile 32-bit left-justified integers, which it narrows by dropping zero bits. */
+    class PcmConverter
     {
+    public:
+        explicit PcmConverter (int bits) : scale (std::ldexp (1.0, bits - 1)), largest (scale - 1.0), shift (32 - bits) {}
+
+        int32_t operator() (float sample) const noexcept
+        {
+            double scaled = static_cast<double> (sample) * scale;
+            scaled = scaled == scaled ? std::clamp (scaled, -scale, largest) : 0.0;
+            return static_cast<int32_t> (static_cast<int64_t> (std::lrint (scaled)) << shift);
+        }
+
+    private:
+        double scale;
+        double largest;
+        int shift;
+    };
+
+    template <typename Sample, typename Convert>
+    void interleave (const float* const* channels, int64_t offset, int64_t numFrames, int numChannels, Sample* out,
+                     const Convert& convert)
+    {
+        for (int ch = 0; ch < numChannels; ++ch)
+        {
+            const auto* in = channels[ch] + offset;
+
+            for (int64_t i = 0; i < numFrames; ++i)
+                out[i * numChannels + ch] = convert (in[i]);
+        }
     }
 
-    int32_t operator() (float sample) const noexcept
+    int sndfileMajor (const WriteSpec& spec, bool fitsPlainWav)
     {
-        double scaled = static_cast<double> (sample) * scale;
-        scaled = scaled == scaled ? std::clamp (scaled, -scale, largest) : 0.0;
-        return static_cast<int32_t> (static_cast<int64_t> (std::lrint (scaled)) << shift);
+        switch (spec.container)
+        {
+            case ContainerFormat::wav:
+                return fitsPlainWav ? SF_FORMAT_WAV : SF_FORMAT_RF64;
+            case ContainerFormat::rf64:
+                return SF_FORMAT_RF64;
+            case ContainerFormat::aiff:
+                return SF_FORMAT_AIFF;
+            case ContainerFormat::flac:
+                return SF_FORMAT_FLAC;
+        }
+
+        return 0;
     }
 
-private:
-    double scale;
-    double largest;
-    int shift;
-};
-
-template <typename Sample, typename Convert>
-void interleave (const float* const* channels, int64_t offset, int64_t numFrames, int numChannels, Sample* out,
-                 const Convert& convert)
-{
-    for (int ch = 0; ch < numChannels; ++ch)
+    // Flushes a closed file's data and, best effort, its folder entry, so the rename that follows
+    // cannot leave an empty file under the final name after a power cut.
+    bool syncToDisk (const std::filesystem::path& path, bool isDirectory)
     {
-        const auto* in = channels[ch] + offset;
+        const int fd = ::open (path.c_str(), isDirectory ? (O_RDONLY | O_DIRECTORY) : O_RDONLY);
 
-        for (int64_t i = 0; i < numFrames; ++i)
-            out[i * numChannels + ch] = convert (in[i]);
+        if (fd < 0)
+            return false;
+
+        const bool synced = ::fsync (fd) == 0;
+        ::close (fd);
+        return synced;
     }
-}
-
-int sndfileMajor (const WriteSpec& spec, bool fitsPlainWav)
-{
-    switch (spec.container)
-    {
-        case ContainerFormat::wav: return fitsPlainWav ? SF_FORMAT_WAV : SF_FORMAT_RF64;
-        case ContainerFormat::rf64: return SF_FORMAT_RF64;
-        case ContainerFormat::aiff: return SF_FORMAT_AIFF;
-        case ContainerFormat::flac: return SF_FORMAT_FLAC;
-    }
-
-    return 0;
-}
-
-// Flushes a closed file's data and, best effort, its folder entry, so the rename that follows
-// cannot leave an empty file under the final name after a power cut.
-bool syncToDisk (const std::filesystem::path& path, bool isDirectory)
-{
-    const int fd = ::open (path.c_str(), isDirectory ? (O_RDONLY | O_DIRECTORY) : O_RDONLY);
-
-    if (fd < 0)
-        return false;
-
-    const bool synced = ::fsync (fd) == 0;
-    ::close (fd);
-    return synced;
-}
 } // namespace
 
 struct AudioFileWriter::Impl
@@ -176,8 +190,7 @@ struct AudioFileWriter::Impl
             return core::makeError (detail::describePath (finalPath) + "write after finish()");
 
         if (numFrames < 0)
-            return core::makeError (detail::describePath (finalPath) + "cannot write " + std::to_string (numFrames)
-                                    + " frames");
+            return core::makeError (detail::describePath (finalPath) + "cannot write " + std::to_string (numFrames) + " frames");
 
         if (plainWav)
         {
@@ -205,8 +218,8 @@ struct AudioFileWriter::Impl
     core::Status checkWritten (sf_count_t written, int64_t numFrames)
     {
         if (written != numFrames)
-            return fail ("write failed after " + std::to_string (frames + std::max<int64_t> (0, written))
-                         + " frames (" + sf_strerror (file.get()) + ")");
+            return fail ("write failed after " + std::to_string (frames + std::max<int64_t> (0, written)) + " frames ("
+                         + sf_strerror (file.get()) + ")");
 
         frames += written;
         return {};
@@ -223,7 +236,7 @@ std::filesystem::path AudioFileWriter::temporaryPathFor (const std::filesystem::
 }
 
 core::Result<std::unique_ptr<AudioFileWriter>> AudioFileWriter::create (const std::filesystem::path& finalPath,
-                                                                       const WriteSpec& spec)
+                                                                        const WriteSpec& spec)
 {
     const auto where = detail::describePath (finalPath);
     const auto containerName = std::string (containerFormatName (spec.container));
@@ -240,8 +253,7 @@ core::Result<std::unique_ptr<AudioFileWriter>> AudioFileWriter::create (const st
         return core::makeError (where + containerName + " files cannot carry bext or iXML (use wav or rf64)");
 
     const auto bytesPerFrame = static_cast<uint64_t> (spec.channels) * static_cast<uint64_t> (bytesPerSample (spec.sampleFormat));
-    const bool plainWav = spec.container == ContainerFormat::wav && spec.expectedFrames
-                          && *spec.expectedFrames >= 0
+    const bool plainWav = spec.container == ContainerFormat::wav && spec.expectedFrames && *spec.expectedFrames >= 0
                           && static_cast<uint64_t> (*spec.expectedFrames) <= riffLimitBytes / bytesPerFrame;
 
     SF_INFO sfInfo {};
@@ -250,8 +262,8 @@ core::Result<std::unique_ptr<AudioFileWriter>> AudioFileWriter::create (const st
     sfInfo.format = sndfileMajor (spec, plainWav) | sndfileSubtype (spec.sampleFormat);
 
     if (sf_format_check (&sfInfo) == SF_FALSE)
-        return core::makeError (where + containerName + " cannot hold "
-                                + std::string (sampleFormatName (spec.sampleFormat)) + " samples");
+        return core::makeError (where + containerName + " cannot hold " + std::string (sampleFormatName (spec.sampleFormat))
+                                + " samples");
 
     std::error_code ec;
     const auto folder = finalPath.parent_path().empty() ? std::filesystem::path (".") : finalPath.parent_path();
@@ -412,8 +424,7 @@ core::Status AudioFileWriter::finish()
     std::filesystem::rename (impl->temporaryPath, impl->finalPath, ec);
 
     if (ec)
-        return impl->fail ("cannot move " + impl->temporaryPath.filename().string() + " into place ("
-                           + ec.message() + ")");
+        return impl->fail ("cannot move " + impl->temporaryPath.filename().string() + " into place (" + ec.message() + ")");
 
     impl->finished = true;
     syncToDisk (impl->finalPath.parent_path().empty() ? "." : impl->finalPath.parent_path(), true);

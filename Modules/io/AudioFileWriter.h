@@ -26,8 +26,7 @@ public:
     /** Fails, naming the final path, for a folder that does not exist or cannot be written, a
         container/sample-format pair the container cannot hold (flac is 16 or 24 bit only), or
         bext/iXML asked of a container other than wav/rf64. */
-    static core::Result<std::unique_ptr<AudioFileWriter>> create (const std::filesystem::path& finalPath,
-                                                                 const WriteSpec& spec);
+    static core::Result<std::unique_ptr<AudioFileWriter>> create (const std::filesystem::path& finalPath, const WriteSpec& spec);
 
     /** The temporary a writer for finalPath works in. */
     static std::filesystem::path temporaryPathFor (const std::filesystem::path& finalPath);

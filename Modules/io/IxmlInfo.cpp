@@ -9,16 +9,16 @@ namespace sprocket::io
 {
 namespace
 {
-std::string childText (const pugi::xml_node& parent, const char* name)
-{
-    return parent.child (name).text().as_string();
-}
+    std::string childText (const pugi::xml_node& parent, const char* name)
+    {
+        return parent.child (name).text().as_string();
+    }
 
-void appendIfSet (pugi::xml_node& parent, const char* name, const std::string& value)
-{
-    if (! value.empty())
-        parent.append_child (name).text().set (value.c_str());
-}
+    void appendIfSet (pugi::xml_node& parent, const char* name, const std::string& value)
+    {
+        if (! value.empty())
+            parent.append_child (name).text().set (value.c_str());
+    }
 } // namespace
 
 core::Result<IxmlInfo> parseIxml (std::string_view xml)
@@ -31,8 +31,7 @@ core::Result<IxmlInfo> parseIxml (std::string_view xml)
     const auto parsed = doc.load_buffer (xml.data(), xml.size());
 
     if (! parsed)
-        return core::makeError ("iXML: " + std::string (parsed.description()) + " at offset "
-                                + std::to_string (parsed.offset));
+        return core::makeError ("iXML: " + std::string (parsed.description()) + " at offset " + std::to_string (parsed.offset));
 
     const auto root = doc.child ("BWFXML");
 

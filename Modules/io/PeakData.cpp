@@ -175,8 +175,7 @@ core::Result<PeakData> PeakData::load (const std::filesystem::path& file)
     if (! get (in, version) || version != formatVersion)
         return bad ("peak file version " + std::to_string (version) + " is not supported");
     if (! get (in, channels) || ! get (in, data.numFrames) || ! get (in, data.rate) || ! get (in, size)
-        || ! get (in, data.mediaStamp.modified) || ! get (in, levelCount) || channels == 0 || channels > 64
-        || levelCount > 64)
+        || ! get (in, data.mediaStamp.modified) || ! get (in, levelCount) || channels == 0 || channels > 64 || levelCount > 64)
         return bad ("damaged peak file header");
     data.numChannels = int (channels);
     data.mediaStamp.size = size;
@@ -274,7 +273,7 @@ core::Result<PeakData> loadOrBuildPeaks (const std::filesystem::path& media, con
     {
         std::error_code ec;
         std::filesystem::create_directories (cacheFolder, ec);
-        (void) built->save (cached); // without anywhere to keep them, the peaks still draw this time
+        (void)built->save (cached); // without anywhere to keep them, the peaks still draw this time
     }
     return built;
 }

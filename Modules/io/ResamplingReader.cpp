@@ -10,14 +10,14 @@ namespace sprocket::io
 {
 namespace
 {
-constexpr int64_t inputBlockFrames = 8192;
-constexpr int64_t discardBlockFrames = 4096;
+    constexpr int64_t inputBlockFrames = 8192;
+    constexpr int64_t discardBlockFrames = 4096;
 
-// How far before a seek target the converter restarts. SOXR_VHQ's filters span a few hundred
-// samples at the lower of the two rates; measured, 256 lower-rate samples already make a
-// restarted read bit-identical to a sequential one (16 leave errors of ~5e-3) at 44.1k<->48k,
-// 96k->44.1k and 44.1k->192k. 4096 is a sixteen-fold margin that costs well under a millisecond.
-constexpr int64_t primingFramesAtLowerRate = 4096;
+    // How far before a seek target the converter restarts. SOXR_VHQ's filters span a few hundred
+    // samples at the lower of the two rates; measured, 256 lower-rate samples already make a
+    // restarted read bit-identical to a sequential one (16 leave errors of ~5e-3) at 44.1k<->48k,
+    // 96k->44.1k and 44.1k->192k. 4096 is a sixteen-fold margin that costs well under a millisecond.
+    constexpr int64_t primingFramesAtLowerRate = 4096;
 } // namespace
 
 struct ResamplingReader::Converter
@@ -50,8 +50,8 @@ ResamplingReader::ResamplingReader (std::unique_ptr<AudioFileReader> reader, int
 
 ResamplingReader::~ResamplingReader() = default;
 
-core::Result<std::unique_ptr<ResamplingReader>> ResamplingReader::open (const std::filesystem::path& path,
-                                                                       int64_t targetRate, int64_t treatSourceAs)
+core::Result<std::unique_ptr<ResamplingReader>> ResamplingReader::open (const std::filesystem::path& path, int64_t targetRate,
+                                                                        int64_t treatSourceAs)
 {
     if (targetRate < 1)
         return core::makeError (path.string() + ": cannot resample to " + std::to_string (targetRate) + " Hz");
@@ -76,8 +76,7 @@ core::Result<std::unique_ptr<ResamplingReader>> ResamplingReader::open (const st
 
         result->converter = std::make_unique<Converter>();
         result->converter->soxr = soxr_create (static_cast<double> (sourceRate), static_cast<double> (targetRate),
-                                               static_cast<unsigned> (numChannels), &error, &ioSpec, &qualitySpec,
-                                               &runtimeSpec);
+                                               static_cast<unsigned> (numChannels), &error, &ioSpec, &qualitySpec, &runtimeSpec);
 
         if (error != nullptr || result->converter->soxr == nullptr)
             return core::makeError (path.string() + ": cannot resample " + std::to_string (sourceRate) + " Hz to "

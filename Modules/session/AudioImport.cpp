@@ -12,7 +12,10 @@ namespace sprocket::session
 {
 namespace
 {
-    bool playableWidth (int channels) { return channels == 1 || channels == 2 || channels == 6 || channels == 8; }
+    bool playableWidth (int channels)
+    {
+        return channels == 1 || channels == 2 || channels == 6 || channels == 8;
+    }
 
     std::string unusedId (const std::set<std::string>& used, const std::string& base)
     {
@@ -39,7 +42,8 @@ namespace
     {
         if (session.filePath.empty())
             return std::filesystem::absolute (file);
-        auto relative = std::filesystem::absolute (file).lexically_relative (std::filesystem::absolute (session.filePath).parent_path());
+        auto relative =
+            std::filesystem::absolute (file).lexically_relative (std::filesystem::absolute (session.filePath).parent_path());
         return relative.empty() || *relative.begin() == ".." ? std::filesystem::absolute (file) : relative;
     }
 } // namespace
@@ -77,7 +81,8 @@ core::Status importAudioFiles (SessionEditor& editor, const std::vector<std::fil
         const auto length = lengthAtSessionRate (info.frames, info.sampleRate, session.sampleRate);
         if (options.splitPolyToMono && info.channels > 2)
         {
-            auto monos = io::splitToMonoFiles (info.path, options.splitFolder.empty() ? info.path.parent_path() : options.splitFolder);
+            auto monos =
+                io::splitToMonoFiles (info.path, options.splitFolder.empty() ? info.path.parent_path() : options.splitFolder);
             if (! monos)
                 return monos.error();
             for (auto& mono : *monos)

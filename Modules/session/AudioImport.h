@@ -32,6 +32,6 @@ struct ImportOptions
     split); with atOriginalTime, they must carry a BWF time reference at or after the session
     start. All files are checked before anything changes; an error names the file.
     `createdTracks` receives the new tracks' ids. */
-core::Status importAudioFiles (SessionEditor&, const std::vector<std::filesystem::path>& files,
-                               const ImportOptions& options, std::vector<std::string>* createdTracks = nullptr);
+core::Status importAudioFiles (SessionEditor&, const std::vector<std::filesystem::path>& files, const ImportOptions& options,
+                               std::vector<std::string>* createdTracks = nullptr);
 } // namespace sprocket::session

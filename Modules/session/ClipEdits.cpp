@@ -12,7 +12,10 @@ namespace
     using core::SamplePosition;
     using core::Status;
 
-    std::string describe (const ClipRef& ref) { return "clip '" + ref.clipId + "' on track '" + ref.trackId + "'"; }
+    std::string describe (const ClipRef& ref)
+    {
+        return "clip '" + ref.clipId + "' on track '" + ref.trackId + "'";
+    }
 
     const Clip* findClip (const Session& session, const ClipRef& ref)
     {
@@ -35,7 +38,10 @@ namespace
         return nullptr;
     }
 
-    Status missing (const ClipRef& ref) { return makeError ("there is no " + describe (ref)); }
+    Status missing (const ClipRef& ref)
+    {
+        return makeError ("there is no " + describe (ref));
+    }
 
     Status checkAll (const Session& session, const std::vector<ClipRef>& refs)
     {
@@ -239,9 +245,15 @@ namespace
     }
 } // namespace
 
-Status setClipFadeIn (SessionEditor& editor, const ClipRef& ref, Fade fade) { return setFade (editor, ref, fade, true); }
+Status setClipFadeIn (SessionEditor& editor, const ClipRef& ref, Fade fade)
+{
+    return setFade (editor, ref, fade, true);
+}
 
-Status setClipFadeOut (SessionEditor& editor, const ClipRef& ref, Fade fade) { return setFade (editor, ref, fade, false); }
+Status setClipFadeOut (SessionEditor& editor, const ClipRef& ref, Fade fade)
+{
+    return setFade (editor, ref, fade, false);
+}
 
 Status setClipsMuted (SessionEditor& editor, const std::vector<ClipRef>& refs, bool mute)
 {

@@ -52,8 +52,8 @@ core::Status duplicateClips (SessionEditor&, const std::vector<ClipRef>&, std::v
 /** A crossfade of `length` centred on the cut at `cut` between the clip ending there and the
     clip starting there on the track: both are extended into their media by half the length and
     faded with `shape`. Fails when either clip has too little media beyond the cut. */
-core::Status crossfadeAt (SessionEditor&, const std::string& trackId, core::SamplePosition cut,
-                          core::SampleDuration length, dsp::FadeShape shape, const MediaFactsLookup&);
+core::Status crossfadeAt (SessionEditor&, const std::string& trackId, core::SamplePosition cut, core::SampleDuration length,
+                          dsp::FadeShape shape, const MediaFactsLookup&);
 
 /** An id not used by any clip of the session (any track, any playlist), made from `base`. */
 std::string unusedClipId (const Session& session, const std::string& base);

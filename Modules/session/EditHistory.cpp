@@ -2,9 +2,7 @@
 
 namespace sprocket::session
 {
-EditHistory::EditHistory (Session initial, size_t max) : document (std::move (initial)), maxSteps (std::max<size_t> (1, max))
-{
-}
+EditHistory::EditHistory (Session initial, size_t max) : document (std::move (initial)), maxSteps (std::max<size_t> (1, max)) {}
 
 core::Status EditHistory::perform (const std::string& name, const Edit& edit)
 {
@@ -27,9 +25,15 @@ core::Status EditHistory::perform (const std::string& name, const Edit& edit)
     return {};
 }
 
-std::string EditHistory::undoName() const { return canUndo() ? steps[steps.size() - undone - 1].name : std::string(); }
+std::string EditHistory::undoName() const
+{
+    return canUndo() ? steps[steps.size() - undone - 1].name : std::string();
+}
 
-std::string EditHistory::redoName() const { return canRedo() ? steps[steps.size() - undone].name : std::string(); }
+std::string EditHistory::redoName() const
+{
+    return canRedo() ? steps[steps.size() - undone].name : std::string();
+}
 
 bool EditHistory::undo()
 {

@@ -146,7 +146,8 @@ Status clearRange (SessionEditor& editor, const TimelineSelection& selection)
     for (auto& id : selection.trackIds)
     {
         const auto& track = trackOf (editor.session(), id);
-        if (std::any_of (track.clips.begin(), track.clips.end(), [&] (auto& c) { return c.timelineRange().overlaps (selection.range); }))
+        if (std::any_of (track.clips.begin(), track.clips.end(),
+                         [&] (auto& c) { return c.timelineRange().overlaps (selection.range); }))
         {
             auto copy = *editor.track (id);
             clearTrack (copy, selection.range, editor.session());

@@ -35,8 +35,7 @@ core::SamplePosition Session::endOfLastClip() const
 bool Session::operator== (const Session& o) const
 {
     // filePath is where the document lives, not part of it.
-    return name == o.name && sampleRate == o.sampleRate && frameRate == o.frameRate
-           && startTimecode == o.startTimecode && media == o.media && buses == o.buses
-           && master == o.master && tracks == o.tracks && markers == o.markers;
+    return name == o.name && sampleRate == o.sampleRate && frameRate == o.frameRate && startTimecode == o.startTimecode
+           && media == o.media && buses == o.buses && master == o.master && tracks == o.tracks && markers == o.markers;
 }
 } // namespace sprocket::session

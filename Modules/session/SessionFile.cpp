@@ -15,7 +15,10 @@ namespace sprocket::session
 {
 namespace
 {
-    std::string systemError() { return std::strerror (errno); }
+    std::string systemError()
+    {
+        return std::strerror (errno);
+    }
 
     core::Status writeAllAndSync (const std::filesystem::path& file, const std::string& text)
     {

@@ -8,7 +8,10 @@ namespace sprocket::session
 {
 namespace
 {
-    bool isSupportedChannelCount (int64_t channels) { return channels == 1 || channels == 2 || channels == 6 || channels == 8; }
+    bool isSupportedChannelCount (int64_t channels)
+    {
+        return channels == 1 || channels == 2 || channels == 6 || channels == 8;
+    }
 
     constexpr const char* channelCountRule = "must be 1 (mono), 2 (stereo), 6 (5.1) or 8 (7.1)";
 
@@ -265,7 +268,8 @@ namespace
                 if (auto value = surround.number (key, false))
                 {
                     if (*value < low || *value > high)
-                        surround.report (key, "must be between " + std::to_string (int (low)) + " and " + std::to_string (int (high)));
+                        surround.report (key,
+                                         "must be between " + std::to_string (int (low)) + " and " + std::to_string (int (high)));
                     else
                         into = *value;
                 }
@@ -290,7 +294,8 @@ namespace
         track.automation = readAutomation (reader, track.inserts, true, problems);
         if (auto* clips = reader.array ("clips", false))
             for (size_t i = 0; i < clips->size(); ++i)
-                track.clips.push_back (readClip ((*clips)[i], reader.pathOf ("clips") + "[" + std::to_string (i) + "]", problems));
+                track.clips.push_back (
+                    readClip ((*clips)[i], reader.pathOf ("clips") + "[" + std::to_string (i) + "]", problems));
         track.playlistName = reader.string ("playlist", false).value_or ("");
         if (auto* playlists = reader.array ("alternate_playlists", false))
             for (size_t p = 0; p < playlists->size(); ++p)
@@ -322,7 +327,10 @@ namespace
         return bus;
     }
 
-    std::string indexed (const std::string& key, size_t i) { return key + "[" + std::to_string (i) + "]"; }
+    std::string indexed (const std::string& key, size_t i)
+    {
+        return key + "[" + std::to_string (i) + "]";
+    }
 } // namespace
 
 Session sessionFromJson (const nlohmann::json& document, Problems& problems)
@@ -428,8 +436,11 @@ nlohmann::ordered_json sessionToJson (const Session& session)
     document["buses"] = Json::array();
     for (auto& bus : session.buses)
     {
-        Json b { { "id", bus.id }, { "name", bus.name }, { "channels", bus.channels },
-                 { "gain_db", bus.gainDb }, { "output", bus.output } };
+        Json b { { "id", bus.id },
+                 { "name", bus.name },
+                 { "channels", bus.channels },
+                 { "gain_db", bus.gainDb },
+                 { "output", bus.output } };
         if (! bus.inserts.empty())
             b["inserts"] = insertsJson (bus.inserts);
         if (! bus.automation.empty())
@@ -469,9 +480,11 @@ nlohmann::ordered_json sessionToJson (const Session& session)
         t["output"] = track.output;
         t["gain_db"] = track.gainDb;
         if (track.surroundPan)
-            t["pan"] = { { "x", track.surroundPan->x }, { "y", track.surroundPan->y },
+            t["pan"] = { { "x", track.surroundPan->x },
+                         { "y", track.surroundPan->y },
                          { "divergence", track.surroundPan->divergence },
-                         { "centre_percent", track.surroundPan->centrePercent }, { "lfe_db", track.surroundPan->lfeDb } };
+                         { "centre_percent", track.surroundPan->centrePercent },
+                         { "lfe_db", track.surroundPan->lfeDb } };
         else
             t["pan"] = track.pan;
         t["mute"] = track.mute;

@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
-#include <cstring>
 #include <csignal>
+#include <cstring>
 #include <ctime>
 #include <fcntl.h>
 #include <fstream>
@@ -52,9 +52,9 @@ namespace
         const int fd = ::open (file.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
         if (fd < 0)
             return false;
-        const auto text = nlohmann::json { { "user", owner.user }, { "host", owner.host }, { "pid", owner.pid },
-                                           { "since", owner.since } }
-                              .dump();
+        const auto text = nlohmann::json {
+            { "user", owner.user }, { "host", owner.host }, { "pid", owner.pid }, { "since", owner.since }
+        }.dump();
         const bool written = ::write (fd, text.data(), text.size()) == ssize_t (text.size());
         ::fsync (fd);
         ::close (fd);
@@ -62,7 +62,10 @@ namespace
     }
 } // namespace
 
-LockOwner thisProcessAsOwner() { return { userName(), hostName(), int64_t (::getpid()), nowIso8601() }; }
+LockOwner thisProcessAsOwner()
+{
+    return { userName(), hostName(), int64_t (::getpid()), nowIso8601() };
+}
 
 bool isStale (const LockOwner& owner, std::filesystem::file_time_type refreshed)
 {
@@ -117,8 +120,7 @@ core::Result<SessionLock> SessionLock::acquire (const std::filesystem::path& ses
         }
         if (heldBy != nullptr)
             *heldBy = *owner;
-        return core::makeError (session.filename().string() + " is open by " + describe (*owner)
-                                + "; it opens read-only");
+        return core::makeError (session.filename().string() + " is open by " + describe (*owner) + "; it opens read-only");
     }
     return core::makeError (file.string() + ": could not take the lock");
 }
@@ -135,7 +137,10 @@ SessionLock& SessionLock::operator= (SessionLock&& other) noexcept
     return *this;
 }
 
-SessionLock::~SessionLock() { release(); }
+SessionLock::~SessionLock()
+{
+    release();
+}
 
 void SessionLock::refresh()
 {
@@ -149,8 +154,8 @@ void SessionLock::release()
     if (lockFile.empty())
         return;
     // Only our own lock: if it was taken over as stale meanwhile, it is someone else's now.
-    if (auto owner = currentOwner (lockFile.parent_path() / lockFile.stem()); owner && owner->pid == ::getpid()
-                                                                                && owner->host == hostName())
+    if (auto owner = currentOwner (lockFile.parent_path() / lockFile.stem());
+        owner && owner->pid == ::getpid() && owner->host == hostName())
     {
         std::error_code ec;
         std::filesystem::remove (lockFile, ec);

@@ -7,7 +7,10 @@ namespace sprocket::session
 {
 namespace
 {
-    std::string at (const std::string& key, size_t i) { return key + "[" + std::to_string (i) + "]"; }
+    std::string at (const std::string& key, size_t i)
+    {
+        return key + "[" + std::to_string (i) + "]";
+    }
 
     void checkId (const std::string& id, const std::string& path, std::set<std::string>& seen, Problems& problems)
     {
@@ -51,7 +54,8 @@ namespace
         {
             auto& output = session.tracks[i].output;
             if (output != masterOutputId && ! buses.contains (output))
-                problems.push_back ({ at ("tracks", i) + ".output", "no bus with id '" + output + "' (use a bus id or \"master\")" });
+                problems.push_back (
+                    { at ("tracks", i) + ".output", "no bus with id '" + output + "' (use a bus id or \"master\")" });
         }
     }
 } // namespace
@@ -88,7 +92,8 @@ Problems validateStructure (const Session& session)
                 if (clip.length.samples > 0 && (clip.fadeIn.length + clip.fadeOut.length) > clip.length)
                     problems.push_back ({ path, "fade_in.length + fade_out.length ("
                                                     + std::to_string ((clip.fadeIn.length + clip.fadeOut.length).samples)
-                                                    + ") must not exceed length (" + std::to_string (clip.length.samples) + ")" });
+                                                    + ") must not exceed length (" + std::to_string (clip.length.samples)
+                                                    + ")" });
             }
         };
         checkClips (track.clips, at ("tracks", t) + ".clips");
@@ -99,7 +104,8 @@ Problems validateStructure (const Session& session)
             auto& playlist = track.alternatePlaylists[p];
             const auto path = at ("tracks", t) + "." + at ("alternate_playlists", p);
             if (playlist.name.empty() || ! playlistNames.insert (playlist.name).second)
-                problems.push_back ({ path + ".name", "playlist names must be non-empty and differ from the track's other playlists" });
+                problems.push_back (
+                    { path + ".name", "playlist names must be non-empty and differ from the track's other playlists" });
             checkClips (playlist.clips, path + ".clips");
         }
     }

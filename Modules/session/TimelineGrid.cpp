@@ -4,7 +4,10 @@ namespace sprocket::session
 {
 namespace
 {
-    int64_t startFrame (const Session& s) { return core::frameCountFromTimecode (s.startTimecode, s.frameRate); }
+    int64_t startFrame (const Session& s)
+    {
+        return core::frameCountFromTimecode (s.startTimecode, s.frameRate);
+    }
 
     /** Sample of the start of frame `frame` counted from midnight, relative to the session start. */
     int64_t frameStart (const Session& s, int64_t frame)

@@ -42,7 +42,7 @@ struct Track
     int channels = 1; // 1 mono, 2 stereo, 6 5.1 (L R C LFE Ls Rs), 8 7.1
     std::string output = masterOutputId;
     double gainDb = 0.0;
-    double pan = 0.0; // -1 left .. +1 right
+    double pan = 0.0;                       // -1 left .. +1 right
     std::optional<SurroundPan> surroundPan; // "pan": {...}: where it sits in a surround room
     bool mute = false;
     bool solo = false;

@@ -12,9 +12,15 @@ namespace sprocket::device
 {
 namespace
 {
-    juce::String quoted (const juce::String& name) { return "'" + name + "'"; }
+    juce::String quoted (const juce::String& name)
+    {
+        return "'" + name + "'";
+    }
 
-    std::string rateText (double rate) { return juce::String (rate / 1000.0, 1).toStdString() + " kHz"; }
+    std::string rateText (double rate)
+    {
+        return juce::String (rate / 1000.0, 1).toStdString() + " kHz";
+    }
 
     /** A declicked stop takes RealtimeEngine::declickFrames; after a locate the engine may
         also wait (silent) for the disk streamer to buffer. Two seconds of blocks is far more
@@ -23,9 +29,7 @@ namespace
 } // namespace
 
 DeviceOutput::DeviceOutput (engine::RealtimeEngine& engineToPlay, OutputFormat outputFormat, Options outputOptions)
-    : engine (engineToPlay),
-      format (outputFormat),
-      options (outputOptions),
+    : engine (engineToPlay), format (outputFormat), options (outputOptions),
       callback (engineToPlay, outputFormat.channels, outputFormat.maxBlockSize),
       settleScratch (size_t (outputFormat.channels) * size_t (outputFormat.maxBlockSize)),
       settleChannels (size_t (outputFormat.channels))
@@ -57,7 +61,10 @@ bool DeviceOutput::isSilentType (const juce::AudioIODeviceType* type) const noex
     return type != nullptr && type == silentType;
 }
 
-bool DeviceOutput::isSilent() const noexcept { return opened && openedType == NullAudioDeviceType::typeName; }
+bool DeviceOutput::isSilent() const noexcept
+{
+    return opened && openedType == NullAudioDeviceType::typeName;
+}
 
 NullAudioDevice* DeviceOutput::silentDevice() noexcept
 {
@@ -278,8 +285,8 @@ std::string DeviceOutput::statusText() const
 
     auto text = "Audio: " + openedName;
     if (std::abs (openedRate - format.sampleRate) > 0.5)
-        text += " (device at " + rateText (openedRate) + ", session " + rateText (format.sampleRate)
-                + ": plays at the wrong speed)";
+        text +=
+            " (device at " + rateText (openedRate) + ", session " + rateText (format.sampleRate) + ": plays at the wrong speed)";
     if (openedOutputs < format.channels)
         text += " (" + std::to_string (openedOutputs) + " of " + std::to_string (format.channels) + " channels)";
     return text;

@@ -7,11 +7,8 @@
 namespace sprocket::device
 {
 EngineCallback::EngineCallback (engine::RealtimeEngine& engineToDrive, int engineChannels, int maxBlockSize)
-    : engine (engineToDrive),
-      channels (engineChannels),
-      maxBlock (maxBlockSize),
-      scratch (size_t (engineChannels) * size_t (maxBlockSize), 0.0f),
-      scratchChannels (size_t (engineChannels)),
+    : engine (engineToDrive), channels (engineChannels), maxBlock (maxBlockSize),
+      scratch (size_t (engineChannels) * size_t (maxBlockSize), 0.0f), scratchChannels (size_t (engineChannels)),
       chunkOutputs (size_t (engineChannels))
 {
     for (int c = 0; c < channels; ++c)
@@ -24,9 +21,8 @@ void EngineCallback::audioDeviceAboutToStart (juce::AudioIODevice*)
     threadNamed.store (false, std::memory_order_release);
 }
 
-void EngineCallback::audioDeviceIOCallbackWithContext (const float* const*, int, float* const* outputs,
-                                                       int numOutputs, int numFrames,
-                                                       const juce::AudioIODeviceCallbackContext&)
+void EngineCallback::audioDeviceIOCallbackWithContext (const float* const*, int, float* const* outputs, int numOutputs,
+                                                       int numFrames, const juce::AudioIODeviceCallbackContext&)
 {
     if (! threadNamed.load (std::memory_order_relaxed))
     {

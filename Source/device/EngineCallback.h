@@ -30,9 +30,8 @@ public:
 
     // juce::AudioIODeviceCallback
     /** [[audio thread]] no allocation, lock, wait or I/O. */
-    void audioDeviceIOCallbackWithContext (const float* const* inputs, int numInputs, float* const* outputs,
-                                           int numOutputs, int numFrames,
-                                           const juce::AudioIODeviceCallbackContext& context) override;
+    void audioDeviceIOCallbackWithContext (const float* const* inputs, int numInputs, float* const* outputs, int numOutputs,
+                                           int numFrames, const juce::AudioIODeviceCallbackContext& context) override;
     /** [[the thread starting the device]], before the first block. */
     void audioDeviceAboutToStart (juce::AudioIODevice* device) override;
     /** [[any thread]]: a failure unless expectStop (true) was set. */

@@ -9,7 +9,10 @@ NullAudioDevice::NullAudioDevice (const juce::String& nameOfDevice, const juce::
 {
 }
 
-NullAudioDevice::~NullAudioDevice() { close(); }
+NullAudioDevice::~NullAudioDevice()
+{
+    close();
+}
 
 juce::StringArray NullAudioDevice::getOutputChannelNames()
 {
@@ -24,7 +27,10 @@ juce::Array<double> NullAudioDevice::getAvailableSampleRates()
     return { 44100.0, 48000.0, 88200.0, 96000.0, 176400.0, 192000.0 };
 }
 
-juce::Array<int> NullAudioDevice::getAvailableBufferSizes() { return { 64, 128, 256, 512, 1024, 2048 }; }
+juce::Array<int> NullAudioDevice::getAvailableBufferSizes()
+{
+    return { 64, 128, 256, 512, 1024, 2048 };
+}
 
 juce::String NullAudioDevice::open (const juce::BigInteger&, const juce::BigInteger& outputChannels, double rate,
                                     int bufferSizeSamples)
@@ -74,7 +80,10 @@ void NullAudioDevice::simulateFailure (const juce::String& message)
     fault.store (Fault::failure, std::memory_order_release);
 }
 
-void NullAudioDevice::simulateStall() { fault.store (Fault::stall, std::memory_order_release); }
+void NullAudioDevice::simulateStall()
+{
+    fault.store (Fault::stall, std::memory_order_release);
+}
 
 void NullAudioDevice::captureOutput (int64_t frames)
 {
@@ -119,8 +128,8 @@ void NullAudioDevice::run()
     juce::AudioIODeviceCallbackContext context;
 
     using Clock = std::chrono::steady_clock;
-    const auto period = std::chrono::duration_cast<Clock::duration> (
-        std::chrono::duration<double> (double (bufferSize) / sampleRate));
+    const auto period =
+        std::chrono::duration_cast<Clock::duration> (std::chrono::duration<double> (double (bufferSize) / sampleRate));
     // A device does not catch up after the machine stalled it; beyond this, restart the clock.
     const auto maxLag = std::chrono::milliseconds (100);
     auto next = Clock::now();
@@ -135,8 +144,8 @@ void NullAudioDevice::run()
         }
 
         outputs.clear();
-        callback->audioDeviceIOCallbackWithContext (nullptr, 0, outputs.getArrayOfWritePointers(), numOutputs,
-                                                    bufferSize, context);
+        callback->audioDeviceIOCallbackWithContext (nullptr, 0, outputs.getArrayOfWritePointers(), numOutputs, bufferSize,
+                                                    context);
         record (outputs.getArrayOfReadPointers(), numOutputs);
         blocks.fetch_add (1, std::memory_order_release);
 

@@ -30,8 +30,8 @@ public:
     juce::Array<int> getAvailableBufferSizes() override;
     int getDefaultBufferSize() override { return 256; }
 
-    juce::String open (const juce::BigInteger& inputChannels, const juce::BigInteger& outputChannels,
-                       double sampleRate, int bufferSizeSamples) override;
+    juce::String open (const juce::BigInteger& inputChannels, const juce::BigInteger& outputChannels, double sampleRate,
+                       int bufferSizeSamples) override;
     void close() override;
     bool isOpen() override { return opened; }
     void start (juce::AudioIODeviceCallback* callback) override;

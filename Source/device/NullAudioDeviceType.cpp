@@ -13,7 +13,10 @@ juce::StringArray NullAudioDeviceType::getDeviceNames (bool wantInputNames) cons
     return { deviceName };
 }
 
-int NullAudioDeviceType::getDefaultDeviceIndex (bool forInput) const { return forInput || ! present ? -1 : 0; }
+int NullAudioDeviceType::getDefaultDeviceIndex (bool forInput) const
+{
+    return forInput || ! present ? -1 : 0;
+}
 
 int NullAudioDeviceType::getIndexOfDevice (juce::AudioIODevice* device, bool asInput) const
 {

@@ -43,8 +43,7 @@ bool playFor (engine::RealtimeEngine& engine, device::DeviceOutput& output, int6
 {
     const auto start = engine.position();
     engine.play();
-    return waitUntil ([&] { return engine.isPlaying() && engine.position() > start + frames; },
-                      [&] { output.poll(); });
+    return waitUntil ([&] { return engine.isPlaying() && engine.position() > start + frames; }, [&] { output.poll(); });
 }
 } // namespace
 
@@ -69,7 +68,8 @@ TEST (DeviceOutputTest, PlaysASessionThroughTheSilentDeviceAsTheOfflineMixDoes)
     device->captureOutput (captured);
     rig.engine.locate (from);
     rig.engine.play();
-    ASSERT_TRUE (waitUntil ([&] { return device->capturedFrames() >= captured; }, [&] { EXPECT_EQ (output.poll(), std::nullopt); }));
+    ASSERT_TRUE (
+        waitUntil ([&] { return device->capturedFrames() >= captured; }, [&] { EXPECT_EQ (output.poll(), std::nullopt); }));
     EXPECT_TRUE (rig.engine.isPlaying());
     EXPECT_GT (rig.engine.position(), from + 48000);
     EXPECT_TRUE (anyThreadNamed ("sprocket-audio"));

@@ -15,8 +15,7 @@ namespace
     stereo master is 0.5 x cos(pi/4) on both sides. */
 struct ConstantSource final : engine::TrackSource
 {
-    bool readTrack (const engine::RenderPlan& plan, int trackIndex, int64_t, int numFrames,
-                    float* const* dest) noexcept override
+    bool readTrack (const engine::RenderPlan& plan, int trackIndex, int64_t, int numFrames, float* const* dest) noexcept override
     {
         for (int c = 0; c < plan.tracks[size_t (trackIndex)].channels; ++c)
             std::fill (dest[c], dest[c] + numFrames, 0.5f);
@@ -60,13 +59,14 @@ struct Rig
 {
     explicit Rig (int masterChannels) : engine (source, maxBlock, masterChannels)
     {
-        EXPECT_TRUE (engine.setPlan (std::make_unique<engine::RenderPlan> (engine::compilePlan (monoTrackSession (masterChannels)))));
+        EXPECT_TRUE (
+            engine.setPlan (std::make_unique<engine::RenderPlan> (engine::compilePlan (monoTrackSession (masterChannels)))));
     }
 
     void run (device::EngineCallback& callback, DeviceBuffers& buffers, int frames)
     {
-        callback.audioDeviceIOCallbackWithContext (nullptr, 0, buffers.pointers.data(), int (buffers.pointers.size()),
-                                                   frames, {});
+        callback.audioDeviceIOCallbackWithContext (nullptr, 0, buffers.pointers.data(), int (buffers.pointers.size()), frames,
+                                                   {});
     }
 
     ConstantSource source;

@@ -12,8 +12,8 @@ namespace
 /** Writes a running count into every output and records what the device tells it. */
 struct RecordingCallback final : juce::AudioIODeviceCallback
 {
-    void audioDeviceIOCallbackWithContext (const float* const*, int, float* const* outputs, int numOutputs,
-                                           int numFrames, const juce::AudioIODeviceCallbackContext&) override
+    void audioDeviceIOCallbackWithContext (const float* const*, int, float* const* outputs, int numOutputs, int numFrames,
+                                           const juce::AudioIODeviceCallbackContext&) override
     {
         for (int c = 0; c < numOutputs; ++c)
             for (int i = 0; i < numFrames; ++i)

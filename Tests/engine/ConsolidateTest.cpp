@@ -61,7 +61,8 @@ TEST (ConsolidateTest, RendersFadesAndClipGainIntoOneNewClip)
     session::EditHistory history (s);
     const auto before = session::sessionToJson (history.session()).dump();
     std::string made;
-    auto status = history.perform ("Consolidate", [&] (auto& e) { return engine::consolidateRange (e, "dx", range, folder / "Audio Files", &made); });
+    auto status = history.perform (
+        "Consolidate", [&] (auto& e) { return engine::consolidateRange (e, "dx", range, folder / "Audio Files", &made); });
     ASSERT_TRUE (status.ok()) << status.error().message;
 
     const auto& after = history.session();

@@ -30,7 +30,8 @@ session::Session dmeSession (const std::filesystem::path& folder)
     s.name = "Reel 2";
     s.filePath = folder / "reel2.sprocket";
     s.frameRate = core::FrameRate::fps23_976;
-    s.buses = { { "DX", "Dialogue", 2, 0.0, session::masterOutputId, {}, {} }, { "MX", "Music", 2, -3.0, session::masterOutputId, {}, {} } };
+    s.buses = { { "DX", "Dialogue", 2, 0.0, session::masterOutputId, {}, {} },
+                { "MX", "Music", 2, -3.0, session::masterOutputId, {}, {} } };
     s.media = { { "dx", "dx.wav" }, { "mx", "mx.wav" } };
     auto dialogue = track ("d", 1, "DX");
     dialogue.clips.push_back (clip ("d1", "dx", 0, 48000));
@@ -203,8 +204,7 @@ TEST (DeliveryTest, AStereoDownmixOfA51MasterUsesBS775)
         ASSERT_NEAR (loRo[0][i], tone[i] * std::sqrt (0.5f), 1e-6) << i; // C into L and R at -3 dB
         ASSERT_NEAR (loRo[1][i], tone[i] * std::sqrt (0.5f), 1e-6) << i;
     }
-    auto fromMaster = engine::deliver (s, specWith ({ { "X", engine::DeliveryOutput::Source::master, {}, 2 } }),
-                                    folder / "out2");
+    auto fromMaster = engine::deliver (s, specWith ({ { "X", engine::DeliveryOutput::Source::master, {}, 2 } }), folder / "out2");
     EXPECT_TRUE (fromMaster.ok()); // 5.1 master: fine
     auto noBus = engine::deliver (s, specWith ({ dx }), folder / "out3");
     ASSERT_FALSE (noBus.ok());
@@ -263,7 +263,8 @@ TEST (DeliveryTest, SpecProblemsAreReportedWithTheirJsonPaths)
 
     problems.clear();
     auto good = engine::deliverySpecFromJson (nlohmann::json::parse (R"({"bit_depth": 16, "layout": "split_mono", "pull": "down",
-        "outputs": [{"role": "ME", "source": "master_without:DX,VO"}]})"), problems);
+        "outputs": [{"role": "ME", "source": "master_without:DX,VO"}]})"),
+                                              problems);
     ASSERT_TRUE (good.has_value());
     EXPECT_EQ (good->sampleFormat, io::SampleFormat::pcm16);
     EXPECT_EQ (good->outputs[0].buses, (std::vector<std::string> { "DX", "VO" }));

@@ -53,11 +53,13 @@ TEST (FadeAndCrossfadeTest, EachFadeShapeFollowsItsFormula)
 
         auto out = renderLeft (s, media, 3200);
         for (int k = 0; k < 1000; ++k) // fade-in: g(k / L) from the clip's first sample
-            ASSERT_NEAR (out[size_t (100 + k)], dsp::fadeGain (shape, k / 1000.0), 1e-6) << dsp::fadeShapeName (shape) << " in " << k;
+            ASSERT_NEAR (out[size_t (100 + k)], dsp::fadeGain (shape, k / 1000.0), 1e-6)
+                << dsp::fadeShapeName (shape) << " in " << k;
         for (int k = 0; k < 800; ++k) // fade-out: g((end - s) / L)
         {
             const int64_t sample = 3100 - 800 + k;
-            ASSERT_NEAR (out[size_t (sample)], dsp::fadeGain (shape, (3100 - sample) / 800.0), 1e-6) << dsp::fadeShapeName (shape) << " out " << k;
+            ASSERT_NEAR (out[size_t (sample)], dsp::fadeGain (shape, (3100 - sample) / 800.0), 1e-6)
+                << dsp::fadeShapeName (shape) << " out " << k;
         }
         EXPECT_EQ (out[1500], 1.0f);
         EXPECT_EQ (out[3100], 0.0f);

@@ -39,7 +39,10 @@ session::Session twinSession()
     return s;
 }
 
-session::Insert limiter() { return { "limiter", nlohmann::json::object(), false, nullptr }; }
+session::Insert limiter()
+{
+    return { "limiter", nlohmann::json::object(), false, nullptr };
+}
 
 struct Mix
 {

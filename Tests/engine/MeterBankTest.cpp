@@ -29,7 +29,7 @@ TEST (MeterBankTest, SineReadsItsPeakAndRms)
     const auto again = bank.readTrack (2);
     EXPECT_EQ (again.peak[0], 0.0f);
     EXPECT_NEAR (again.rms[0], 0.5f / std::sqrt (2.0f), 1e-3);
-    EXPECT_EQ (bank.readTrack (0).channels, 0); // never measured
+    EXPECT_EQ (bank.readTrack (0).channels, 0);  // never measured
     EXPECT_EQ (bank.readTrack (99).channels, 0); // beyond capacity: not metered, no crash
 }
 

@@ -13,8 +13,8 @@ using namespace sprocket::test;
 namespace
 {
 /** Renders the whole plan through MixEngine in blocks; returns the master, planar. */
-std::vector<std::vector<float>> renderMaster (const engine::RenderPlan& plan, engine::MediaSource& media,
-                                              int blockSize, int64_t length = -1)
+std::vector<std::vector<float>> renderMaster (const engine::RenderPlan& plan, engine::MediaSource& media, int blockSize,
+                                              int64_t length = -1)
 {
     engine::MixEngine mixer;
     mixer.prepare (plan, blockSize);

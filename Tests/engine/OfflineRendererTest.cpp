@@ -128,7 +128,8 @@ TEST (OfflineRendererTest, SixteenBitOutputIsDitheredWithinOneAndAHalfLsb)
     auto pm = readAll (summary->files[0].path);
 
     const auto source = sine (1000.0, core::gainFromDb (-20.0), 48000);
-    const double gain = core::gainFromDb (-6.0) * std::cos (std::numbers::pi / 4.0) * core::gainFromDb (-1.0) * core::gainFromDb (-2.0);
+    const double gain =
+        core::gainFromDb (-6.0) * std::cos (std::numbers::pi / 4.0) * core::gainFromDb (-1.0) * core::gainFromDb (-2.0);
     const double lsb = 1.0 / 32768.0;
     double worst = 0.0, meanError = 0.0;
     int nonZeroInSilence = 0;

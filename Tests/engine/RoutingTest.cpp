@@ -35,9 +35,9 @@ TEST (RoutingTest, FivePointOneFoldsDownToLoRo)
 {
     const auto m = routingMatrix (6, 2, 0.0, 1.0f);
     const float minus3 = float (1.0 / std::sqrt (2.0));
-    EXPECT_EQ (m[0][0], 1.0f);      // L
+    EXPECT_EQ (m[0][0], 1.0f);         // L
     EXPECT_FLOAT_EQ (m[0][2], minus3); // C
-    EXPECT_EQ (m[0][3], 0.0f);      // LFE dropped
+    EXPECT_EQ (m[0][3], 0.0f);         // LFE dropped
     EXPECT_FLOAT_EQ (m[0][4], minus3); // Ls
     EXPECT_EQ (m[0][5], 0.0f);
     EXPECT_FLOAT_EQ (m[1][5], minus3); // Rs

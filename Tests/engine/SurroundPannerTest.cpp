@@ -14,7 +14,17 @@ using namespace sprocket::engine;
 
 namespace
 {
-enum Channel { L, R, C, LFE, Ls, Rs, Lrs, Rrs };
+enum Channel
+{
+    L,
+    R,
+    C,
+    LFE,
+    Ls,
+    Rs,
+    Lrs,
+    Rrs
+};
 
 double powerOf (const std::array<float, maxChannels>& g, int channels)
 {
@@ -58,7 +68,8 @@ TEST (SurroundPannerTest, BetweenTwoSpeakersTheImageSplitsAtConstantPower)
     for (int i = 0; i < 200; ++i)
         for (int width : { 6, 8 })
         {
-            const auto g = surroundPanGains (width, { anywhere (random), anywhere (random), unit (random), 100.0 * unit (random) });
+            const auto g =
+                surroundPanGains (width, { anywhere (random), anywhere (random), unit (random), 100.0 * unit (random) });
             ASSERT_NEAR (powerOf (g, width), 1.0, 1e-6);
             for (int c = 0; c < width; ++c)
                 ASSERT_GE (g[size_t (c)], 0.0f);

@@ -23,8 +23,7 @@ TEST (WorkerPoolTest, RunsEveryTaskExactlyOnce)
         std::vector<std::atomic<int>>* hits;
     } context { &hits };
     for (int round = 0; round < 200; ++round)
-        pool.run ([] (void* c, int i) noexcept { (*static_cast<Context*> (c)->hits)[size_t (i)].fetch_add (1); }, &context,
-                  1000);
+        pool.run ([] (void* c, int i) noexcept { (*static_cast<Context*> (c)->hits)[size_t (i)].fetch_add (1); }, &context, 1000);
     for (auto& h : hits)
         ASSERT_EQ (h.load(), 200);
 }

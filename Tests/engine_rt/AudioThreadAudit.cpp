@@ -98,11 +98,26 @@ extern "C"
 
 namespace sprocket::test
 {
-void AudioThreadAudit::enter() noexcept { inAudioCallback = true; }
-void AudioThreadAudit::leave() noexcept { inAudioCallback = false; }
-int64_t AudioThreadAudit::allocations() noexcept { return allocationCount.load(); }
-int64_t AudioThreadAudit::frees() noexcept { return freeCount.load(); }
-int64_t AudioThreadAudit::locks() noexcept { return lockCount.load(); }
+void AudioThreadAudit::enter() noexcept
+{
+    inAudioCallback = true;
+}
+void AudioThreadAudit::leave() noexcept
+{
+    inAudioCallback = false;
+}
+int64_t AudioThreadAudit::allocations() noexcept
+{
+    return allocationCount.load();
+}
+int64_t AudioThreadAudit::frees() noexcept
+{
+    return freeCount.load();
+}
+int64_t AudioThreadAudit::locks() noexcept
+{
+    return lockCount.load();
+}
 void AudioThreadAudit::reset() noexcept
 {
     allocationCount = 0;

@@ -37,12 +37,13 @@ session::Session scriptedSession (MemoryMediaSource& media)
     {
         auto tr = track ("t" + std::to_string (t), 1, t % 2 == 0 ? "B" : "DX");
         // A channel strip's worth of processing, so processors and their hand-over are audited too.
-        tr.inserts.push_back ({ "eq", { { "band2_freq_hz", 800.0 }, { "band2_gain_db", 3.0 }, { "hpf_freq_hz", 80.0 } }, false, nullptr });
+        tr.inserts.push_back (
+            { "eq", { { "band2_freq_hz", 800.0 }, { "band2_gain_db", 3.0 }, { "hpf_freq_hz", 80.0 } }, false, nullptr });
         tr.inserts.push_back ({ "compressor", { { "threshold_db", -30.0 }, { "ratio", 3.0 } }, false, nullptr });
         for (int c = 0; c < 6; ++c)
         {
-            auto cl = clip ("c" + std::to_string (t) + "_" + std::to_string (c), "m" + std::to_string ((t + c) % 4),
-                            c * 40000, 60000, 1000);
+            auto cl = clip ("c" + std::to_string (t) + "_" + std::to_string (c), "m" + std::to_string ((t + c) % 4), c * 40000,
+                            60000, 1000);
             cl.fadeIn = { { 2400 }, dsp::FadeShape::equalPower };
             cl.fadeOut = { { 2400 }, dsp::FadeShape::sCurve };
             tr.clips.push_back (cl);
@@ -85,10 +86,18 @@ void randomEdit (session::Session& s, std::mt19937& random, int& nextId)
             if (! track.inserts.empty())
                 track.inserts[0].params["band2_gain_db"] = std::uniform_real_distribution<double> (-12.0, 12.0) (random);
             break;
-        case 0: track.gainDb = std::uniform_real_distribution<double> (-40.0, 6.0) (random); break;
-        case 1: track.pan = std::uniform_real_distribution<double> (-1.0, 1.0) (random); break;
-        case 2: track.mute = ! track.mute; break;
-        case 3: track.solo = ! track.solo; break;
+        case 0:
+            track.gainDb = std::uniform_real_distribution<double> (-40.0, 6.0) (random);
+            break;
+        case 1:
+            track.pan = std::uniform_real_distribution<double> (-1.0, 1.0) (random);
+            break;
+        case 2:
+            track.mute = ! track.mute;
+            break;
+        case 3:
+            track.solo = ! track.solo;
+            break;
         case 4:
             if (! track.clips.empty())
                 track.clips[pick (track.clips.size())].position = { int64_t (pick (200000)) };
@@ -132,13 +141,26 @@ TEST (RealtimeSafetyTest, ScriptedEditingSessionMakesNoAllocationOrLockOnTheAudi
             std::this_thread::sleep_for (std::chrono::microseconds (200));
         switch (edit % 50)
         {
-            case 10: engine.locate (int64_t (random() % 200000)); break;
-            case 20: engine.setLoop (50000, 90000); break;
-            case 30: engine.clearLoop(); break;
-            case 35: engine.playSelection (120000, 130000, 4800, 4800); break;
-            case 40: engine.stop(); break;
-            case 45: engine.play(); break;
-            default: break;
+            case 10:
+                engine.locate (int64_t (random() % 200000));
+                break;
+            case 20:
+                engine.setLoop (50000, 90000);
+                break;
+            case 30:
+                engine.clearLoop();
+                break;
+            case 35:
+                engine.playSelection (120000, 130000, 4800, 4800);
+                break;
+            case 40:
+                engine.stop();
+                break;
+            case 45:
+                engine.play();
+                break;
+            default:
+                break;
         }
         std::this_thread::sleep_for (std::chrono::microseconds (300));
     }

@@ -27,7 +27,8 @@ void writeFile (const std::filesystem::path& path, const std::vector<std::vector
 
 std::vector<std::vector<float>> planarBuffer (int channels, int64_t frames, float fill)
 {
-    return std::vector<std::vector<float>> (static_cast<size_t> (channels), std::vector<float> (static_cast<size_t> (frames), fill));
+    return std::vector<std::vector<float>> (static_cast<size_t> (channels),
+                                            std::vector<float> (static_cast<size_t> (frames), fill));
 }
 } // namespace
 

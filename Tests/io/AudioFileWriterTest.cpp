@@ -1,6 +1,6 @@
+#include "io/AudioFileWriter.h"
 #include "io/AudioFileInfo.h"
 #include "io/AudioFileReader.h"
-#include "io/AudioFileWriter.h"
 
 #include "TemporaryFolder.h"
 #include "TestSignals.h"
@@ -143,7 +143,8 @@ TEST_P (AudioFileWriterRoundTrip, ReadsBackBitExactly)
 
     for (int64_t i = half; i < roundTripFrames; ++i)
         for (int ch = 0; ch < channels; ++ch)
-            interleaved[static_cast<size_t> ((i - half) * channels + ch)] = signal[static_cast<size_t> (ch)][static_cast<size_t> (i)];
+            interleaved[static_cast<size_t> ((i - half) * channels + ch)] =
+                signal[static_cast<size_t> (ch)][static_cast<size_t> (i)];
 
     ASSERT_TRUE ((*writer)->writeInterleaved (interleaved.data(), roundTripFrames - half).ok());
     EXPECT_EQ ((*writer)->framesWritten(), roundTripFrames);
@@ -167,8 +168,10 @@ TEST_P (AudioFileWriterRoundTrip, ReadsBackBitExactly)
 
 INSTANTIATE_TEST_SUITE_P (AllFormats, AudioFileWriterRoundTrip,
                           ::testing::Combine (::testing::ValuesIn (formatCases), ::testing::Values (1, 2, 6)),
-                          [] (const auto& testInfo)
-                          { return describe (std::get<0> (testInfo.param)) + "_" + std::to_string (std::get<1> (testInfo.param)) + "ch"; });
+                          [] (const auto& testInfo) {
+                              return describe (std::get<0> (testInfo.param)) + "_" + std::to_string (std::get<1> (testInfo.param))
+                                     + "ch";
+                          });
 
 TEST (AudioFileWriter, FormatsTheContainerCannotHoldAreRefused)
 {
@@ -213,7 +216,8 @@ TEST (AudioFileWriter, IntegerOversSaturateInsteadOfWrapping)
             ASSERT_TRUE ((*reader)->readInterleaved (0, back, 6).ok());
 
             const auto positiveFullScale = static_cast<float> (1.0 - std::ldexp (1.0, 1 - bits));
-            const auto where = std::string (containerFormatName (container)) + " " + std::string (sampleFormatName (sampleFormat));
+            const auto where =
+                std::string (containerFormatName (container)) + " " + std::string (sampleFormatName (sampleFormat));
 
             for (int i = 0; i < 3; ++i)
             {
@@ -336,8 +340,7 @@ TEST (AudioFileWriter, WavLayoutFollowsExpectedLength)
     const auto signal = makeTestSignal (2, 4800, 24);
     const auto source = pointersTo (signal);
 
-    auto formatOf = [&] (ContainerFormat container, std::optional<int64_t> expectedFrames)
-    {
+    auto formatOf = [&] (ContainerFormat container, std::optional<int64_t> expectedFrames) {
         const auto path = folder / "layout.wav";
         WriteSpec spec;
         spec.container = container;
@@ -349,8 +352,8 @@ TEST (AudioFileWriter, WavLayoutFollowsExpectedLength)
         return probeAudioFile (path)->format;
     };
 
-    EXPECT_EQ (formatOf (ContainerFormat::wav, std::nullopt), "WAVEX");     // RF64, auto-downgraded on close
-    EXPECT_EQ (formatOf (ContainerFormat::wav, 4800), "WAV");              // known to fit: plain RIFF
+    EXPECT_EQ (formatOf (ContainerFormat::wav, std::nullopt), "WAVEX");        // RF64, auto-downgraded on close
+    EXPECT_EQ (formatOf (ContainerFormat::wav, 4800), "WAV");                  // known to fit: plain RIFF
     EXPECT_EQ (formatOf (ContainerFormat::wav, int64_t { 1 } << 32), "WAVEX"); // may not fit: RF64, downgraded
     EXPECT_EQ (formatOf (ContainerFormat::rf64, std::nullopt), "RF64");
     EXPECT_EQ (formatOf (ContainerFormat::rf64, 4800), "RF64");
@@ -401,8 +404,8 @@ TEST (AudioFileWriter, BroadcastInfoRoundTrips)
     bext.description = "sSPEED=023.976-ND\r\nsTAKE=03\r\nsSCENE=42B\r\n";
     bext.originator = "Sprocket";
     bext.originatorReference = "USPRK0000000001";
-    bext.originationDate = "2024-01-02"; // exactly fills its 10-byte field
-    bext.originationTime = "10:11:12";   // exactly fills its 8-byte field
+    bext.originationDate = "2024-01-02";             // exactly fills its 10-byte field
+    bext.originationTime = "10:11:12";               // exactly fills its 8-byte field
     bext.timeReference = int64_t { 172972800 } * 30; // 01:00:00:00 at 48 kHz is 172800000; this is > 2^32
     bext.codingHistory = "A=PCM,F=48000,W=24,M=stereo,T=Sound Devices 888\r\n";
     ASSERT_GT (bext.timeReference, int64_t { 1 } << 32);

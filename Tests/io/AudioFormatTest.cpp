@@ -32,8 +32,8 @@ TEST (AudioFormat, UnknownContainerListsTheChoices)
 
 TEST (AudioFormat, SampleFormatNamesRoundTrip)
 {
-    for (auto format : { SampleFormat::pcm16, SampleFormat::pcm24, SampleFormat::pcm32, SampleFormat::float32,
-                         SampleFormat::float64 })
+    for (auto format :
+         { SampleFormat::pcm16, SampleFormat::pcm24, SampleFormat::pcm32, SampleFormat::float32, SampleFormat::float64 })
     {
         const auto parsed = parseSampleFormat (sampleFormatName (format));
         ASSERT_TRUE (parsed.ok());

@@ -42,7 +42,10 @@ std::vector<std::vector<float>> testSignal (int64_t frames)
     return audio;
 }
 
-int16_t peakValue (float x) { return int16_t (std::lround (x * 32767.0f)); }
+int16_t peakValue (float x)
+{
+    return int16_t (std::lround (x * 32767.0f));
+}
 } // namespace
 
 TEST (PeakDataTest, BasePeaksAreTheMinAndMaxOfEach256Samples)

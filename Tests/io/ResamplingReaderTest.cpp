@@ -1,6 +1,6 @@
+#include "io/ResamplingReader.h"
 #include "io/AudioFileReader.h"
 #include "io/AudioFileWriter.h"
-#include "io/ResamplingReader.h"
 
 #include "TemporaryFolder.h"
 #include "TestSignals.h"
@@ -26,7 +26,8 @@ void writeSine (const std::filesystem::path& path, int64_t rate, int64_t frames,
     for (int ch = 0; ch < channels; ++ch)
         for (int64_t i = 0; i < frames; ++i)
             signal[ch][i] = static_cast<float> (
-                toneAmplitude * std::sin (2.0 * std::numbers::pi * 1000.0 * static_cast<double> (i) / static_cast<double> (rate) + ch));
+                toneAmplitude
+                * std::sin (2.0 * std::numbers::pi * 1000.0 * static_cast<double> (i) / static_cast<double> (rate) + ch));
 
     WriteSpec spec;
     spec.sampleFormat = SampleFormat::float32;
@@ -42,7 +43,8 @@ void writeSine (const std::filesystem::path& path, int64_t rate, int64_t frames,
 std::vector<std::vector<float>> readSequentially (ResamplingReader& reader, int64_t chunk)
 {
     const auto length = reader.lengthInFrames();
-    std::vector<std::vector<float>> out (static_cast<size_t> (reader.channels()), std::vector<float> (static_cast<size_t> (length)));
+    std::vector<std::vector<float>> out (static_cast<size_t> (reader.channels()),
+                                         std::vector<float> (static_cast<size_t> (length)));
 
     for (int64_t start = 0; start < length; start += chunk)
     {

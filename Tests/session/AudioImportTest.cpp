@@ -1,6 +1,6 @@
+#include "session/AudioImport.h"
 #include "io/AudioFileReader.h"
 #include "io/AudioFileWriter.h"
-#include "session/AudioImport.h"
 #include "session/EditHistory.h"
 #include "session/SessionJson.h"
 #include "session/SessionValidator.h"
@@ -88,7 +88,9 @@ TEST (AudioImportTest, FilesLandAtThePlayheadOrAtTheirRecordedTime)
     atPlayhead.position = { 12345 };
     std::vector<std::string> made;
     const auto before = sessionToJson (h.session()).dump();
-    ASSERT_TRUE (h.perform ("Import", [&] (auto& e) { return importAudioFiles (e, { folder / "boom.wav", folder / "music.wav" }, atPlayhead, &made); }));
+    ASSERT_TRUE (h.perform ("Import", [&] (auto& e) {
+        return importAudioFiles (e, { folder / "boom.wav", folder / "music.wav" }, atPlayhead, &made);
+    }));
     ASSERT_EQ (made.size(), 2u);
     const auto& s = h.session();
     ASSERT_EQ (s.tracks.size(), 2u);
@@ -107,11 +109,14 @@ TEST (AudioImportTest, FilesLandAtThePlayheadOrAtTheirRecordedTime)
 
     // No time reference: refused, naming the file, and nothing changes.
     const auto now = sessionToJson (h.session()).dump();
-    auto refused = h.perform ("Import", [&] (auto& e) { return importAudioFiles (e, { folder / "boom.wav", folder / "music.wav" }, original); });
+    auto refused = h.perform ("Import", [&] (auto& e) {
+        return importAudioFiles (e, { folder / "boom.wav", folder / "music.wav" }, original);
+    });
     ASSERT_FALSE (refused.ok());
     EXPECT_NE (refused.error().message.find ("music.wav"), std::string::npos);
     EXPECT_EQ (sessionToJson (h.session()).dump(), now);
-    EXPECT_FALSE (h.perform ("Import", [&] (auto& e) { return importAudioFiles (e, { folder / "nothing.wav" }, original); }).ok());
+    EXPECT_FALSE (
+        h.perform ("Import", [&] (auto& e) { return importAudioFiles (e, { folder / "nothing.wav" }, original); }).ok());
 }
 
 TEST (AudioImportTest, PolyRecordingsSplitIntoNamedMonoTracksBitExactly)

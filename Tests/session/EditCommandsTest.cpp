@@ -104,7 +104,9 @@ void performAndCheckUndo (EditHistory& history, const std::string& name, const E
 TEST (EditCommandsTest, MoveAndNudgeByFrames)
 {
     EditHistory h (dialogueSession());
-    performAndCheckUndo (h, "Move", [] (auto& e) { return moveClips (e, { { "A1", "c1" }, { "A2", "l1" } }, SampleDuration { 1234 }); });
+    performAndCheckUndo (h, "Move", [] (auto& e) {
+        return moveClips (e, { { "A1", "c1" }, { "A2", "l1" } }, SampleDuration { 1234 });
+    });
     EXPECT_EQ (clipOf (h.session(), "A1", "c1").position.samples, 49234);
     EXPECT_EQ (clipOf (h.session(), "A2", "l1").position.samples, 61234);
     // Clips stay in timeline order after a move past a neighbour.
@@ -138,10 +140,14 @@ TEST (EditCommandsTest, FrameGridFollowsAbsoluteTimecodeAt23976)
 TEST (EditCommandsTest, MoveToTrackNeedsTheSameChannelCount)
 {
     EditHistory h (dialogueSession());
-    performAndCheckUndo (h, "Move to Track", [] (auto& e) { return moveClipToTrack (e, { "A2", "l1" }, "A1", SamplePosition { 200000 }); });
+    performAndCheckUndo (h, "Move to Track", [] (auto& e) {
+        return moveClipToTrack (e, { "A2", "l1" }, "A1", SamplePosition { 200000 });
+    });
     EXPECT_TRUE (trackOf (h.session(), "A2").clips.empty());
     EXPECT_EQ (clipOf (h.session(), "A1", "l1").position.samples, 200000);
-    auto refused = h.perform ("Move to Track", [] (auto& e) { return moveClipToTrack (e, { "A1", "l1" }, "ST", SamplePosition { 0 }); });
+    auto refused = h.perform ("Move to Track", [] (auto& e) {
+        return moveClipToTrack (e, { "A1", "l1" }, "ST", SamplePosition { 0 });
+    });
     ASSERT_FALSE (refused.ok());
     EXPECT_NE (refused.error().message.find ("channel"), std::string::npos);
 }
@@ -154,7 +160,9 @@ TEST (EditCommandsTest, SpotToTimecodeAndToOriginalBwfTime)
     EXPECT_EQ (clipOf (h.session(), "A1", "c1").position.samples, 504000);
 
     // boom was recorded from 01:00:02:00; c2 plays it from 200000 samples in.
-    performAndCheckUndo (h, "Spot to Original Time", [] (auto& e) { return spotClipToOriginalTime (e, { "A1", "c2" }, facts()); });
+    performAndCheckUndo (h, "Spot to Original Time", [] (auto& e) {
+        return spotClipToOriginalTime (e, { "A1", "c2" }, facts());
+    });
     EXPECT_EQ (clipOf (h.session(), "A1", "c2").position.samples, 2 * 48000 + 200000);
     auto noTime = h.perform ("Spot", [] (auto& e) { return spotClipToOriginalTime (e, { "A2", "l1" }, facts()); });
     ASSERT_FALSE (noTime.ok());
@@ -165,23 +173,31 @@ TEST (EditCommandsTest, TrimStaysInsideTheMediaAndKeepsFadesFitting)
 {
     EditHistory h (dialogueSession());
     // c1 reads boom from 10000: its start can come 10000 samples earlier, no more.
-    performAndCheckUndo (h, "Trim Start", [] (auto& e) { return trimClipStart (e, { "A1", "c1" }, SamplePosition { 0 }, facts()); });
+    performAndCheckUndo (h, "Trim Start", [] (auto& e) {
+        return trimClipStart (e, { "A1", "c1" }, SamplePosition { 0 }, facts());
+    });
     auto c1 = clipOf (h.session(), "A1", "c1");
     EXPECT_EQ (c1.position.samples, 38000);
     EXPECT_EQ (c1.sourceOffset.samples, 0);
     EXPECT_EQ (c1.length.samples, 58000);
     EXPECT_EQ (c1.end().samples, 96000); // the end did not move
 
-    performAndCheckUndo (h, "Trim Start", [] (auto& e) { return trimClipStart (e, { "A1", "c1" }, SamplePosition { 95900 }, facts()); });
+    performAndCheckUndo (h, "Trim Start", [] (auto& e) {
+        return trimClipStart (e, { "A1", "c1" }, SamplePosition { 95900 }, facts());
+    });
     c1 = clipOf (h.session(), "A1", "c1");
     EXPECT_EQ (c1.length.samples, 100);
     EXPECT_EQ (c1.sourceOffset.samples, 57900);
     EXPECT_EQ (c1.fadeIn.length.samples, 100); // the 480-sample fade-in shortened to fit
 
     // lav is 48000 long; l1 reads [0, 30000): its end can go 18000 further.
-    performAndCheckUndo (h, "Trim End", [] (auto& e) { return trimClipEnd (e, { "A2", "l1" }, SamplePosition { 1000000 }, facts()); });
+    performAndCheckUndo (h, "Trim End", [] (auto& e) {
+        return trimClipEnd (e, { "A2", "l1" }, SamplePosition { 1000000 }, facts());
+    });
     EXPECT_EQ (clipOf (h.session(), "A2", "l1").length.samples, 48000);
-    performAndCheckUndo (h, "Trim End", [] (auto& e) { return trimClipEnd (e, { "A2", "l1" }, SamplePosition { 61000 }, facts()); });
+    performAndCheckUndo (h, "Trim End", [] (auto& e) {
+        return trimClipEnd (e, { "A2", "l1" }, SamplePosition { 61000 }, facts());
+    });
     EXPECT_EQ (clipOf (h.session(), "A2", "l1").length.samples, 1000);
 }
 
@@ -217,9 +233,13 @@ TEST (EditCommandsTest, GainFadesMuteRenameDelete)
     EditHistory h (dialogueSession());
     performAndCheckUndo (h, "Clip Gain", [] (auto& e) { return setClipGain (e, { { "A1", "c1" }, { "A1", "c2" } }, -4.5); });
     EXPECT_EQ (clipOf (h.session(), "A1", "c2").gainDb, -4.5);
-    performAndCheckUndo (h, "Fade In", [] (auto& e) { return setClipFadeIn (e, { "A2", "l1" }, { { 2400 }, dsp::FadeShape::equalPower }); });
+    performAndCheckUndo (h, "Fade In", [] (auto& e) {
+        return setClipFadeIn (e, { "A2", "l1" }, { { 2400 }, dsp::FadeShape::equalPower });
+    });
     EXPECT_EQ (clipOf (h.session(), "A2", "l1").fadeIn.shape, dsp::FadeShape::equalPower);
-    performAndCheckUndo (h, "Fade Out", [] (auto& e) { return setClipFadeOut (e, { "A2", "l1" }, { { 4800 }, dsp::FadeShape::sCurve }); });
+    performAndCheckUndo (h, "Fade Out", [] (auto& e) {
+        return setClipFadeOut (e, { "A2", "l1" }, { { 4800 }, dsp::FadeShape::sCurve });
+    });
     EXPECT_EQ (clipOf (h.session(), "A2", "l1").fadeOut.length.samples, 4800);
     EXPECT_FALSE (h.perform ("Fade Out", [] (auto& e) { return setClipFadeOut (e, { "A2", "l1" }, { { 29000 }, {} }); }).ok());
     performAndCheckUndo (h, "Mute Clip", [] (auto& e) { return setClipsMuted (e, { { "ST", "b1" } }, true); });
@@ -323,7 +343,9 @@ TEST (EditCommandsTest, PlaylistsDuplicateSwitchAndCompare)
     EXPECT_EQ (track.clips.size(), 2u);
     EXPECT_NE (track.clips[0].id, "c1"); // copies have their own ids
 
-    performAndCheckUndo (h, "Trim", [&] (auto& e) { return trimClipEnd (e, { "A1", track.clips[1].id }, SamplePosition { 100000 }, facts()); });
+    performAndCheckUndo (h, "Trim", [&] (auto& e) {
+        return trimClipEnd (e, { "A1", track.clips[1].id }, SamplePosition { 100000 }, facts());
+    });
     performAndCheckUndo (h, "Switch Playlist", [] (auto& e) { return switchPlaylist (e, "A1", "Main"); });
     track = trackOf (h.session(), "A1");
     EXPECT_EQ (track.playlistName, "Main");
@@ -346,7 +368,9 @@ TEST (EditCommandsTest, HistoryForgetsRedoAfterANewEditAndIsBounded)
 {
     EditHistory h (dialogueSession(), 3);
     for (int i = 1; i <= 5; ++i)
-        ASSERT_TRUE (h.perform ("Gain " + std::to_string (i), [i] (auto& e) { return setClipGain (e, { { "A2", "l1" } }, -double (i)); }).ok());
+        ASSERT_TRUE (h.perform ("Gain " + std::to_string (i), [i] (auto& e) {
+                          return setClipGain (e, { { "A2", "l1" } }, -double (i));
+                      }).ok());
     int undos = 0;
     while (h.undo())
         ++undos;

@@ -1,5 +1,5 @@
-#include "io/AudioFileWriter.h"
 #include "session/MediaCheck.h"
+#include "io/AudioFileWriter.h"
 #include "session/SessionFile.h"
 
 #include "support/TempFolder.h"

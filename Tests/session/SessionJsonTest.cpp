@@ -1,5 +1,5 @@
-#include "session/SessionFile.h"
 #include "session/SessionJson.h"
+#include "session/SessionFile.h"
 
 #include "support/TempFolder.h"
 

@@ -1,6 +1,6 @@
+#include "session/SessionLock.h"
 #include "session/Autosave.h"
 #include "session/SessionFile.h"
-#include "session/SessionLock.h"
 
 #include "support/TempFolder.h"
 

@@ -78,7 +78,12 @@ TEST (SessionValidationTest, EveryProblemIsReportedWithItsJsonPath)
         { "bus channels", [] (Json& j) { j["buses"][0]["channels"] = 3; }, "buses[0].channels", "5.1" },
         { "bus called master", [] (Json& j) { j["buses"][0]["id"] = "master"; }, "buses[0].id", "reserved" },
         { "bus output unknown", [] (Json& j) { j["buses"][0]["output"] = "NOPE"; }, "buses[0].output", "NOPE" },
-        { "bus loop", [] (Json& j) { j["buses"][0]["output"] = "MX"; j["buses"][1]["output"] = "DX"; }, "buses[0].output", "loop" },
+        { "bus loop",
+          [] (Json& j) {
+              j["buses"][0]["output"] = "MX";
+              j["buses"][1]["output"] = "DX";
+          },
+          "buses[0].output", "loop" },
         { "master channels", [] (Json& j) { j["master"]["channels"] = 0; }, "master.channels", "stereo" },
         { "gain too high", [] (Json& j) { j["master"]["gain_db"] = 40; }, "master.gain_db", "between" },
         { "track channels", [] (Json& j) { j["tracks"][0]["channels"] = 4; }, "tracks[0].channels", "mono" },
@@ -88,14 +93,20 @@ TEST (SessionValidationTest, EveryProblemIsReportedWithItsJsonPath)
         { "mute not bool", [] (Json& j) { j["tracks"][0]["mute"] = "yes"; }, "tracks[0].mute", "true or false" },
         { "duplicate track id", [] (Json& j) { j["tracks"][1]["id"] = "t1"; }, "tracks[1].id", "duplicate" },
         { "clip length zero", [] (Json& j) { j["tracks"][0]["clips"][0]["length"] = 0; }, "tracks[0].clips[0].length", "> 0" },
-        { "clip negative position", [] (Json& j) { j["tracks"][0]["clips"][0]["position"] = -1; }, "tracks[0].clips[0].position", ">= 0" },
-        { "clip negative offset", [] (Json& j) { j["tracks"][0]["clips"][0]["source_offset"] = -5; }, "tracks[0].clips[0].source_offset", ">= 0" },
+        { "clip negative position", [] (Json& j) { j["tracks"][0]["clips"][0]["position"] = -1; }, "tracks[0].clips[0].position",
+          ">= 0" },
+        { "clip negative offset", [] (Json& j) { j["tracks"][0]["clips"][0]["source_offset"] = -5; },
+          "tracks[0].clips[0].source_offset", ">= 0" },
         { "clip unknown media", [] (Json& j) { j["tracks"][0]["clips"][0]["media"] = "m9"; }, "tracks[0].clips[0].media", "m9" },
-        { "clip without media", [] (Json& j) { j["tracks"][0]["clips"][0].erase ("media"); }, "tracks[0].clips[0].media", "required" },
+        { "clip without media", [] (Json& j) { j["tracks"][0]["clips"][0].erase ("media"); }, "tracks[0].clips[0].media",
+          "required" },
         { "duplicate clip id", [] (Json& j) { j["tracks"][1]["clips"][0]["id"] = "c1"; }, "tracks[1].clips[0].id", "duplicate" },
-        { "fade shape", [] (Json& j) { j["tracks"][0]["clips"][0]["fade_in"]["shape"] = "log"; }, "tracks[0].clips[0].fade_in.shape", "equal_power" },
-        { "negative fade", [] (Json& j) { j["tracks"][0]["clips"][0]["fade_out"]["length"] = -1; }, "tracks[0].clips[0].fade_out.length", ">= 0" },
-        { "fades longer than clip", [] (Json& j) { j["tracks"][0]["clips"][0]["fade_in"]["length"] = 96000; }, "tracks[0].clips[0]", "must not exceed length" },
+        { "fade shape", [] (Json& j) { j["tracks"][0]["clips"][0]["fade_in"]["shape"] = "log"; },
+          "tracks[0].clips[0].fade_in.shape", "equal_power" },
+        { "negative fade", [] (Json& j) { j["tracks"][0]["clips"][0]["fade_out"]["length"] = -1; },
+          "tracks[0].clips[0].fade_out.length", ">= 0" },
+        { "fades longer than clip", [] (Json& j) { j["tracks"][0]["clips"][0]["fade_in"]["length"] = 96000; },
+          "tracks[0].clips[0]", "must not exceed length" },
         { "marker without position", [] (Json& j) { j["markers"][0].erase ("position"); }, "markers[0].position", "required" },
         { "track not object", [] (Json& j) { j["tracks"][1] = 7; }, "tracks[1]", "must be an object" },
     };
@@ -104,7 +115,8 @@ TEST (SessionValidationTest, EveryProblemIsReportedWithItsJsonPath)
     {
         auto problems = problemsAfter (c.mutate);
         EXPECT_TRUE (hasProblem (problems, c.path, c.fragment))
-            << c.name << ": expected '" << c.path << ": ..." << c.fragment << "...', got\n" << describe (problems);
+            << c.name << ": expected '" << c.path << ": ..." << c.fragment << "...', got\n"
+            << describe (problems);
     }
 }
 
