@@ -291,7 +291,10 @@ bool MainComponent::perform (const InvocationInfo& invocation)
         case tracksTallerCommand: timeline.zoomTracks (true); return true;
         case tracksShorterCommand: timeline.zoomTracks (false); return true;
         case fitTracksCommand: timeline.fitTracks(); return true;
-        case nextTimebaseCommand: transportBar.setTimebase (nextTimebase (transportBar.getTimebase())); return true;
+        case nextTimebaseCommand:
+            transportBar.setTimebase (nextTimebase (transportBar.getTimebase()));
+            timeline.setRulerUnits (transportBar.getTimebase());
+            return true;
         case importCommand: chooseFilesToImport(); return true;
         default: return false;
     }

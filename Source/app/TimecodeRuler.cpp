@@ -2,9 +2,11 @@
 
 #include "Theme.h"
 
+#include "core/FeetFrames.h"
 #include "core/IntegerMath.h"
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace sprocket::app
@@ -23,6 +25,99 @@ void TimecodeRuler::setTimebase (int64_t newSampleRate, core::FrameRate rate, co
     frameRate = rate;
     startFrameCount = core::frameCountFromTimecode (start, rate);
     repaint();
+}
+
+void TimecodeRuler::setUnits (Timebase newUnits)
+{
+    units = newUnits;
+    repaint();
+}
+
+int64_t TimecodeRuler::sampleOfUnit (int64_t unit) const
+{
+    switch (units)
+    {
+        case Timebase::feetFrames:
+            return core::samplesFromFrameCount (startFrameCount + unit, frameRate, sampleRate)
+                   - core::samplesFromFrameCount (startFrameCount, frameRate, sampleRate);
+        case Timebase::minSec: return ceilDiv (unit * sampleRate, int64_t (1000));
+        default: return unit;
+    }
+}
+
+int64_t TimecodeRuler::unitAt (int64_t sample) const
+{
+    switch (units)
+    {
+        case Timebase::feetFrames:
+            return core::frameCountFromSamples (sample + core::samplesFromFrameCount (startFrameCount, frameRate, sampleRate),
+                                                frameRate, sampleRate)
+                   - startFrameCount;
+        case Timebase::minSec: return floorDiv (sample * 1000, sampleRate);
+        default: return sample;
+    }
+}
+
+std::vector<int64_t> TimecodeRuler::unitSteps() const
+{
+    switch (units)
+    {
+        case Timebase::feetFrames: // frames: a foot is 16
+            return { 1, 2, 4, 8, 16, 32, 80, 160, 320, 800, 1600, 3200, 8000, 16000, 32000, 80000, 160000, 320000 };
+        case Timebase::minSec: // milliseconds
+            return { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000,
+                     600000, 900000, 1800000, 3600000, 7200000 };
+        default:
+        {
+            std::vector<int64_t> steps;
+            for (int64_t decade = 1; decade <= 10000000000; decade *= 10)
+                for (int64_t m : { 1, 2, 5 })
+                    steps.push_back (m * decade);
+            return steps;
+        }
+    }
+}
+
+std::string TimecodeRuler::unitLabel (int64_t unit) const
+{
+    switch (units)
+    {
+        case Timebase::feetFrames: return core::formatFeetFrames (core::feetFramesFromFrameCount (unit));
+        case Timebase::minSec:
+        {
+            char text[48];
+            std::snprintf (text, sizeof text, "%lld:%02d.%03d", (long long) (unit / 60000), int (unit / 1000 % 60),
+                           int (unit % 1000));
+            return text;
+        }
+        default: return std::to_string (unit);
+    }
+}
+
+int64_t TimecodeRuler::unitStepFor (double spp, float minimumPixels, int64_t mustDivide) const
+{
+    const auto steps = unitSteps();
+    for (auto step : steps)
+    {
+        if (mustDivide > 0 && (step >= mustDivide || mustDivide % step != 0))
+            continue;
+        const double pixels = double (sampleOfUnit (step) - sampleOfUnit (0)) / spp;
+        if (pixels >= double (minimumPixels))
+            return step;
+    }
+    return mustDivide > 0 ? mustDivide : steps.back();
+}
+
+std::vector<std::pair<int64_t, std::string>> TimecodeRuler::unitPoints (int64_t step, double firstSample, double lastSample,
+                                                                        bool withText) const
+{
+    std::vector<std::pair<int64_t, std::string>> points;
+    const auto first = (int64_t) std::floor (firstSample);
+    const auto last = (int64_t) std::ceil (lastSample);
+    for (auto unit = ceilDiv (std::max<int64_t> (0, unitAt (first)), step) * step; sampleOfUnit (unit) <= last; unit += step)
+        if (const auto sample = sampleOfUnit (unit); sample >= first)
+            points.emplace_back (sample, withText ? unitLabel (unit) : std::string());
+    return points;
 }
 
 void TimecodeRuler::setView (double newViewStart, double newSamplesPerPixel)
@@ -162,7 +257,10 @@ std::vector<TimecodeRuler::Label> TimecodeRuler::labelsFor (core::SampleRange ra
     const double spp = double (range.length().samples) / double (width);
     const auto start = double (range.start.samples);
     std::vector<Label> labels;
-    for (auto& [sample, text] : gridPoints (majorStepFor (spp), start, start + width * spp, true))
+    const auto points = units == Timebase::timecode
+                            ? gridPoints (majorStepFor (spp), start, start + width * spp, true)
+                            : unitPoints (unitStepFor (spp, minLabelSpacing, 0), start, start + width * spp, true);
+    for (auto& [sample, text] : points)
     {
         // A drop-frame minute start moves its label two frames later, which can bring it
         // within a label's width of the previous one: leave that label out rather than overlap.
@@ -179,6 +277,19 @@ std::vector<float> TimecodeRuler::ticksFor (core::SampleRange range, int width) 
         return {};
 
     const double spp = double (range.length().samples) / double (width);
+    if (units != Timebase::timecode)
+    {
+        const auto major = unitStepFor (spp, minLabelSpacing, 0);
+        const auto minor = unitStepFor (spp, minTickSpacing, major);
+        std::vector<float> ticks;
+        if (minor == major)
+            return ticks;
+        const auto start = double (range.start.samples);
+        for (auto& point : unitPoints (minor, start, start + width * spp, false))
+            if ((unitAt (point.first) % major) != 0)
+                ticks.push_back (float ((double (point.first) - start) / spp));
+        return ticks;
+    }
     const auto major = majorStepFor (spp);
     const auto minor = minorStepFor (major, spp);
     if (minor.labels == major.labels)

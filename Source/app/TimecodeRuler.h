@@ -3,6 +3,7 @@
 #include "core/FrameRate.h"
 #include "core/SampleTime.h"
 #include "core/Timecode.h"
+#include "Timebase.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
@@ -28,6 +29,11 @@ public:
     TimecodeRuler();
 
     void setTimebase (int64_t sampleRate, core::FrameRate rate, core::Timecode start);
+
+    /** The units of the labels: timecode (the default), feet+frames, samples or min:sec, all
+        counted from the session start (the main timebase, switched with the counter). */
+    void setUnits (Timebase units);
+    Timebase getUnits() const noexcept { return units; }
 
     /** What the ruler shows: `samplesPerPixel` from timeline sample `viewStart` at x = 0. */
     void setView (double viewStart, double samplesPerPixel);
@@ -60,6 +66,15 @@ private:
     std::vector<std::pair<int64_t, std::string>> gridPoints (Step step, double firstSample, double lastSample,
                                                              bool withText) const;
 
+    // Feet+frames, samples and min:sec: a plain count of units (frames, samples, milliseconds)
+    // from the session start, with labels at "round" multiples.
+    int64_t sampleOfUnit (int64_t unit) const;
+    int64_t unitAt (int64_t sample) const;
+    std::vector<int64_t> unitSteps() const;
+    std::string unitLabel (int64_t unit) const;
+    std::vector<std::pair<int64_t, std::string>> unitPoints (int64_t step, double first, double last, bool withText) const;
+    int64_t unitStepFor (double samplesPerPixel, float minimumPixels, int64_t mustDivide) const;
+
     int64_t labelIndexFromFrameCount (int64_t frameCount) const;
     int64_t frameCountFromLabelIndex (int64_t labelIndex) const;
 
@@ -68,5 +83,6 @@ private:
     int64_t startFrameCount = 0;
     double viewStart = 0.0;
     double samplesPerPixel = 1000.0;
+    Timebase units = Timebase::timecode;
 };
 } // namespace sprocket::app

@@ -87,6 +87,8 @@ public:
     int getTrackHeight() const;
     juce::Rectangle<float> getClipBounds (size_t trackIndex, size_t clipIndex) const;
     const TimecodeRuler& getRuler() const noexcept { return ruler; }
+    /** The ruler's units follow the main timebase. */
+    void setRulerUnits (Timebase units) { ruler.setUnits (units); }
 
     /** What lies under a point: the mouse's view of the timeline. */
     struct Hit

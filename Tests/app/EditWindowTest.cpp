@@ -121,6 +121,22 @@ TEST (EditWindowTest, CounterShowsEveryTimebase)
     EXPECT_EQ (bar.getCounterText(), "48048");
     f.press (juce::KeyPress ('='));
     EXPECT_EQ (bar.getCounterText(), "0:01.001");
+
+    // The ruler follows: min:sec labels from 0:00.000 at the session start.
+    f.timeline().zoomToFit();
+    const auto lanes = f.timeline().getLaneArea();
+    const auto visible = f.timeline().getScale().visibleRange (lanes.getWidth());
+    auto labels = f.timeline().getRuler().labelsFor (visible, lanes.getWidth());
+    ASSERT_GE (labels.size(), 3u);
+    EXPECT_EQ (labels.front().text, "0:00.000");
+    EXPECT_EQ (labels[1].text, "0:10.000") << "round steps: 10 s at this zoom";
+    f.press (juce::KeyPress ('=')); // back to timecode
+    f.press (juce::KeyPress ('=')); // feet+frames
+    labels = f.timeline().getRuler().labelsFor (visible, lanes.getWidth());
+    ASSERT_GE (labels.size(), 2u);
+    EXPECT_EQ (labels.front().text, "0+00");
+    EXPECT_EQ (labels[1].text.substr (labels[1].text.size() - 3), "+00") << "labels on whole feet";
+    ASSERT_TRUE (Snapshot::writePng (paintToImage (f.main), artefact ("edit-feet-frames.png")).ok());
 }
 
 TEST (EditWindowTest, EditsArePostedToTheEngineWithoutReopeningTheDevice)
