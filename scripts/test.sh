@@ -27,7 +27,7 @@ if [ "${SPROCKET_SANITIZERS:-1}" = "1" ]; then
     # and the CLI that drives it (`play` crosses the plan and transport queues between threads;
     # engine/LockFreeQueue.h annotates them for GCC's TSan).
     if [ "$preset" = tsan ]; then
-      select=(-R "OfflineRenderer|DiskStreamer|RealtimeEngine|InsertRender|WorkerPool|MeterBank|LatencyCompensation|CliTest")
+      select=(-R "OfflineRenderer|DiskStreamer|RealtimeEngine|RealtimeSafety|InsertRender|WorkerPool|MeterBank|LatencyCompensation|Automation|CliTest")
     fi
     (cd "$root/build-$preset" && ctest --output-on-failure --timeout 600 -j"$jobs" "${select[@]}" "${exclude[@]}")
   done

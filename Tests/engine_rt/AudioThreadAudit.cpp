@@ -118,6 +118,8 @@ int64_t AudioThreadAudit::locks() noexcept
 {
     return lockCount.load();
 }
+bool AudioThreadAudit::counting() noexcept { return true; }
+
 void AudioThreadAudit::reset() noexcept
 {
     allocationCount = 0;

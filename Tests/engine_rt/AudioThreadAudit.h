@@ -15,6 +15,9 @@ struct AudioThreadAudit
     static int64_t frees() noexcept;
     static int64_t locks() noexcept;
     static void reset() noexcept;
+    /** False in sanitizer builds, where the sanitizer owns malloc and the locks: the scenarios
+        then run for the sanitizer to watch, and count nothing. */
+    static bool counting() noexcept;
 };
 
 /** Marks the current scope as audio-thread code. */
