@@ -9,7 +9,7 @@ packages=(
   libsndfile1-dev libsoxr-dev libssl-dev libeigen3-dev libfftw3-dev nlohmann-json3-dev
   libgtest-dev libreaderwriterqueue-dev libpugixml-dev
   libjack-jackd2-dev
-  xvfb xauth xdotool imagemagick
+  xvfb xauth xdotool imagemagick jq
   sox espeak-ng
   # libebur128: a test oracle for the loudness analyser (linked into dsp_tests only);
   # ffmpeg: the third reference in bench/loudness_bench.sh.
