@@ -31,7 +31,7 @@ struct LoudnessSummary
     meter that starts with the programme shows it; their maxima are kept. Ticks rather than steps
     because a maximum is only as good as the window's alignment with the loudest moment: a 400 ms
     burst read through windows 100 ms apart can come out 0.6 dB low (EBU Tech 3341 case 13 asks for
-    0.1 dB); 5 ms apart it is at most 0.06 dB low. At the end of every step:
+    0.1 dB); 5 ms apart it is at most 0.03 dB low. At the end of every step:
     - once 4 steps exist, the momentary window is a gating block for the integrated loudness
       (400 ms blocks overlapping by 75 %, BS.1770-4), and once 30 exist, the short-term window is a
       value for the loudness range (Tech 3342's 10 Hz);
