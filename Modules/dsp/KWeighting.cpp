@@ -46,7 +46,7 @@ namespace
         return { k, kOverQ, 1.0 + kOverQ + k * k };
     }
 
-#if defined(__GNUC__) && defined(__x86_64__)
+#if defined(__GNUC__) && defined(__x86_64__) && ! defined(__SANITIZE_THREAD__) // TSan crashes in ifunc resolvers
 #define SPROCKET_SIMD_CLONES __attribute__ ((target_clones ("arch=x86-64-v3", "default")))
 #else
 #define SPROCKET_SIMD_CLONES

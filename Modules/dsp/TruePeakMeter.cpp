@@ -16,7 +16,7 @@ namespace
 {
     constexpr int phases = TruePeakMeter::oversampling - 1; // phase 0 is the input itself
 
-#if defined(__GNUC__) && defined(__x86_64__)
+#if defined(__GNUC__) && defined(__x86_64__) && ! defined(__SANITIZE_THREAD__) // TSan crashes in ifunc resolvers
     // Compiled twice, for AVX2 + FMA (x86-64-v3) and for the SSE2 baseline, and picked at load
     // time, so one binary runs everywhere and uses the wide units where they exist.
 #define SPROCKET_SIMD_CLONES __attribute__ ((target_clones ("arch=x86-64-v3", "default")))
