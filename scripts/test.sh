@@ -21,14 +21,16 @@ if [ "${SPROCKET_SANITIZERS:-1}" = "1" ]; then
   for preset in asan tsan; do
     echo "== tests under $preset" >&2
     cmake --preset "$preset" -S "$root" > /dev/null
-    cmake --build "$root/build-$preset" -- -j"$jobs"
     select=(-L unit)
+    targets=(all)
     # TSan only has something to find where threads meet: the engine, its meters and streaming,
     # and the CLI that drives it (`play` crosses the plan and transport queues between threads;
-    # engine/LockFreeQueue.h annotates them for GCC's TSan).
+    # engine/LockFreeQueue.h annotates them for GCC's TSan). Only their executables are built.
     if [ "$preset" = tsan ]; then
       select=(-R "OfflineRenderer|DiskStreamer|RealtimeEngine|RealtimeSafety|InsertRender|WorkerPool|MeterBank|LatencyCompensation|Automation|CliTest")
+      targets=(engine_tests engine_rt_tests cli_tests)
     fi
+    cmake --build "$root/build-$preset" --target "${targets[@]}" -- -j"$jobs"
     (cd "$root/build-$preset" && ctest --output-on-failure --timeout 600 -j"$jobs" "${select[@]}" "${exclude[@]}")
   done
 fi

@@ -39,12 +39,28 @@ void DiskStreamer::Ring::allocate (int channels, int64_t frames)
     samples.assign (size_t (channels) * size_t (capacity), 0.0f);
 }
 
+void DiskStreamer::Ring::beginRewrite() noexcept
+{
+    version.fetch_add (1, std::memory_order_seq_cst);
+    while (readers.load (std::memory_order_seq_cst) != 0)
+        std::this_thread::yield(); // a reader is finishing one memcpy
+}
+
+void DiskStreamer::Ring::endRewrite() noexcept
+{
+    version.fetch_add (1, std::memory_order_release);
+}
+
 bool DiskStreamer::Ring::read (int channels, int64_t position, int n, float* const* dest, int offset) const noexcept
 {
-    const auto before = version.load (std::memory_order_acquire);
+    readers.fetch_add (1, std::memory_order_seq_cst);
+    const auto before = version.load (std::memory_order_seq_cst);
     if (before % 2 != 0 || position < validStart.load (std::memory_order_acquire)
         || position + n > validEnd.load (std::memory_order_acquire))
+    {
+        readers.fetch_sub (1, std::memory_order_release);
         return false;
+    }
     const auto first = size_t (position % capacity);
     const size_t head = std::min (size_t (n), size_t (capacity) - first);
     for (int c = 0; c < channels; ++c)
@@ -54,8 +70,8 @@ bool DiskStreamer::Ring::read (int channels, int64_t position, int n, float* con
         if (head < size_t (n))
             std::memcpy (dest[c] + offset + head, ring, (size_t (n) - head) * sizeof (float));
     }
-    std::atomic_thread_fence (std::memory_order_acquire);
-    return version.load (std::memory_order_relaxed) == before; // else the butler changed it meanwhile
+    readers.fetch_sub (1, std::memory_order_release);
+    return true;
 }
 
 DiskStreamer::DiskStreamer (Options o) : options (o)
@@ -206,10 +222,10 @@ bool DiskStreamer::readTrack (const RenderPlan& plan, int trackIndex, int64_t po
 
 void DiskStreamer::invalidate (Ring& ring, int64_t start, int64_t end)
 {
-    ring.version.fetch_add (1, std::memory_order_acq_rel);
+    ring.beginRewrite();
     ring.validStart.store (start, std::memory_order_release);
     ring.validEnd.store (end, std::memory_order_release);
-    ring.version.fetch_add (1, std::memory_order_acq_rel);
+    ring.endRewrite();
 }
 
 void DiskStreamer::adoptButlerPlan (std::unique_ptr<RenderPlan> plan)
@@ -306,7 +322,7 @@ void DiskStreamer::fillLoopHead (Stream& stream, int slot, int64_t generation)
     const auto start = loopStart.load (std::memory_order_relaxed);
     const auto end = std::min (loopEnd.load (std::memory_order_relaxed), start + head.capacity);
     // Invalid (odd version) while it is rewritten, so a wrap meanwhile reads the ring or misses.
-    head.version.fetch_add (1, std::memory_order_acq_rel);
+    head.beginRewrite();
     head.validStart.store (start, std::memory_order_release);
     head.validEnd.store (start, std::memory_order_release);
     float* pointers[maxChannels];
@@ -320,7 +336,7 @@ void DiskStreamer::fillLoopHead (Stream& stream, int slot, int64_t generation)
                 dsp::clear (pointers[c], n);
         write (head, track.channels, position, pointers, n);
     }
-    head.version.fetch_add (1, std::memory_order_acq_rel);
+    head.endRewrite();
     stream.loopHeadFor.store (generation, std::memory_order_release);
     stream.loopHeadStale = false;
 }

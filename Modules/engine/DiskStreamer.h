@@ -21,11 +21,14 @@ namespace sprocket::engine
     ring cannot satisfy plays silence and counts as an underrun; nothing on the audio thread
     ever opens, reads or seeks a file.
 
-    Ring protocol (single writer, the butler; single reader, the audio thread): a ring holds
-    timeline samples [validStart, validEnd). The butler appends after validEnd and only
-    overwrites samples the playhead has passed; when it must invalidate (locate, or an edit to
-    a track's clips) it bumps the ring's version to odd, moves the bounds, and bumps it to even
-    again, so a read that overlapped the change notices and is discarded (seqlock).
+    Ring protocol (single writer, the butler; readers on the audio thread and its workers): a
+    ring holds timeline samples [validStart, validEnd). The butler appends after validEnd and
+    only overwrites samples the playhead has passed; when it must invalidate (locate, an edit to
+    a track's clips, a new loop head) it bumps the ring's version to odd, waits until no reader
+    is inside the ring, moves the bounds (and rewrites), and bumps the version to even again. A
+    reader announces itself before it checks the version (both sequentially consistent), so
+    either it sees the odd version and backs off, or the butler sees it and waits: a rewrite
+    never meets a copy in progress. Only the butler ever waits, and only for a memcpy.
 
     Loops: while a loop is set, the butler also keeps the loop's first moments of every track
     in a second, smaller ring (the loop head). At the wrap the audio thread plays from the head
@@ -80,8 +83,13 @@ private:
         int64_t capacity = 0;
         std::atomic<int64_t> validStart { 0 }, validEnd { 0 };
         std::atomic<uint64_t> version { 0 };
+        mutable std::atomic<int> readers { 0 }; // readers inside read() right now
 
         void allocate (int channels, int64_t frames);
+        /** [[butler]] Makes the version odd and waits until no read is in progress. */
+        void beginRewrite() noexcept;
+        /** [[butler]] Makes the version even again: readers may come back. */
+        void endRewrite() noexcept;
         /** Copies [position, position + n) to dest[c] + offset; false if not all there. */
         bool read (int channels, int64_t position, int n, float* const* dest, int offset) const noexcept;
     };
