@@ -8,8 +8,11 @@ namespace sprocket::dsp
 {
 /** Loudness range (LRA) per EBU Tech 3342: the spread of the short-term loudness (3 s windows)
     over a programme, in LU.
-    - Short-term values are taken every 100 ms (Tech 3342 asks for windows overlapping by at least
-      2.9 s, i.e. 10 Hz or more; LoudnessAnalyser feeds one per 100 ms step once 3 s have passed).
+    - Short-term values are taken once a second (3 s windows overlapping by 2 s), as libebur128
+      and the first editions of Tech 3342 take them: LRA is a statistic over the whole programme,
+      and the reference everyone checks against (libebur128) reads it so. The 2016 edition asks
+      for 10 Hz; on programmes of a few minutes or more the two agree within 0.1 LU, on a 30 s
+      file they can differ by a little over 1 LU (docs/LOUDNESS.md).
     - Absolute gate -70 LUFS, then a relative gate 20 LU below the power mean of what is left: a
       wider gate than integrated loudness's -10 LU, so quiet but intended passages count while
       fades and pauses do not.
