@@ -8,6 +8,7 @@
 #include "dsp/LimiterProcessor.h"
 #include "dsp/PanProcessor.h"
 #include "dsp/PolarityProcessor.h"
+#include "dsp/TruePeakLimiterProcessor.h"
 #include "dsp/UnknownProcessor.h"
 
 #include <nlohmann/json.hpp>
@@ -30,6 +31,7 @@ ProcessorRegistry::ProcessorRegistry()
     add ("compressor", factoryFor<CompressorProcessor>());
     add ("limiter", factoryFor<LimiterProcessor>());
     add ("gate", factoryFor<GateProcessor>());
+    add ("true_peak_limiter", factoryFor<TruePeakLimiterProcessor>());
 }
 
 const ProcessorRegistry& ProcessorRegistry::builtIns()

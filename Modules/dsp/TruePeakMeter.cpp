@@ -114,17 +114,23 @@ std::vector<double> TruePeakMeter::prototype (int tapsPerPhase)
     return h;
 }
 
-void TruePeakMeter::prepare (double sampleRate, int numChannels)
+std::vector<float> TruePeakMeter::interpolationPhases (int tapsPerPhase)
 {
-    taps = tapsPerPhaseFor (sampleRate);
-    const auto h = prototype (taps);
+    const auto h = prototype (tapsPerPhase);
 
     // Tap j of the prototype belongs to phase j % 4 and multiplies the input j / 4 samples back.
     // Phase 0 (j = 0, 4, ...) is zero but for the centre tap of exactly 1, the input itself.
-    coefficients.assign ((size_t) (phases * taps), 0.0f);
+    std::vector<float> c ((size_t) (phases * tapsPerPhase), 0.0f);
     for (int p = 1; p <= phases; ++p)
-        for (int t = 0; t < taps; ++t)
-            coefficients[(size_t) ((p - 1) * taps + t)] = (float) h[(size_t) (p + oversampling * t)];
+        for (int t = 0; t < tapsPerPhase; ++t)
+            c[(size_t) ((p - 1) * tapsPerPhase + t)] = (float) h[(size_t) (p + oversampling * t)];
+    return c;
+}
+
+void TruePeakMeter::prepare (double sampleRate, int numChannels)
+{
+    taps = tapsPerPhaseFor (sampleRate);
+    coefficients = interpolationPhases (taps);
 
     channels.assign ((size_t) std::max (numChannels, 0), Channel {});
     for (auto& channel : channels)

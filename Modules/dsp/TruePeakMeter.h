@@ -40,6 +40,13 @@ public:
     /** The prototype filter (tapsPerPhase * oversampling + 1 taps), for tests and docs. */
     static std::vector<double> prototype (int tapsPerPhase);
 
+    /** The in-between phases 1..3 of the prototype as float FIR coefficients, phase after phase,
+        `tapsPerPhase` each, ordered by delay: c[(p - 1) * taps + t] multiplies the sample t steps
+        back, and the output is the signal at (newest - tapsPerPhase / 2 + p / 4). Phase 0 is the
+        input itself, tapsPerPhase / 2 samples back. Shared with TruePeakDetector so that the
+        true-peak limiter sees exactly the points this meter reads. */
+    static std::vector<float> interpolationPhases (int tapsPerPhase);
+
     void prepare (double sampleRate, int channels);
     void reset() noexcept;
 

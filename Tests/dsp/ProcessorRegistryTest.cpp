@@ -10,8 +10,9 @@
 using namespace sprocket::dsp;
 using nlohmann::json;
 
-static const std::vector<std::string> documentedTypes = { "gain", "polarity", "delay", "pan",
-                                                          "eq", "compressor", "limiter", "gate" };
+static const std::vector<std::string> documentedTypes = { "gain",    "polarity", "delay",
+                                                          "pan",     "eq",       "compressor",
+                                                          "limiter", "gate",     "true_peak_limiter" };
 
 TEST (ProcessorRegistryTest, CreatesEveryDocumentedType)
 {
