@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ struct DeliveredFile
     double samplePeakDbfs = 0.0;
     int64_t clippedSamples = 0;       // beyond full scale before conversion to integers
     dsp::LoudnessSummary loudness {}; // of the output this file belongs to (BS.1770-4)
+    // Loudness normalisation (docs/DELIVERY.md); unset when the output is not normalised.
+    std::optional<double> targetLufs;
+    std::optional<double> normalizationGainDb;   // target - measured (0 for silence)
+    std::optional<double> limiterMaxReductionDb; // deepest true-peak limiting, 0 when none
     bool passed = true;
     std::string problem; // why it failed
 };

@@ -2,6 +2,7 @@
 
 #include "session/JsonFieldReader.h"
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -19,6 +20,47 @@ std::string channelSuffix (int channels, int index)
         return surround[index];
     return std::to_string (index + 1);
 }
+
+namespace
+{
+    /** `normalize` under `reader`: an object (target_lufs required), or false (none). Absent:
+        `fallback` (the spec-level setting for an output). */
+    std::optional<LoudnessTarget> normalizeFrom (const nlohmann::json& parent, session::JsonFieldReader& reader,
+                                                 std::optional<LoudnessTarget> fallback, session::Problems& problems)
+    {
+        if (! parent.contains ("normalize"))
+            return fallback;
+        const auto& value = parent["normalize"];
+        if (value.is_boolean() && ! value.get<bool>())
+            return std::nullopt;
+        if (! value.is_object())
+        {
+            reader.report ("normalize", "must be an object {\"target_lufs\": ...} or false");
+            return std::nullopt;
+        }
+        session::JsonFieldReader fields (value, reader.pathOf ("normalize"), problems);
+        LoudnessTarget target;
+        const auto inRange = [&] (const char* key, double low, double high, double& into, bool required) {
+            const bool present = value.contains (key);
+            const auto number =
+                present && value[key].is_number() ? std::optional<double> (value[key].get<double>()) : std::nullopt;
+            if (! present && ! required)
+                return;
+            if (! number || ! std::isfinite (*number) || *number < low || *number > high)
+            {
+                std::ostringstream message;
+                message << "must be a number between " << low << " and " << high;
+                fields.report (key, message.str());
+                return;
+            }
+            into = *number;
+        };
+        inRange ("target_lufs", -70.0, 0.0, target.targetLufs, true);
+        inRange ("max_true_peak_dbtp", -24.0, 0.0, target.maxTruePeakDbtp, false);
+        inRange ("tolerance_lu", 0.1, 10.0, target.toleranceLu, false);
+        return target;
+    }
+} // namespace
 
 std::optional<DeliverySpec> deliverySpecFromJson (const nlohmann::json& json, session::Problems& problems)
 {
@@ -87,6 +129,7 @@ std::optional<DeliverySpec> deliverySpecFromJson (const nlohmann::json& json, se
     if (spec.namePattern.find ("{role}") == std::string::npos)
         reader.report ("name_pattern", "must contain {role}, or every output would get the same name");
 
+    const auto specNormalize = normalizeFrom (json, reader, std::nullopt, problems);
     if (auto* outputs = reader.array ("outputs", true))
     {
         if (outputs->empty())
@@ -121,6 +164,7 @@ std::optional<DeliverySpec> deliverySpecFromJson (const nlohmann::json& json, se
                 else
                     entry.report ("downmix", "must be \"stereo\" (Lo/Ro)");
             }
+            output.normalize = normalizeFrom ((*outputs)[i], entry, specNormalize, problems);
             for (auto& other : spec.outputs)
                 if (other.role == output.role)
                     entry.report ("role", "'" + output.role + "' is used twice");

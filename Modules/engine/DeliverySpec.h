@@ -13,6 +13,14 @@
 
 namespace sprocket::engine
 {
+/** Loudness normalisation of one output: gain to the target, then a true-peak limiter. */
+struct LoudnessTarget
+{
+    double targetLufs = -23.0;     // integrated, BS.1770-4
+    double maxTruePeakDbtp = -1.0; // the limiter's ceiling, and the most the written file may read
+    double toleranceLu = 0.5;      // |integrated - target| beyond this fails the file
+};
+
 /** One file (or set of split-mono files) a delivery prints. */
 struct DeliveryOutput
 {
@@ -25,8 +33,9 @@ struct DeliveryOutput
 
     std::string role; // "PM", "DX", "ME", ... used in file names
     Source source = Source::master;
-    std::vector<std::string> buses; // the bus (source bus) or the buses left out (mixMinus)
-    std::optional<int> downmixTo;   // 2: a Lo/Ro stereo downmix (ITU-R BS.775) of a 5.1/7.1 source
+    std::vector<std::string> buses;          // the bus (source bus) or the buses left out (mixMinus)
+    std::optional<int> downmixTo;            // 2: a Lo/Ro stereo downmix (ITU-R BS.775) of a 5.1/7.1 source
+    std::optional<LoudnessTarget> normalize; // the spec-level one unless the output says otherwise
 };
 
 /** What to print and how, in one pass: a delivery spec (docs/DELIVERY.md). */

@@ -15,6 +15,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 
 using namespace sprocket;
 using namespace sprocket::test;
@@ -268,4 +269,195 @@ TEST (DeliveryTest, SpecProblemsAreReportedWithTheirJsonPaths)
     ASSERT_TRUE (good.has_value());
     EXPECT_EQ (good->sampleFormat, io::SampleFormat::pcm16);
     EXPECT_EQ (good->outputs[0].buses, (std::vector<std::string> { "DX", "VO" }));
+}
+
+namespace
+{
+engine::LoudnessTarget target (double lufs, double ceiling = -1.0, double tolerance = 0.5)
+{
+    return { lufs, ceiling, tolerance };
+}
+
+/** Integrated loudness and true peak of a delivered file, read back and measured afresh. */
+dsp::LoudnessSummary measureFile (const std::filesystem::path& file)
+{
+    const auto audio = readWholeFile (file);
+    std::vector<const float*> channels;
+    for (auto& c : audio)
+        channels.push_back (c.data());
+    dsp::LoudnessAnalyser meter;
+    meter.prepare (48000.0, int (audio.size()), int (audio[0].size()));
+    meter.process (channels.data(), int (audio[0].size()));
+    return meter.summary();
+}
+
+/** A dynamic mix: a noise bed (peak bedLevel) with loud one-sample clicks, every 100 ms or every second. */
+session::Session clickSession (const std::filesystem::path& folder, double bedLevel, double clickLevel, size_t every = 4800)
+{
+    auto bed = noise (96000, 9);
+    for (auto& v : bed)
+        v *= float (2.0 * bedLevel);
+    for (size_t i = 2400; i < bed.size(); i += every)
+        bed[i] = float (clickLevel);
+    writeFloatWav (folder / "clicks.wav", { bed });
+    auto s = emptySession();
+    s.name = "Clicks";
+    s.filePath = folder / "clicks.sprocket";
+    s.buses.clear();
+    s.master.channels = 1;
+    s.media = { { "c", "clicks.wav" } };
+    auto t = track ("t", 1, session::masterOutputId);
+    t.clips.push_back (clip ("c1", "c", 0, 96000));
+    s.tracks = { t };
+    return s;
+}
+} // namespace
+
+TEST (DeliveryTest, AQuietMixIsNormalisedToTheTargetAndStaysAlignedToTheTimeline)
+{
+    const auto folder = freshTempFolder ("deliver_normalize");
+    auto s = dmeSession (folder);
+    s.tracks[0].gainDb = -20.0;
+    s.tracks[1].gainDb = -20.0;
+    auto plainSpec = specWith ({ pm });
+    plainSpec.sampleFormat = io::SampleFormat::float32;
+    auto plain = engine::deliver (s, plainSpec, folder / "plain");
+    ASSERT_TRUE (plain.ok()) << plain.error().message;
+    auto normalized = pm;
+    normalized.normalize = target (-23.0);
+    auto spec = specWith ({ normalized });
+    spec.sampleFormat = io::SampleFormat::float32;
+    auto report = engine::deliver (s, spec, folder / "out");
+    ASSERT_TRUE (report.ok()) << report.error().message;
+    const auto& file = fileFor (*report, "PM");
+    EXPECT_TRUE (file.passed) << file.problem;
+    const auto measured = measureFile (file.path);
+    EXPECT_NEAR (measured.integratedLufs, -23.0, 0.1);
+    EXPECT_LE (measured.truePeakDbtp, -1.0);
+    EXPECT_NEAR (file.loudness.integratedLufs, measured.integratedLufs, 1e-6);
+    ASSERT_TRUE (file.normalizationGainDb && file.limiterMaxReductionDb && file.targetLufs);
+    EXPECT_NEAR (*file.normalizationGainDb, -23.0 - plain->files[0].loudness.integratedLufs, 1e-9);
+    EXPECT_EQ (*file.limiterMaxReductionDb, 0.0); // nothing near the ceiling: the limiter only delays
+
+    // Sample-aligned with the plain print: the same samples times the gain, none shifted.
+    const auto before = readWholeFile (plain->files[0].path);
+    const auto after = readWholeFile (file.path);
+    ASSERT_EQ (after[0].size(), before[0].size());
+    const double gain = std::pow (10.0, *file.normalizationGainDb / 20.0);
+    for (size_t c = 0; c < 2; ++c)
+        for (size_t i = 0; i < before[c].size(); ++i)
+            ASSERT_NEAR (after[c][i], before[c][i] * gain, 1e-6) << c << ":" << i;
+
+    std::ifstream manifestFile (report->manifest);
+    const auto manifest = nlohmann::json::parse (manifestFile);
+    EXPECT_EQ (manifest["files"][0]["target_lufs"].get<double>(), -23.0);
+    EXPECT_EQ (manifest["files"][0]["limiter_max_reduction_db"].get<double>(), 0.0);
+    EXPECT_TRUE (manifest["files"][0]["normalization_gain_db"].is_number());
+    std::ifstream plainManifestFile (plain->manifest);
+    const auto plainManifest = nlohmann::json::parse (plainManifestFile);
+    EXPECT_TRUE (plainManifest["files"][0]["normalization_gain_db"].is_null());
+    EXPECT_TRUE (plainManifest["files"][0]["limiter_max_reduction_db"].is_null());
+}
+
+TEST (DeliveryTest, ALoudMixWithTransientsIsLimitedUnderTheCeilingAndStillReachesTheTarget)
+{
+    const auto folder = freshTempFolder ("deliver_normalize_loud");
+    const auto s = clickSession (folder, 0.1, 0.9, 48000); // the bed carries the loudness
+    auto output = pm;
+    output.normalize = target (-16.0);
+    auto spec = specWith ({ output });
+    spec.sampleFormat = io::SampleFormat::pcm24;
+    auto report = engine::deliver (s, spec, folder / "out");
+    ASSERT_TRUE (report.ok()) << report.error().message;
+    const auto& file = fileFor (*report, "PM");
+    EXPECT_TRUE (file.passed) << file.problem;
+    EXPECT_GT (*file.limiterMaxReductionDb, 3.0); // the clicks would otherwise pass full scale
+    const auto measured = measureFile (file.path);
+    EXPECT_LE (measured.truePeakDbtp, -1.0);
+    EXPECT_NEAR (measured.integratedLufs, -16.0, 0.5);
+    EXPECT_EQ (file.clippedSamples, 0);
+}
+
+TEST (DeliveryTest, ATargetTheLimiterCannotReachFailsTheFile)
+{
+    const auto folder = freshTempFolder ("deliver_normalize_fail");
+    const auto s = clickSession (folder, 0.01, 0.9); // the clicks carry the loudness
+    auto output = pm;
+    output.normalize = target (-5.0); // far louder than a -1 dBTP ceiling lets these clicks be
+    auto report = engine::deliver (s, specWith ({ output }), folder / "out");
+    ASSERT_TRUE (report.ok()) << report.error().message;
+    const auto& file = fileFor (*report, "PM");
+    EXPECT_FALSE (file.passed);
+    EXPECT_NE (file.problem.find ("misses the target -5.00"), std::string::npos) << file.problem;
+    EXPECT_LE (measureFile (file.path).truePeakDbtp, -1.0); // limited, never clipped
+    EXPECT_EQ (file.clippedSamples, 0);
+    EXPECT_FALSE (report->allPassed());
+}
+
+TEST (DeliveryTest, SilenceCannotBeNormalised)
+{
+    const auto folder = freshTempFolder ("deliver_normalize_silent");
+    auto s = dmeSession (folder);
+    s.tracks[0].mute = true;
+    s.tracks[1].mute = true;
+    auto output = pm;
+    output.normalize = target (-23.0);
+    auto report = engine::deliver (s, specWith ({ output }), folder / "out");
+    ASSERT_TRUE (report.ok()) << report.error().message;
+    EXPECT_FALSE (report->files[0].passed);
+    EXPECT_EQ (report->files[0].problem, "silent: cannot normalise");
+    EXPECT_EQ (*report->files[0].normalizationGainDb, 0.0);
+}
+
+TEST (DeliveryTest, NormalisedSplitMonoLegsReassembleBitExactlyToTheInterleavedPrint)
+{
+    const auto folder = freshTempFolder ("deliver_normalize_split");
+    const auto s = dmeSession (folder);
+    auto output = pm;
+    output.normalize = target (-14.0); // loud enough that the limiter works
+    auto spec = specWith ({ output });
+    spec.sampleFormat = io::SampleFormat::pcm16; // dither too
+    auto interleaved = engine::deliver (s, spec, folder / "interleaved");
+    ASSERT_TRUE (interleaved.ok());
+    spec.layout = engine::DeliverySpec::Layout::splitMono;
+    auto split = engine::deliver (s, spec, folder / "split");
+    ASSERT_TRUE (split.ok());
+    ASSERT_EQ (split->files.size(), 2u);
+    const auto whole = readWholeFile (interleaved->files[0].path);
+    EXPECT_EQ (readWholeFile (split->files[0].path)[0], whole[0]);
+    EXPECT_EQ (readWholeFile (split->files[1].path)[0], whole[1]);
+    EXPECT_EQ (split->files[0].normalizationGainDb, interleaved->files[0].normalizationGainDb);
+}
+
+TEST (DeliveryTest, NormalizeIsSetForTheSpecOverriddenPerOutputAndCheckedByField)
+{
+    session::Problems problems;
+    auto spec = engine::deliverySpecFromJson (nlohmann::json::parse (R"({"normalize": {"target_lufs": -24},
+        "outputs": [{"role": "PM", "source": "master"},
+                    {"role": "DX", "source": "bus:DX", "normalize": false},
+                    {"role": "WEB", "source": "master", "normalize": {"target_lufs": -16, "max_true_peak_dbtp": -2, "tolerance_lu": 1}}]})"),
+                                              problems);
+    ASSERT_TRUE (spec.has_value());
+    ASSERT_TRUE (spec->outputs[0].normalize.has_value());
+    EXPECT_EQ (spec->outputs[0].normalize->targetLufs, -24.0);
+    EXPECT_EQ (spec->outputs[0].normalize->maxTruePeakDbtp, -1.0); // defaults
+    EXPECT_EQ (spec->outputs[0].normalize->toleranceLu, 0.5);
+    EXPECT_FALSE (spec->outputs[1].normalize.has_value());
+    EXPECT_EQ (spec->outputs[2].normalize->targetLufs, -16.0);
+    EXPECT_EQ (spec->outputs[2].normalize->maxTruePeakDbtp, -2.0);
+    EXPECT_EQ (spec->outputs[2].normalize->toleranceLu, 1.0);
+
+    problems.clear();
+    EXPECT_FALSE (engine::deliverySpecFromJson (nlohmann::json::parse (R"({"normalize": {"max_true_peak_dbtp": 3},
+        "outputs": [{"role": "PM", "source": "master"}, {"role": "A", "source": "master"},
+                    {"role": "B", "source": "master", "normalize": {"target_lufs": "loud"}}, {"role": "C", "source": "master", "normalize": 1}]})"),
+                                                problems)
+                      .has_value());
+    std::map<std::string, std::string> byPath;
+    for (auto& p : problems)
+        byPath[p.path] = p.message;
+    EXPECT_EQ (byPath["normalize.target_lufs"], "must be a number between -70 and 0");
+    EXPECT_EQ (byPath["normalize.max_true_peak_dbtp"], "must be a number between -24 and 0");
+    EXPECT_EQ (byPath["outputs[2].normalize.target_lufs"], "must be a number between -70 and 0");
+    EXPECT_TRUE (byPath.contains ("outputs[3].normalize"));
 }
