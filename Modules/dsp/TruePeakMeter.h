@@ -56,6 +56,14 @@ public:
     /** Largest oversampled magnitude of a channel since reset() (never below its sample peak). */
     float truePeak (int channel) const noexcept { return channels[(size_t) channel].truePeak; }
 
+    /** Forgets the peaks but not the signal: the next readings cover what follows (per-interval
+        peaks for QC), with the interpolation running on across the boundary. */
+    void clearPeaks() noexcept
+    {
+        for (auto& channel : channels)
+            channel.truePeak = channel.samplePeak = 0.0f;
+    }
+
     /** Largest sample magnitude of a channel since reset(). */
     float samplePeak (int channel) const noexcept { return channels[(size_t) channel].samplePeak; }
 

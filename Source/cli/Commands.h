@@ -12,4 +12,5 @@ int runPlay (const std::vector<std::string>& arguments);
 int runProcessors (const std::vector<std::string>& arguments);
 int runLoudness (const std::vector<std::string>& arguments);
 int runDeliver (const std::vector<std::string>& arguments);
+int runQc (const std::vector<std::string>& arguments);
 } // namespace sprocket::cli

@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 #include "Commands.h"
+#include "SessionLoading.h"
 
 #include "core/Timecode.h"
 #include "io/AudioFileInfo.h"
@@ -17,19 +18,6 @@ namespace sprocket::cli
 namespace
 {
     using Json = nlohmann::ordered_json;
-
-    bool looksLikeSession (const std::filesystem::path& file)
-    {
-        const auto extension = file.extension().string();
-        if (extension == ".sprocket" || extension == ".json")
-            return true;
-        std::ifstream in (file, std::ios::binary);
-        char first = 0;
-        while (in.get (first) && std::isspace (static_cast<unsigned char> (first)))
-        {
-        }
-        return first == '{';
-    }
 
     Json audioInfoJson (const io::AudioFileInfo& info)
     {

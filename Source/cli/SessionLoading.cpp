@@ -5,8 +5,24 @@
 #include "session/MediaCheck.h"
 #include "session/SessionFile.h"
 
+#include <cctype>
+#include <fstream>
+
 namespace sprocket::cli
 {
+bool looksLikeSession (const std::filesystem::path& file)
+{
+    const auto extension = file.extension().string();
+    if (extension == ".sprocket" || extension == ".json")
+        return true;
+    std::ifstream in (file, std::ios::binary);
+    char first = 0;
+    while (in.get (first) && std::isspace (static_cast<unsigned char> (first)))
+    {
+    }
+    return first == '{';
+}
+
 session::Problems sessionAndMediaProblems (const std::filesystem::path& file, std::optional<session::Session>& loaded)
 {
     auto result = session::loadSessionFile (file);

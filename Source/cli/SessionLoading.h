@@ -8,6 +8,9 @@
 
 namespace sprocket::cli
 {
+/** A session rather than audio: a .sprocket or .json name, or a file whose text starts with '{'. */
+bool looksLikeSession (const std::filesystem::path& file);
+
 /** Every problem with a session file and its media: the structure first, then the disk. */
 session::Problems sessionAndMediaProblems (const std::filesystem::path& file, std::optional<session::Session>& loaded);
 

@@ -24,6 +24,10 @@ constexpr const char* usage = R"(usage: sprocket-cli COMMAND ...
   loudness FILE... [--json] [--threads N]
                                  EBU R128 / BS.1770-4 loudness of audio files: integrated, range, true and
                                  sample peak, max momentary and short-term (progress on stderr)
+  qc FILE|SESSION --spec NAME|SPEC.json [-o REPORT.html] [--json]
+                                 check a printmaster (a file, or a session's mix) against a delivery spec
+                                 (ebu-r128, atsc-a85, streaming, or your own): loudness, true-peak overs,
+                                 clipping, silence, phase, DC offset; HTML report; exit 1 when it fails
 
 Exit codes: 0 success, 1 the work failed, 2 bad usage or invalid input.
 )";
@@ -59,6 +63,8 @@ int main (int argc, char** argv)
         return runLoudness (arguments);
     if (command == "deliver")
         return runDeliver (arguments);
+    if (command == "qc")
+        return runQc (arguments);
 
     printError ("unknown command '" + command + "' (try --help)");
     return exitInvalid;
