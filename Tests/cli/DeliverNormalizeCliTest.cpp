@@ -121,15 +121,23 @@ TEST (DeliverNormalizeCliTest, ALoudMixWithTransientsIsLimitedUnderTheCeiling)
 
 TEST (DeliverNormalizeCliTest, AnUnreachableTargetFailsTheFileAndExits1)
 {
+    // A steady 1 kHz sine reads (stereo, BS.1770 calibration) as loud in LUFS as its peak in dBFS:
+    // under a -1 dBTP ceiling it cannot pass about -1 LUFS, so 0 LUFS +/- 0.5 is out of reach
+    // however the limiter works (its gain settles on a steady tone: no distortion to add loudness).
     const auto folder = freshTempFolder ("cli_normalize_fail");
-    const auto session = writeSession (folder, 0.005, 1.0, 4800); // clicks every 100 ms carry the loudness
-    auto run =
-        deliver (session, folder, R"({"normalize": {"target_lufs": -5}, "outputs": [{"role": "PM", "source": "master"}]})");
+    auto session = writeSession (folder, 0.0, 0.0);
+    std::vector<float> tone (4 * 48000);
+    for (size_t i = 0; i < tone.size(); ++i)
+        tone[i] = float (0.1 * std::sin (2.0 * 3.14159265358979 * 1000.0 * double (i) / 48000.0));
+    writeFloatWav (folder / "bed.wav", { tone, tone });
+    auto run = deliver (session, folder,
+                        R"({"normalize": {"target_lufs": 0, "max_true_peak_dbtp": -1}, "outputs": [{"role": "PM", "source": "master"}]})");
     EXPECT_EQ (run.exitCode, 1) << run.err;
     EXPECT_NE (run.err.find ("misses the target"), std::string::npos) << run.err;
     const auto manifest = manifestOf (folder);
     EXPECT_EQ (manifest["files"][0]["status"], "fail");
-    EXPECT_NE (manifest["files"][0]["problem"].get<std::string>().find ("misses the target -5.00"), std::string::npos);
+    EXPECT_NE (manifest["files"][0]["problem"].get<std::string>().find ("misses the target 0.00"), std::string::npos)
+        << manifest["files"][0]["problem"];
     EXPECT_FALSE (manifest["passed"].get<bool>());
 }
 

@@ -59,9 +59,9 @@ const engine::DeliveredFile& fileFor (const engine::DeliveryReport& report, cons
     throw std::runtime_error ("no file for " + role);
 }
 
-const engine::DeliveryOutput pm { "PM", engine::DeliveryOutput::Source::master, {}, {} };
-const engine::DeliveryOutput dx { "DX", engine::DeliveryOutput::Source::bus, { "DX" }, {} };
-const engine::DeliveryOutput me { "ME", engine::DeliveryOutput::Source::mixMinus, { "DX" }, {} };
+const engine::DeliveryOutput pm { "PM", engine::DeliveryOutput::Source::master, {}, {}, {} };
+const engine::DeliveryOutput dx { "DX", engine::DeliveryOutput::Source::bus, { "DX" }, {}, {} };
+const engine::DeliveryOutput me { "ME", engine::DeliveryOutput::Source::mixMinus, { "DX" }, {}, {} };
 } // namespace
 
 TEST (DeliveryTest, MusicAndEffectsPlusDialogueIsThePrintmaster)
@@ -191,7 +191,7 @@ TEST (DeliveryTest, AStereoDownmixOfA51MasterUsesBS775)
     t.clips.push_back (clip ("c", "six", 0, 24000));
     s.tracks = { t };
 
-    engine::DeliveryOutput stereo { "PM_LoRo", engine::DeliveryOutput::Source::master, {}, 2 };
+    engine::DeliveryOutput stereo { "PM_LoRo", engine::DeliveryOutput::Source::master, {}, 2, {} };
     auto spec = specWith ({ pm, stereo });
     spec.sampleFormat = io::SampleFormat::float32;
     auto report = engine::deliver (s, spec, folder / "out");
@@ -205,7 +205,7 @@ TEST (DeliveryTest, AStereoDownmixOfA51MasterUsesBS775)
         ASSERT_NEAR (loRo[0][i], tone[i] * std::sqrt (0.5f), 1e-6) << i; // C into L and R at -3 dB
         ASSERT_NEAR (loRo[1][i], tone[i] * std::sqrt (0.5f), 1e-6) << i;
     }
-    auto fromMaster = engine::deliver (s, specWith ({ { "X", engine::DeliveryOutput::Source::master, {}, 2 } }), folder / "out2");
+    auto fromMaster = engine::deliver (s, specWith ({ { "X", engine::DeliveryOutput::Source::master, {}, 2, {} } }), folder / "out2");
     EXPECT_TRUE (fromMaster.ok()); // 5.1 master: fine
     auto noBus = engine::deliver (s, specWith ({ dx }), folder / "out3");
     ASSERT_FALSE (noBus.ok());
