@@ -15,7 +15,7 @@ void LoudnessAnalyser::prepare (double newSampleRate, int channels, int maxBlock
                                 std::vector<double> channelWeights)
 {
     assert (newSampleRate > 0.0 && channels > 0 && maxBlockSize > 0);
-    assert (channelWeights.empty() || (int)channelWeights.size() == channels);
+    assert (channelWeights.empty() || (int) channelWeights.size() == channels);
 
     sampleRate = newSampleRate;
     stepLength = std::max (ticksPerStep, samplesPer100ms (sampleRate));
@@ -24,16 +24,16 @@ void LoudnessAnalyser::prepare (double newSampleRate, int channels, int maxBlock
     // always holds exactly 4 L or 30 L samples.
     tickBoundaries.resize (ticksPerStep + 1);
     for (int k = 0; k <= ticksPerStep; ++k)
-        tickBoundaries[(size_t)k] = (int)std::lround ((double)k * stepLength / ticksPerStep);
+        tickBoundaries[(size_t) k] = (int) std::lround ((double) k * stepLength / ticksPerStep);
     maxBlock = maxBlockSize;
     const int shortestTick = stepLength / ticksPerStep;
     maxTicksPerBlock = 1 + maxBlock / shortestTick;
     weights = channelWeights.empty() ? loudnessChannelWeights (channels) : std::move (channelWeights);
     groups.clear();
     for (int c = 0; c < channels; ++c)
-        if (weights[(size_t)c] != 0.0)
+        if (weights[(size_t) c] != 0.0)
         {
-            if (groups.empty() || (int)groups.back().size() == KWeightingFilter::maxLanes)
+            if (groups.empty() || (int) groups.back().size() == KWeightingFilter::maxLanes)
                 groups.emplace_back();
             groups.back().push_back (c);
         }
@@ -42,10 +42,10 @@ void LoudnessAnalyser::prepare (double newSampleRate, int channels, int maxBlock
     peaks.prepare (sampleRate, channels);
     integrated.prepare();
     range.prepare();
-    readings.prepare ((int)std::ceil (historySeconds * 10.0));
-    partialEnergy.assign ((size_t)channels, 0.0);
-    completedEnergy.assign ((size_t)(channels * maxTicksPerBlock), 0.0);
-    recentTicks.assign ((size_t)ringTicks, 0.0);
+    readings.prepare ((int) std::ceil (historySeconds * 10.0));
+    partialEnergy.assign ((size_t) channels, 0.0);
+    completedEnergy.assign ((size_t) (channels * maxTicksPerBlock), 0.0);
+    recentTicks.assign ((size_t) ringTicks, 0.0);
     reset();
 }
 
@@ -77,39 +77,39 @@ void LoudnessAnalyser::runTask (int task, const float* const* channels, int numF
     assert (task >= 0 && task < numTasks() && numFrames <= maxBlock);
     ScopedNoDenormals noDenormals; // a K-weighting tail decaying into silence would go subnormal
 
-    if (task < (int)groups.size())
-        weighGroup (groups[(size_t)task], channels, numFrames);
+    if (task < (int) groups.size())
+        weighGroup (groups[(size_t) task], channels, numFrames);
     else
     {
-        const int channel = task - (int)groups.size();
+        const int channel = task - (int) groups.size();
         peaks.process (channel, channels[channel], numFrames);
     }
 }
 
 void LoudnessAnalyser::weighGroup (const std::vector<int>& group, const float* const* channels, int numFrames) noexcept
 {
-    const int count = (int)group.size();
+    const int count = (int) group.size();
     const float* lanes[KWeightingFilter::maxLanes];
     double energies[KWeightingFilter::maxLanes];
     int completedTicks = 0;
     int position = positionInStep, tick = tickInStep;
     for (int done = 0; done < numFrames;)
     {
-        const int tickEnd = tickBoundaries[(size_t)tick + 1];
+        const int tickEnd = tickBoundaries[(size_t) tick + 1];
         const int n = std::min (numFrames - done, tickEnd - position);
         for (int k = 0; k < count; ++k)
-            lanes[k] = channels[group[(size_t)k]] + done;
+            lanes[k] = channels[group[(size_t) k]] + done;
         kWeighting.filterEnergies (group.data(), count, lanes, n, energies);
         for (int k = 0; k < count; ++k)
-            partialEnergy[(size_t)group[(size_t)k]] += energies[k];
+            partialEnergy[(size_t) group[(size_t) k]] += energies[k];
         done += n;
         position += n;
         if (position == tickEnd)
         {
             for (int k = 0; k < count; ++k)
             {
-                const auto c = (size_t)group[(size_t)k];
-                completedEnergy[c * (size_t)maxTicksPerBlock + (size_t)completedTicks] = partialEnergy[c];
+                const auto c = (size_t) group[(size_t) k];
+                completedEnergy[c * (size_t) maxTicksPerBlock + (size_t) completedTicks] = partialEnergy[c];
                 partialEnergy[c] = 0.0;
             }
             ++completedTicks;
@@ -124,7 +124,7 @@ int LoudnessAnalyser::ticksInBlock (int numFrames) const noexcept
     int count = 0, position = positionInStep, tick = tickInStep;
     for (int done = 0; done < numFrames;)
     {
-        const int tickEnd = tickBoundaries[(size_t)tick + 1];
+        const int tickEnd = tickBoundaries[(size_t) tick + 1];
         const int n = std::min (numFrames - done, tickEnd - position);
         done += n;
         position += n;
@@ -145,24 +145,24 @@ void LoudnessAnalyser::completeBlock (int numFrames) noexcept
     {
         double energy = 0.0;
         for (int c = 0; c < numChannels(); ++c)
-            if (weights[(size_t)c] != 0.0)
-                energy += weights[(size_t)c] * completedEnergy[(size_t)(c * maxTicksPerBlock + k)];
+            if (weights[(size_t) c] != 0.0)
+                energy += weights[(size_t) c] * completedEnergy[(size_t) (c * maxTicksPerBlock + k)];
         completeTick (energy);
     }
 
     // Advance the shared position the way weighGroup() walked it.
-    positionInStep = (int)(((int64_t)positionInStep + numFrames) % stepLength);
+    positionInStep = (int) (((int64_t) positionInStep + numFrames) % stepLength);
     tickInStep =
-        (int)(std::upper_bound (tickBoundaries.begin(), tickBoundaries.end(), positionInStep) - tickBoundaries.begin() - 1);
+        (int) (std::upper_bound (tickBoundaries.begin(), tickBoundaries.end(), positionInStep) - tickBoundaries.begin() - 1);
     frames += numFrames;
 }
 
 void LoudnessAnalyser::completeTick (double weightedEnergy) noexcept
 {
     constexpr int momentaryTicks = momentarySteps * ticksPerStep;
-    const auto slot = (size_t)(ticks % ringTicks);
+    const auto slot = (size_t) (ticks % ringTicks);
     const double leavingShortTerm = recentTicks[slot];
-    const double leavingMomentary = recentTicks[(size_t)((ticks - momentaryTicks + ringTicks) % ringTicks)];
+    const double leavingMomentary = recentTicks[(size_t) ((ticks - momentaryTicks + ringTicks) % ringTicks)];
     recentTicks[slot] = weightedEnergy;
     ++ticks;
 
@@ -179,14 +179,14 @@ void LoudnessAnalyser::completeTick (double weightedEnergy) noexcept
         momentarySum = shortTermSum = 0.0;
         for (int k = 0; k < ringTicks; ++k)
         {
-            const double e = recentTicks[(size_t)((ticks - 1 - k + ringTicks) % ringTicks)];
+            const double e = recentTicks[(size_t) ((ticks - 1 - k + ringTicks) % ringTicks)];
             shortTermSum += e;
             if (k < momentaryTicks)
                 momentarySum += e;
         }
     }
-    momentaryEnergy = std::max (0.0, momentarySum) / (double)(momentarySteps * stepLength);
-    shortTermEnergy = std::max (0.0, shortTermSum) / (double)(shortTermSteps * stepLength);
+    momentaryEnergy = std::max (0.0, momentarySum) / (double) (momentarySteps * stepLength);
+    shortTermEnergy = std::max (0.0, shortTermSum) / (double) (shortTermSteps * stepLength);
 
     if (ticks % ticksPerStep == 0)
         completeStep();
@@ -201,7 +201,7 @@ void LoudnessAnalyser::completeStep() noexcept
         integrated.addBlock (momentaryEnergy);
     if (steps >= shortTermSteps && (steps - shortTermSteps) % rangeStepsPerValue == 0)
         range.addShortTerm (shortTermEnergy);
-    readings.add ({ (float)lufsFromEnergy (momentaryEnergy), (float)lufsFromEnergy (shortTermEnergy) });
+    readings.add ({ (float) lufsFromEnergy (momentaryEnergy), (float) lufsFromEnergy (shortTermEnergy) });
 }
 
 double LoudnessAnalyser::momentaryLufs() const noexcept

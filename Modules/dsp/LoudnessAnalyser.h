@@ -66,7 +66,7 @@ public:
 
     /** The independent tasks a block divides into: the K-weighting groups first (the longer
         ones), then one true-peak task per channel. */
-    int numTasks() const noexcept { return (int)groups.size() + numChannels(); }
+    int numTasks() const noexcept { return (int) groups.size() + numChannels(); }
 
     /** One task's share of process() for a block of numFrames of every channel. */
     void runTask (int task, const float* const* channels, int numFrames) noexcept;
@@ -92,7 +92,7 @@ public:
     const LoudnessHistory& history() const noexcept { return readings; }
     int64_t framesProcessed() const noexcept { return frames; }
     int64_t stepsCompleted() const noexcept { return steps; }
-    int numChannels() const noexcept { return (int)weights.size(); }
+    int numChannels() const noexcept { return (int) weights.size(); }
     const std::vector<double>& channelWeights() const noexcept { return weights; }
     double getSampleRate() const noexcept { return sampleRate; }
 

@@ -66,7 +66,7 @@ DialogueLoudness measureDialogueLoudness (const ProgrammeProfile& profile)
             dialogueBlocks.push_back (dsp::energyFromLufs (lufs));
     }
     DialogueLoudness result;
-    result.dialogueShare = loudBlocks > 0 ? (double)dialogueBlocks.size() / loudBlocks : 0.0;
+    result.dialogueShare = loudBlocks > 0 ? (double) dialogueBlocks.size() / loudBlocks : 0.0;
     if (result.dialogueShare < minimumDialogueShare)
     {
         result.fellBack = true;

@@ -11,7 +11,7 @@ namespace
 {
     float dbOf (double linear)
     {
-        return linear > 0.0 ? (float)(20.0 * std::log10 (linear)) : -INFINITY;
+        return linear > 0.0 ? (float) (20.0 * std::log10 (linear)) : -INFINITY;
     }
 
     bool hasLfe (int channels)
@@ -27,7 +27,7 @@ void ProgrammeScanner::prepare (double sampleRate, int channels, int64_t expecte
     profile.sampleRate = sampleRate;
     profile.channels = channels;
     profile.stepLength = dsp::samplesPer100ms (sampleRate);
-    const double seconds = (double)expectedFrames / sampleRate + 1.0;
+    const double seconds = (double) expectedFrames / sampleRate + 1.0;
     analyser.prepare (sampleRate, channels, profile.stepLength, seconds);
     peaks.prepare (sampleRate, channels);
 
@@ -35,13 +35,13 @@ void ProgrammeScanner::prepare (double sampleRate, int channels, int64_t expecte
     speechLowPass.prepare (1);
     speechHighPass.setCoefficients (dsp::BiquadCoefficients::highPass (sampleRate, 200.0, 0.7071));
     speechLowPass.setCoefficients (dsp::BiquadCoefficients::lowPass (sampleRate, 4000.0, 0.7071));
-    dialogueBuffer.assign ((size_t)profile.stepLength, 0.0f);
-    offsetPointers.assign ((size_t)channels, nullptr);
+    dialogueBuffer.assign ((size_t) profile.stepLength, 0.0f);
+    offsetPointers.assign ((size_t) channels, nullptr);
 
-    clipRunLength.assign ((size_t)channels, 0);
-    clipRunStart.assign ((size_t)channels, 0);
-    clipRunPeak.assign ((size_t)channels, 0.0f);
-    sums.assign ((size_t)channels, 0.0);
+    clipRunLength.assign ((size_t) channels, 0);
+    clipRunStart.assign ((size_t) channels, 0);
+    clipRunPeak.assign ((size_t) channels, 0.0f);
+    sums.assign ((size_t) channels, 0.0);
     if (channels >= 2)
         profile.pairs.push_back ({ 0, 1, {}, {} });
     if (channels >= 6)
@@ -73,52 +73,52 @@ void ProgrammeScanner::processWithinStep (const float* const* channels, int offs
 {
     const int count = profile.channels;
     for (int c = 0; c < count; ++c)
-        offsetPointers[(size_t)c] = channels[c] + offset;
+        offsetPointers[(size_t) c] = channels[c] + offset;
     analyser.process (offsetPointers.data(), n);
 
     for (int c = 0; c < count; ++c)
     {
-        const float* x = offsetPointers[(size_t)c];
+        const float* x = offsetPointers[(size_t) c];
         peaks.process (c, x, n);
         double sum = 0.0;
         for (int i = 0; i < n; ++i)
         {
             sum += x[i];
             const float magnitude = std::abs (x[i]);
-            auto& run = clipRunLength[(size_t)c];
+            auto& run = clipRunLength[(size_t) c];
             if (magnitude >= options.clipLevel)
             {
                 if (run++ == 0)
                 {
-                    clipRunStart[(size_t)c] = profile.frames + i;
-                    clipRunPeak[(size_t)c] = 0.0f;
+                    clipRunStart[(size_t) c] = profile.frames + i;
+                    clipRunPeak[(size_t) c] = 0.0f;
                 }
-                clipRunPeak[(size_t)c] = std::max (clipRunPeak[(size_t)c], magnitude);
+                clipRunPeak[(size_t) c] = std::max (clipRunPeak[(size_t) c], magnitude);
             }
             else if (run > 0)
             {
                 if (run >= options.clipRun)
                     profile.clipping.push_back (
-                        { clipRunStart[(size_t)c], profile.frames + i, dbOf (clipRunPeak[(size_t)c]), c });
+                        { clipRunStart[(size_t) c], profile.frames + i, dbOf (clipRunPeak[(size_t) c]), c });
                 run = 0;
             }
         }
-        sums[(size_t)c] += sum;
+        sums[(size_t) c] += sum;
         if (! (hasLfe (count) && c == 3))
             for (int i = 0; i < n; ++i)
-                stepProgrammeEnergy += (double)x[i] * x[i];
+                stepProgrammeEnergy += (double) x[i] * x[i];
     }
 
     for (size_t p = 0; p < profile.pairs.size(); ++p)
     {
-        const float* l = offsetPointers[(size_t)profile.pairs[p].left];
-        const float* r = offsetPointers[(size_t)profile.pairs[p].right];
+        const float* l = offsetPointers[(size_t) profile.pairs[p].left];
+        const float* r = offsetPointers[(size_t) profile.pairs[p].right];
         auto& s = pairSums[p];
         for (int i = 0; i < n; ++i)
         {
-            s.ll += (double)l[i] * l[i];
-            s.rr += (double)r[i] * r[i];
-            s.lr += (double)l[i] * r[i];
+            s.ll += (double) l[i] * l[i];
+            s.rr += (double) r[i] * r[i];
+            s.lr += (double) l[i] * r[i];
         }
         s.n += n;
     }
@@ -135,7 +135,7 @@ void ProgrammeScanner::processWithinStep (const float* const* channels, int offs
     double band = 0.0;
     for (int i = 0; i < n; ++i)
     {
-        const double e = (double)d[i] * d[i];
+        const double e = (double) d[i] * d[i];
         band += e;
         subframeEnergy += e;
         // Ten 10 ms subframes a step; the last one takes what a step's length leaves over.
@@ -163,8 +163,8 @@ void ProgrammeScanner::completeSubframe()
 void ProgrammeScanner::completeStep()
 {
     completeSubframe();
-    profile.speechBandLowDb.push_back (stepSubframeLow > 0.0 ? (float)(10.0 * std::log10 (stepSubframeLow)) : -INFINITY);
-    profile.speechBandHighDb.push_back (stepSubframeHigh > 0.0 ? (float)(10.0 * std::log10 (stepSubframeHigh)) : -INFINITY);
+    profile.speechBandLowDb.push_back (stepSubframeLow > 0.0 ? (float) (10.0 * std::log10 (stepSubframeLow)) : -INFINITY);
+    profile.speechBandHighDb.push_back (stepSubframeHigh > 0.0 ? (float) (10.0 * std::log10 (stepSubframeHigh)) : -INFINITY);
     stepSubframeLow = INFINITY;
     stepSubframeHigh = 0.0;
     subframesInStep = 0;
@@ -193,8 +193,8 @@ void ProgrammeScanner::completeSecond()
         auto& s = pairSums[p];
         const double denominator = std::sqrt (s.ll * s.rr);
         // A silent side cannot be out of phase with anything.
-        profile.pairs[p].correlation.push_back (denominator > 1e-20 ? (float)(s.lr / denominator) : 1.0f);
-        profile.pairs[p].levelDbfs.push_back (s.n > 0 ? dbOf (std::sqrt (std::max (s.ll, s.rr) / (double)s.n)) : -INFINITY);
+        profile.pairs[p].correlation.push_back (denominator > 1e-20 ? (float) (s.lr / denominator) : 1.0f);
+        profile.pairs[p].levelDbfs.push_back (s.n > 0 ? dbOf (std::sqrt (std::max (s.ll, s.rr) / (double) s.n)) : -INFINITY);
         s = {};
     }
 }
@@ -203,8 +203,8 @@ ProgrammeProfile ProgrammeScanner::finish()
 {
     // A clip run still going at the end counts.
     for (int c = 0; c < profile.channels; ++c)
-        if (clipRunLength[(size_t)c] >= options.clipRun)
-            profile.clipping.push_back ({ clipRunStart[(size_t)c], profile.frames, dbOf (clipRunPeak[(size_t)c]), c });
+        if (clipRunLength[(size_t) c] >= options.clipRun)
+            profile.clipping.push_back ({ clipRunStart[(size_t) c], profile.frames, dbOf (clipRunPeak[(size_t) c]), c });
     // Runs in a channel less than 100 ms apart are one clipped passage (a clipped sine clips
     // every half cycle): one event each, with its loudest sample.
     std::sort (profile.clipping.begin(), profile.clipping.end(),
@@ -229,7 +229,7 @@ ProgrammeProfile ProgrammeScanner::finish()
         profile.shortTermLufs.push_back (history[i].shortTermLufs);
     }
     for (int c = 0; c < profile.channels; ++c)
-        profile.dcOffset.push_back (profile.frames > 0 ? sums[(size_t)c] / (double)profile.frames : 0.0);
+        profile.dcOffset.push_back (profile.frames > 0 ? sums[(size_t) c] / (double) profile.frames : 0.0);
     return std::move (profile);
 }
 } // namespace sprocket::qc

@@ -45,7 +45,7 @@ namespace
     /** The timecode of a position in the programme, counted from its start. */
     std::string timecode (const QcSubject& subject, double sampleRate, int64_t frames)
     {
-        const auto rate = (int64_t)std::llround (sampleRate);
+        const auto rate = (int64_t) std::llround (sampleRate);
         const auto count = core::frameCountFromSamples (subject.startSample + frames, subject.frameRate, rate);
         return core::formatTimecode (core::timecodeFromFrameCount (count, subject.frameRate), subject.frameRate);
     }
@@ -78,7 +78,7 @@ namespace
     {
         const double width = 960, height = 300, left = 48, right = 12, top = 12, bottom = 28;
         const double low = -60.0, high = 0.0;
-        const double seconds = std::max (1.0, (double)profile.frames / profile.sampleRate);
+        const double seconds = std::max (1.0, (double) profile.frames / profile.sampleRate);
         auto x = [&] (double t) { return left + (width - left - right) * t / seconds; };
         auto y = [&] (double lufs) {
             const double clamped = std::clamp (std::isfinite (lufs) ? lufs : low, low, high);
@@ -96,7 +96,7 @@ namespace
         for (double level = low; level <= high; level += 10.0)
             svg << "<line class=\"grid\" x1=\"" << left << "\" x2=\"" << width - right << "\" y1=\"" << y (level) << "\" y2=\""
                 << y (level) << "\"/><text x=\"" << left - 6 << "\" y=\"" << y (level) + 4 << "\" text-anchor=\"end\">"
-                << (int)level << "</text>\n";
+                << (int) level << "</text>\n";
         // Time labels (m:ss, or h:mm:ss) at the first of these spacings that gives at most 12.
         double tick = 3600;
         for (double candidate : { 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800 })
@@ -107,7 +107,7 @@ namespace
             }
         for (double t = 0; t <= seconds; t += tick)
         {
-            const int whole = (int)t;
+            const int whole = (int) t;
             char label[16];
             if (whole >= 3600)
                 std::snprintf (label, sizeof (label), "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60);
@@ -117,14 +117,14 @@ namespace
         }
         auto line = [&] (const std::vector<float>& values, const char* cls) {
             // At most one point per horizontal pixel: the loudest reading of each.
-            const size_t stride = std::max<size_t> (1, values.size() / (size_t)(width - left - right));
+            const size_t stride = std::max<size_t> (1, values.size() / (size_t) (width - left - right));
             svg << "<polyline class=\"" << cls << "\" points=\"";
             for (size_t i = 0; i < values.size(); i += stride)
             {
                 float highest = -INFINITY;
                 for (size_t j = i; j < std::min (values.size(), i + stride); ++j)
                     highest = std::max (highest, values[j]);
-                svg << x ((double)(i + 1) * 0.1) << ',' << y (highest) << ' ';
+                svg << x ((double) (i + 1) * 0.1) << ',' << y (highest) << ' ';
             }
             svg << "\"/>\n";
         };
@@ -133,9 +133,10 @@ namespace
         for (const auto& rule : verdict.rules)
             if (rule.id == "true_peak")
                 for (const auto& over : rule.events)
-                    svg << "<rect class=\"over\" x=\"" << x ((double)over.start / profile.sampleRate) << "\" y=\"" << top
+                    svg << "<rect class=\"over\" x=\"" << x ((double) over.start / profile.sampleRate) << "\" y=\"" << top
                         << "\" width=\""
-                        << std::max (1.5, x ((double)over.end / profile.sampleRate) - x ((double)over.start / profile.sampleRate))
+                        << std::max (1.5,
+                                     x ((double) over.end / profile.sampleRate) - x ((double) over.start / profile.sampleRate))
                         << "\" height=\"6\"/>\n";
         svg << "</svg>\n";
         return svg.str();
@@ -152,7 +153,7 @@ std::string qcJson (const QcSubject& subject, const ProgrammeProfile& profile, c
     json["report"] = reportPath.string();
     json["channels"] = profile.channels;
     json["sample_rate"] = profile.sampleRate;
-    json["duration_s"] = (double)profile.frames / profile.sampleRate;
+    json["duration_s"] = (double) profile.frames / profile.sampleRate;
     json["integrated_lufs"] = numberOrNull (profile.loudness.integratedLufs);
     json["dialogue_lufs"] = verdict.spec.dialogueGated ? numberOrNull (verdict.dialogue.lufs) : nlohmann::json();
     json["loudness_range_lu"] = numberOrNull (profile.loudness.loudnessRangeLu);
@@ -171,8 +172,8 @@ std::string qcJson (const QcSubject& subject, const ProgrammeProfile& profile, c
         r["limit"] = rule.limit;
         auto events = nlohmann::json::array();
         for (const auto& e : rule.events)
-            events.push_back ({ { "start_s", (double)e.start / profile.sampleRate },
-                                { "end_s", (double)e.end / profile.sampleRate },
+            events.push_back ({ { "start_s", (double) e.start / profile.sampleRate },
+                                { "end_s", (double) e.end / profile.sampleRate },
                                 { "timecode", timecode (subject, profile.sampleRate, e.start) },
                                 { "channel", eventChannel (rule, profile.channels, e) },
                                 { "value", numberOrNull (e.value) } });
@@ -198,7 +199,7 @@ core::Result<bool> writeQcReport (const std::filesystem::path& file, const QcSub
          << ".grid{stroke:#e4e4e4}.target{fill:#c8e6c9;opacity:.7}.momentary{fill:none;stroke:#90a4ae;stroke-width:1}\n"
          << ".shortterm{fill:none;stroke:#1565c0;stroke-width:2}.over{fill:#c62828}\n</style></head><body>\n";
     html << "<h1>" << escaped (subject.description) << "</h1>\n<p>Spec <b>" << escaped (verdict.spec.name) << "</b> · "
-         << profile.channels << " channel(s), " << (int)profile.sampleRate << " Hz, "
+         << profile.channels << " channel(s), " << (int) profile.sampleRate << " Hz, "
          << timecode (subject, profile.sampleRate, profile.frames) << " end · <span class=\"verdict "
          << (passed ? "pass\">PASS" : "fail\">FAIL") << "</span></p>\n";
     html << "<table><tr><th>Rule</th><th>Measured</th><th>Limit</th><th>Verdict</th></tr>\n";

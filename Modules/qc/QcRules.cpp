@@ -26,7 +26,7 @@ namespace
         {
             if (! flagged (i))
                 continue;
-            const int64_t start = (int64_t)i * unit, end = std::min (total, (int64_t)(i + 1) * unit);
+            const int64_t start = (int64_t) i * unit, end = std::min (total, (int64_t) (i + 1) * unit);
             if (! events.empty() && events.back().end == start)
             {
                 events.back().end = end;
@@ -67,7 +67,7 @@ namespace
         r.events = runsOf (
             profile.truePeakDbtp.size(), profile.stepLength, profile.frames,
             [&] (size_t i) { return profile.truePeakDbtp[i] > spec.maxTruePeakDbtp + 0.05; },
-            [&] (size_t i) { return (double)profile.truePeakDbtp[i]; });
+            [&] (size_t i) { return (double) profile.truePeakDbtp[i]; });
         // Judged at the 0.1 dB a meter shows, as the loudness is.
         r.passed = ! (std::round (r.value * 10.0) / 10.0 > spec.maxTruePeakDbtp + 1e-9);
         return r;
@@ -78,7 +78,7 @@ namespace
         RuleResult r;
         r.id = "clipping";
         r.title = "Digital clipping";
-        r.value = (double)profile.clipping.size();
+        r.value = (double) profile.clipping.size();
         r.measured = format ("%.0f passage(s)", r.value);
         r.limit =
             std::to_string (spec.clipRunSamples) + "+ samples in a row at " + format ("%.3f dBFS", spec.clipLevelDbfs) + ": none";
@@ -97,11 +97,11 @@ namespace
         auto runs = runsOf (
             profile.samplePeakDbfs.size(), profile.stepLength, profile.frames,
             [&] (size_t i) { return ! (profile.samplePeakDbfs[i] >= spec.silenceThresholdDbfs); },
-            [&] (size_t i) { return (double)profile.samplePeakDbfs[i]; });
+            [&] (size_t i) { return (double) profile.samplePeakDbfs[i]; });
         double longest = 0.0;
         for (const auto& run : runs)
         {
-            const double seconds = (double)(run.end - run.start) / profile.sampleRate;
+            const double seconds = (double) (run.end - run.start) / profile.sampleRate;
             longest = std::max (longest, seconds);
             if (seconds > spec.maxSilenceSeconds)
                 r.events.push_back (run);
@@ -118,7 +118,7 @@ namespace
         r.id = "phase";
         r.title = "Phase";
         r.limit = format ("correlation >= %.2f", spec.minPhaseCorrelation) + " over every second";
-        const int64_t second = (int64_t)std::llround (profile.sampleRate);
+        const int64_t second = (int64_t) std::llround (profile.sampleRate);
         double lowest = 1.0;
         for (const auto& pair : profile.pairs)
             for (size_t i = 0; i < pair.correlation.size(); ++i)
@@ -126,13 +126,13 @@ namespace
                 // Only where there is something to hear: a near-silent second has no phase problem.
                 if (pair.levelDbfs[i] < -60.0)
                     continue;
-                lowest = std::min (lowest, (double)pair.correlation[i]);
+                lowest = std::min (lowest, (double) pair.correlation[i]);
                 if (pair.correlation[i] < spec.minPhaseCorrelation)
                 {
-                    const int64_t start = (int64_t)i * second, end = std::min (profile.frames, start + second);
+                    const int64_t start = (int64_t) i * second, end = std::min (profile.frames, start + second);
                     if (! r.events.empty() && r.events.back().end == start && r.events.back().channel == pair.left)
                         r.events.back().end = end,
-                        r.events.back().value = std::min (r.events.back().value, (double)pair.correlation[i]);
+                        r.events.back().value = std::min (r.events.back().value, (double) pair.correlation[i]);
                     else
                         r.events.push_back ({ start, end, pair.correlation[i], pair.left });
                 }
@@ -152,7 +152,7 @@ namespace
         double worst = 0.0;
         for (int c = 0; c < profile.channels; ++c)
         {
-            const double offset = std::abs (profile.dcOffset[(size_t)c]);
+            const double offset = std::abs (profile.dcOffset[(size_t) c]);
             worst = std::max (worst, offset);
             const double db = offset > 0.0 ? 20.0 * std::log10 (offset) : -INFINITY;
             if (db > spec.maxDcOffsetDbfs)

@@ -39,8 +39,8 @@ core::Result<QcScan> scanAudioFile (const std::filesystem::path& file, const QcS
         scan.subject.startSample = info.bext->timeReference;
 
     ProgrammeScanner scanner;
-    scanner.prepare ((double)info.sampleRate, info.channels, info.frames, scanOptions (spec));
-    std::vector<std::vector<float>> buffers ((size_t)info.channels, std::vector<float> ((size_t)blockFrames));
+    scanner.prepare ((double) info.sampleRate, info.channels, info.frames, scanOptions (spec));
+    std::vector<std::vector<float>> buffers ((size_t) info.channels, std::vector<float> ((size_t) blockFrames));
     std::vector<float*> pointers;
     for (auto& b : buffers)
         pointers.push_back (b.data());
@@ -50,9 +50,9 @@ core::Result<QcScan> scanAudioFile (const std::filesystem::path& file, const QcS
         auto read = (*reader)->readPlanar (start, pointers.data(), n);
         if (! read.ok())
             return read.error();
-        scanner.process (pointers.data(), (int)n);
+        scanner.process (pointers.data(), (int) n);
         if (progress)
-            progress ((double)(start + n) / (double)info.frames);
+            progress ((double) (start + n) / (double) info.frames);
     }
     scan.profile = scanner.finish();
     return scan;

@@ -27,7 +27,7 @@ namespace
         std::string out;
         for (unsigned char c : name)
             if (std::isalnum (c))
-                out += (char)std::tolower (c);
+                out += (char) std::tolower (c);
         return out;
     }
 
@@ -107,7 +107,7 @@ core::Result<QcSpec> loadQcSpec (const std::filesystem::path& file)
             return std::nullopt;
         if (! json[key].is_number() || json[key].get<double>() < low || json[key].get<double>() > high)
             return fieldError (file, key,
-                               "must be a number from " + std::to_string ((int)low) + " to " + std::to_string ((int)high));
+                               "must be a number from " + std::to_string ((int) low) + " to " + std::to_string ((int) high));
         target = json[key].get<double>();
         return std::nullopt;
     };
@@ -123,7 +123,7 @@ core::Result<QcSpec> loadQcSpec (const std::filesystem::path& file)
            number ("max_dc_offset_dbfs", s.maxDcOffsetDbfs, -150, 0), number ("max_loudness_range_lu", range, 0, 100) })
         if (problem)
             return *problem;
-    s.clipRunSamples = (int)clipRun;
+    s.clipRunSamples = (int) clipRun;
     if (json.contains ("max_loudness_range_lu"))
         s.maxLoudnessRangeLu = range;
     if (json.contains ("dialogue_gated"))

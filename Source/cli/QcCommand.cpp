@@ -44,7 +44,7 @@ int runQc (const std::vector<std::string>& arguments)
 
     int lastPercent = -1;
     auto progress = [&] (double done) {
-        if (const int percent = (int)(done * 100.0); percent / 10 != lastPercent / 10)
+        if (const int percent = (int) (done * 100.0); percent / 10 != lastPercent / 10)
         {
             lastPercent = percent;
             std::fprintf (stderr, "qc: %d%%\n", percent);

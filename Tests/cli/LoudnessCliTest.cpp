@@ -33,21 +33,21 @@ std::filesystem::path writeTone (const std::filesystem::path& file, double rate,
                                  double seconds, io::SampleFormat format = io::SampleFormat::pcm24)
 {
     io::WriteSpec spec;
-    spec.channels = (int)levels.size();
-    spec.sampleRate = (int64_t)rate;
+    spec.channels = (int) levels.size();
+    spec.sampleRate = (int64_t) rate;
     spec.sampleFormat = format;
     auto writer = io::AudioFileWriter::create (file, spec);
     EXPECT_TRUE (writer.ok());
-    const auto frames = (int64_t)(seconds * rate);
-    std::vector<float> interleaved ((size_t)(frames * spec.channels));
+    const auto frames = (int64_t) (seconds * rate);
+    std::vector<float> interleaved ((size_t) (frames * spec.channels));
     for (int64_t i = 0; i < frames; ++i)
         for (int c = 0; c < spec.channels; ++c)
         {
-            const double level = levels[(size_t)c];
-            interleaved[(size_t)(i * spec.channels + c)] =
+            const double level = levels[(size_t) c];
+            interleaved[(size_t) (i * spec.channels + c)] =
                 std::isinf (level)
                     ? 0.0f
-                    : (float)(std::pow (10.0, level / 20.0) * std::sin (2.0 * std::numbers::pi * 1000.0 * (double)i / rate));
+                    : (float) (std::pow (10.0, level / 20.0) * std::sin (2.0 * std::numbers::pi * 1000.0 * (double) i / rate));
         }
     EXPECT_TRUE ((*writer)->writeInterleaved (interleaved.data(), frames));
     EXPECT_TRUE ((*writer)->finish());
@@ -71,7 +71,7 @@ TEST (LoudnessCliTest, OneFileJsonIsAnObjectWithEveryKey)
     const auto folder = test::freshTempFolder ("loudness_json");
     for (double rate : { 44100.0, 48000.0, 96000.0 })
     {
-        const auto file = writeTone (folder / ("tone" + std::to_string ((int)rate) + ".wav"), rate, { -23.0, -23.0 }, 10.0);
+        const auto file = writeTone (folder / ("tone" + std::to_string ((int) rate) + ".wav"), rate, { -23.0, -23.0 }, 10.0);
         auto run = runSprocketCli ("loudness --json " + shellQuoted (file));
         ASSERT_EQ (run.exitCode, 0) << run.err;
         const auto json = nlohmann::json::parse (run.out);
@@ -162,7 +162,7 @@ TEST (LoudnessCliTest, BadInputNamesTheFileAndExitsOneWithoutStoppingTheOthers)
         ASSERT_TRUE (writer.ok());
         std::vector<float> noise (480000 * 2);
         for (size_t i = 0; i < noise.size(); ++i)
-            noise[i] = (float)std::sin ((double)i * 0.37) * 0.5f;
+            noise[i] = (float) std::sin ((double) i * 0.37) * 0.5f;
         ASSERT_TRUE ((*writer)->writeInterleaved (noise.data(), 480000));
         ASSERT_TRUE ((*writer)->finish());
         std::filesystem::resize_file (flac, std::filesystem::file_size (flac) / 2);
@@ -214,16 +214,16 @@ Reference libebur128 (const std::filesystem::path& file)
     auto reader = io::AudioFileReader::open (file);
     EXPECT_TRUE (reader.ok());
     const auto& info = (*reader)->info();
-    auto* st = ebur128_init ((unsigned)info.channels, (unsigned long)info.sampleRate,
+    auto* st = ebur128_init ((unsigned) info.channels, (unsigned long) info.sampleRate,
                              EBUR128_MODE_I | EBUR128_MODE_LRA | EBUR128_MODE_TRUE_PEAK);
     const int64_t step = (info.sampleRate + 5) / 10;
-    std::vector<float> buffer ((size_t)(step * info.channels));
+    std::vector<float> buffer ((size_t) (step * info.channels));
     Reference r { 0, 0, 0, 0, -HUGE_VAL, -HUGE_VAL };
     for (int64_t start = 0; start < info.frames; start += step)
     {
         const int64_t n = std::min (step, info.frames - start);
         EXPECT_TRUE ((*reader)->readInterleaved (start, buffer.data(), n).ok());
-        ebur128_add_frames_float (st, buffer.data(), (size_t)n);
+        ebur128_add_frames_float (st, buffer.data(), (size_t) n);
         if (n == step)
         {
             double m, s;
@@ -236,7 +236,7 @@ Reference libebur128 (const std::filesystem::path& file)
     ebur128_loudness_global (st, &r.integrated);
     ebur128_loudness_range (st, &r.range);
     double tp = 0, sp = 0, v;
-    for (unsigned c = 0; c < (unsigned)info.channels; ++c)
+    for (unsigned c = 0; c < (unsigned) info.channels; ++c)
     {
         ebur128_true_peak (st, c, &v);
         tp = std::max (tp, v);
@@ -292,7 +292,7 @@ TEST (LoudnessCliTest, FilesMadeBySoxAndEspeakAgreeWithLibebur128)
         SCOPED_TRACE (files[i].filename().string());
         const auto lib = libebur128 (files[i]);
         const auto& ours = json[i];
-        const double rate = (double)io::probeAudioFile (files[i])->sampleRate;
+        const double rate = (double) io::probeAudioFile (files[i])->sampleRate;
         std::printf ("[cli oracle] %-16s I %+.4f  LRA %+.3f  TP %+.4f  SP %+.4f  maxM %+.3f  maxS %+.4f\n",
                      files[i].filename().c_str(), ours["integrated_lufs"].get<double>() - lib.integrated,
                      ours["loudness_range_lu"].get<double>() - lib.range, ours["true_peak_dbtp"].get<double>() - lib.truePeak,

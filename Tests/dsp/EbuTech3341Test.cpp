@@ -118,7 +118,7 @@ Programme burstsAtEveryAlignment (double rate, double seconds)
     Programme p (2, rate);
     for (int i = 0; i < 20; ++i)
     {
-        const double now = (double)p.numFrames() / rate;
+        const double now = (double) p.numFrames() / rate;
         const double gridStart = std::ceil (now * 10.0 - 1e-9) / 10.0 + 1.0;
         appendSilence (p, gridStart + 0.005 * i - now);
         appendTone (p, -23.0, seconds);
@@ -189,16 +189,16 @@ namespace
 Programme truePeakSine (double rate, double cyclesPerSample, double phaseDegrees, double amplitude)
 {
     Programme p (2, rate);
-    const int n = (int)rate;
-    const int fade = (int)(0.01 * rate);
+    const int n = (int) rate;
+    const int fade = (int) (0.01 * rate);
     for (auto& x : p.channels)
         for (int i = 0; i < n; ++i)
         {
             const int edge = std::min (i, n - 1 - i);
             const double envelope = edge >= fade ? 1.0 : 0.5 - 0.5 * std::cos (std::numbers::pi * edge / fade);
             x.push_back (
-                (float)(amplitude * envelope
-                        * std::sin (2.0 * std::numbers::pi * cyclesPerSample * i + phaseDegrees * std::numbers::pi / 180.0)));
+                (float) (amplitude * envelope
+                         * std::sin (2.0 * std::numbers::pi * cyclesPerSample * i + phaseDegrees * std::numbers::pi / 180.0)));
         }
     return p;
 }
@@ -239,4 +239,4 @@ TEST_P (EbuTech3341, Cases20To23FullScaleSineDecimatedAtFourOffsets)
 }
 
 INSTANTIATE_TEST_SUITE_P (Rates, EbuTech3341, ::testing::Values (44100.0, 48000.0, 96000.0),
-                          [] (const auto& param) { return std::to_string ((int)param.param) + "Hz"; });
+                          [] (const auto& param) { return std::to_string ((int) param.param) + "Hz"; });

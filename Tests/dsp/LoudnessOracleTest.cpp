@@ -44,9 +44,9 @@ double db (double gain)
 OracleResult runLibebur128 (const Programme& p)
 {
     const int channels = p.numChannels();
-    const auto rate = (unsigned long)p.sampleRate;
+    const auto rate = (unsigned long) p.sampleRate;
     std::unique_ptr<ebur128_state, void (*) (ebur128_state*)> st (
-        ebur128_init ((unsigned)channels, rate, EBUR128_MODE_S | EBUR128_MODE_I | EBUR128_MODE_LRA | EBUR128_MODE_TRUE_PEAK),
+        ebur128_init ((unsigned) channels, rate, EBUR128_MODE_S | EBUR128_MODE_I | EBUR128_MODE_LRA | EBUR128_MODE_TRUE_PEAK),
         [] (ebur128_state* s) { ebur128_destroy (&s); });
     if (channels == 8)
     {
@@ -55,10 +55,10 @@ OracleResult runLibebur128 (const Programme& p)
         ebur128_set_channel (st.get(), 7, EBUR128_Mm135);
     }
 
-    std::vector<float> interleaved ((size_t)(p.numFrames() * channels));
+    std::vector<float> interleaved ((size_t) (p.numFrames() * channels));
     for (int64_t i = 0; i < p.numFrames(); ++i)
         for (int c = 0; c < channels; ++c)
-            interleaved[(size_t)(i * channels + c)] = p.channels[(size_t)c][(size_t)i];
+            interleaved[(size_t) (i * channels + c)] = p.channels[(size_t) c][(size_t) i];
 
     const int step = samplesPer100ms (p.sampleRate);
     OracleResult r {};
@@ -66,14 +66,14 @@ OracleResult runLibebur128 (const Programme& p)
     int64_t position = 0;
     for (; position + step <= p.numFrames(); position += step)
     {
-        ebur128_add_frames_float (st.get(), interleaved.data() + position * channels, (size_t)step);
+        ebur128_add_frames_float (st.get(), interleaved.data() + position * channels, (size_t) step);
         double m, s;
         ebur128_loudness_momentary (st.get(), &m);
         ebur128_loudness_shortterm (st.get(), &s);
         r.maxMomentary = std::max (r.maxMomentary, m);
         r.maxShortTerm = std::max (r.maxShortTerm, s);
     }
-    ebur128_add_frames_float (st.get(), interleaved.data() + position * channels, (size_t)(p.numFrames() - position));
+    ebur128_add_frames_float (st.get(), interleaved.data() + position * channels, (size_t) (p.numFrames() - position));
 
     ebur128_loudness_global (st.get(), &r.integrated);
     ebur128_loudness_range (st.get(), &r.range);
@@ -81,9 +81,9 @@ OracleResult runLibebur128 (const Programme& p)
     for (int c = 0; c < channels; ++c)
     {
         double v;
-        ebur128_true_peak (st.get(), (unsigned)c, &v);
+        ebur128_true_peak (st.get(), (unsigned) c, &v);
         tp = std::max (tp, v);
-        ebur128_sample_peak (st.get(), (unsigned)c, &v);
+        ebur128_sample_peak (st.get(), (unsigned) c, &v);
         sp = std::max (sp, v);
     }
     r.truePeak = db (tp);
@@ -110,7 +110,7 @@ void compare (const std::string& name, const Programme& p)
                  ours.maxShortTermLufs - lib.maxShortTerm, ours.truePeakDbtp, ours.truePeakDbtp - lib.truePeak,
                  ours.samplePeakDbfs - lib.samplePeak);
 
-    SCOPED_TRACE (name + " at " + std::to_string ((int)p.sampleRate) + " Hz");
+    SCOPED_TRACE (name + " at " + std::to_string ((int) p.sampleRate) + " Hz");
     // As a user sees it.
     EXPECT_NEAR (ours.integratedLufs, lib.integrated, 0.1);
     EXPECT_NEAR (ours.loudnessRangeLu, lib.range, 0.1);
@@ -176,12 +176,12 @@ Programme surroundMix (int channels, double rate, double seconds)
     p.channels[2] = dialogueLike (rate, seconds, 6);
     p.channels[3].resize (music[0].size());
     for (size_t i = 0; i < p.channels[3].size(); ++i)
-        p.channels[3][i] = (float)(0.3 * std::sin (2.0 * std::numbers::pi * 45.0 * (double)i / rate)
-                                   * (0.5 + 0.5 * std::sin ((double)i / rate * 0.7)));
+        p.channels[3][i] = (float) (0.3 * std::sin (2.0 * std::numbers::pi * 45.0 * (double) i / rate)
+                                    * (0.5 + 0.5 * std::sin ((double) i / rate * 0.7)));
     for (int c = 4; c < channels; ++c)
     {
-        p.channels[(size_t)c] = noiseBursts (rate, seconds, 10 + (uint64_t)c);
-        for (auto& v : p.channels[(size_t)c])
+        p.channels[(size_t) c] = noiseBursts (rate, seconds, 10 + (uint64_t) c);
+        for (auto& v : p.channels[(size_t) c])
             v *= 0.3f;
     }
     return p;
@@ -203,4 +203,4 @@ TEST_P (LoudnessOracle, FilmMixSevenPointOne)
 }
 
 INSTANTIATE_TEST_SUITE_P (Rates, LoudnessOracle, ::testing::Values (44100.0, 48000.0, 96000.0),
-                          [] (const auto& param) { return std::to_string ((int)param.param) + "Hz"; });
+                          [] (const auto& param) { return std::to_string ((int) param.param) + "Hz"; });

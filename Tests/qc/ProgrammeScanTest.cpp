@@ -61,9 +61,9 @@ TEST (ProgrammeScanTest, CorrelationIsOneForTheSameSignalMinusOneInvertedAndNear
     ASSERT_EQ (r.size(), 9u);
     for (int s = 0; s < 3; ++s)
     {
-        EXPECT_NEAR (r[(size_t)s], 1.0, 1e-5) << s;
-        EXPECT_NEAR (r[(size_t)s + 3], -1.0, 1e-5) << s;
-        EXPECT_NEAR (r[(size_t)s + 6], 0.0, 0.03) << s; // 48000 samples: standard error 0.005
+        EXPECT_NEAR (r[(size_t) s], 1.0, 1e-5) << s;
+        EXPECT_NEAR (r[(size_t) s + 3], -1.0, 1e-5) << s;
+        EXPECT_NEAR (r[(size_t) s + 6], 0.0, 0.03) << s; // 48000 samples: standard error 0.005
     }
 }
 
@@ -85,8 +85,8 @@ TEST (ProgrammeScanTest, EveryTruePeakOverIsSeenNotOnlyTheLoudest)
     std::vector<float> x (48000 * 3, 0.0f);
     for (int i = 0; i < 4800; ++i)
     {
-        x[(size_t)(24000 + i)] = (float)(0.99 * std::sin (2.0 * std::numbers::pi * 0.25 * i + std::numbers::pi / 4));
-        x[(size_t)(96000 + i)] = (float)(0.9 * std::sin (2.0 * std::numbers::pi * 0.25 * i + std::numbers::pi / 4));
+        x[(size_t) (24000 + i)] = (float) (0.99 * std::sin (2.0 * std::numbers::pi * 0.25 * i + std::numbers::pi / 4));
+        x[(size_t) (96000 + i)] = (float) (0.9 * std::sin (2.0 * std::numbers::pi * 0.25 * i + std::numbers::pi / 4));
     }
     const auto profile = scan ({ x });
     const auto& peaks = profile.truePeakDbtp;

@@ -54,7 +54,7 @@ TEST (QcRulesTest, TruePeakOversAreListedWhereTheyHappen)
     // Two loud moments at 3 s and 7 s: fs/4 sines at 45 degrees whose peaks fall between samples.
     for (int at : { 3 * 48000, 7 * 48000 })
         for (int i = 0; i < 480; ++i)
-            programme[0][(size_t)(at + i)] = (float)(0.95 * std::sin (std::numbers::pi / 2 * i + std::numbers::pi / 4));
+            programme[0][(size_t) (at + i)] = (float) (0.95 * std::sin (std::numbers::pi / 2 * i + std::numbers::pi / 4));
     const auto verdict = qc::checkProgramme (scan (programme), spec ("ebu-r128"));
     const auto& peaks = rule (verdict, "true_peak");
     EXPECT_FALSE (peaks.passed);
@@ -73,7 +73,7 @@ TEST (QcRulesTest, SilenceFailsOnlyWhenLongerThanTheSpecAllows)
         auto p = stereoTone (-23.0, 5.0);
         for (auto& c : p)
         {
-            c.resize (c.size() + (size_t)(gapSeconds * 48000), 0.0f);
+            c.resize (c.size() + (size_t) (gapSeconds * 48000), 0.0f);
             append (c, sine (1000.0, std::pow (10.0, -23.0 / 20.0), 5.0));
         }
         return p;
@@ -86,8 +86,8 @@ TEST (QcRulesTest, SilenceFailsOnlyWhenLongerThanTheSpecAllows)
     const auto& silence = rule (longGap, "silence");
     EXPECT_FALSE (silence.passed);
     ASSERT_EQ (silence.events.size(), 1u);
-    EXPECT_NEAR ((double)silence.events[0].start / 48000.0, 5.0, 0.11);
-    EXPECT_NEAR ((double)silence.events[0].end / 48000.0, 16.0, 0.11);
+    EXPECT_NEAR ((double) silence.events[0].start / 48000.0, 5.0, 0.11);
+    EXPECT_NEAR ((double) silence.events[0].end / 48000.0, 16.0, 0.11);
 }
 
 TEST (QcRulesTest, AnInvertedChannelIsAPhaseProblemAndDcOffsetIsCaught)
@@ -120,7 +120,7 @@ TEST (QcRulesTest, DialogueGatingMeasuresTheMixWhileSomeoneSpeaks)
     const double rate = 48000.0;
     const auto speech = dsp::test::dialogueLike (rate, 20.0, 7);
     const auto music = dsp::test::musicLike (rate, 20.0, 8);
-    Channels mix (6, std::vector<float> ((size_t)(40 * rate), 0.0f));
+    Channels mix (6, std::vector<float> ((size_t) (40 * rate), 0.0f));
     for (size_t i = 0; i < speech.size(); ++i)
         mix[2][i] = speech[i];
     for (size_t i = 0; i < music[0].size(); ++i)

@@ -18,14 +18,14 @@ inline ProgrammeProfile scan (const Channels& channels, double rate = 48000.0, P
                               int block = 1000)
 {
     ProgrammeScanner scanner;
-    const auto frames = (int64_t)channels[0].size();
-    scanner.prepare (rate, (int)channels.size(), frames, options);
+    const auto frames = (int64_t) channels[0].size();
+    scanner.prepare (rate, (int) channels.size(), frames, options);
     std::vector<const float*> pointers (channels.size());
     for (int64_t start = 0; start < frames; start += block)
     {
         for (size_t c = 0; c < channels.size(); ++c)
             pointers[c] = channels[c].data() + start;
-        scanner.process (pointers.data(), (int)std::min<int64_t> (block, frames - start));
+        scanner.process (pointers.data(), (int) std::min<int64_t> (block, frames - start));
     }
     return scanner.finish();
 }
@@ -33,9 +33,9 @@ inline ProgrammeProfile scan (const Channels& channels, double rate = 48000.0, P
 /** A sine of `freq` Hz at peak `amplitude`, `seconds` long. */
 inline std::vector<float> sine (double freq, double amplitude, double seconds, double rate = 48000.0)
 {
-    std::vector<float> x ((size_t)(seconds * rate));
+    std::vector<float> x ((size_t) (seconds * rate));
     for (size_t i = 0; i < x.size(); ++i)
-        x[i] = (float)(amplitude * std::sin (2.0 * std::numbers::pi * freq * (double)i / rate));
+        x[i] = (float) (amplitude * std::sin (2.0 * std::numbers::pi * freq * (double) i / rate));
     return x;
 }
 
@@ -43,9 +43,9 @@ inline std::vector<float> noise (double amplitude, double seconds, uint32_t seed
 {
     std::mt19937 random (seed);
     std::uniform_real_distribution<float> uniform (-1.0f, 1.0f);
-    std::vector<float> x ((size_t)(seconds * rate));
+    std::vector<float> x ((size_t) (seconds * rate));
     for (auto& v : x)
-        v = (float)amplitude * uniform (random);
+        v = (float) amplitude * uniform (random);
     return x;
 }
 
