@@ -27,7 +27,7 @@ if [ "${SPROCKET_SANITIZERS:-1}" = "1" ]; then
     # and the CLI that drives it (`play` crosses the plan and transport queues between threads;
     # engine/LockFreeQueue.h annotates them for GCC's TSan). Only their executables are built.
     if [ "$preset" = tsan ]; then
-      select=(-R "OfflineRenderer|DiskStreamer|RealtimeEngine|RealtimeSafety|InsertRender|WorkerPool|MeterBank|LatencyCompensation|Automation|CliTest")
+      select=(-R "OfflineRenderer|DiskStreamer|AudioTap|RealtimeEngine|RealtimeSafety|InsertRender|WorkerPool|MeterBank|LatencyCompensation|Automation|CliTest")
       targets=(engine_tests engine_rt_tests cli_tests)
     fi
     cmake --build "$root/build-$preset" --target "${targets[@]}" -- -j"$jobs"

@@ -8,7 +8,8 @@
 namespace sprocket::engine
 {
 RealtimeEngine::RealtimeEngine (TrackSource& source, int maxBlockSize, int channels, WorkerPool* pool)
-    : tracks (source), workers (pool), maxBlock (maxBlockSize), outputChannels (std::min (channels, maxChannels))
+    : tracks (source), workers (pool), maxBlock (maxBlockSize), outputChannels (std::min (channels, maxChannels)),
+      tap (outputChannels, 65536)
 {
 }
 
@@ -292,6 +293,8 @@ void RealtimeEngine::processBlock (float* const* outputs, int numFrames) noexcep
         }
     }
 
+    if (rendering)
+        tap.push (outputs, numFrames);
     publishedPosition.store (playhead, std::memory_order_relaxed);
     publishedPlaying.store (state == State::playing, std::memory_order_relaxed);
 }

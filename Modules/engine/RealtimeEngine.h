@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/LockFreeQueue.h"
+#include "engine/AudioTap.h"
 #include "engine/MeterBank.h"
 #include "engine/MixEngine.h"
 #include "engine/RenderPlan.h"
@@ -71,6 +72,10 @@ public:
         most recently set. Read from one thread (the UI's). */
     MeterBank& meters() noexcept { return meterBank; }
 
+    /** What the engine plays while it plays (not the silence while stopped), for a loudness
+        meter: one reader pops it. [[reader thread]] */
+    AudioTap& outputTap() noexcept { return tap; }
+
     /** Renders one block into the device outputs (outputChannels planar buffers); a block longer
         than maxBlockSize is rendered in parts. [[audio thread]] no allocation, lock, wait or I/O. */
     void process (float* const* outputs, int numFrames) noexcept;
@@ -133,6 +138,7 @@ private:
     std::atomic<int> publishedLatency { 0 };
 
     MeterBank meterBank { 1024, 256 };
+    AudioTap tap; // about 1.4 s at 48 kHz: a meter polled 30 times a second never misses a block
     static_assert (std::atomic<int64_t>::is_always_lock_free);
 };
 } // namespace sprocket::engine

@@ -245,3 +245,21 @@ TEST (RealtimeEngineTest, ABlockLongerThanTheMaximumIsRenderedInParts)
     for (size_t i = 0; i < left.size(); ++i)
         ASSERT_EQ (left[i], one.recorded[i]) << i;
 }
+
+TEST (RealtimeEngineTest, TheOutputTapHoldsExactlyWhatPlayedAndNothingWhileStopped)
+{
+    Rig rig;
+    auto& tap = rig.engine.outputTap();
+    rig.run (5); // stopped: silence is not metered
+    EXPECT_EQ (tap.available(), 0);
+
+    rig.recorded.clear();
+    rig.engine.play();
+    rig.run (20);
+    ASSERT_EQ (tap.available(), 20 * block);
+    std::vector<float> left (20 * block), right (20 * block);
+    float* dest[] = { left.data(), right.data() };
+    ASSERT_EQ (tap.pop (dest, 20 * block), 20 * block);
+    EXPECT_EQ (left, rig.recorded); // what the device got, fade-in and all
+    EXPECT_EQ (tap.dropped(), 0);
+}
