@@ -62,13 +62,14 @@ namespace
     }
 } // namespace
 
-std::optional<DeliverySpec> deliverySpecFromJson (const nlohmann::json& json, session::Problems& problems)
+std::optional<DeliverySpec> deliverySpecFromJson (const nlohmann::json& json, session::Problems& problems,
+                                                  const std::string& path)
 {
     const auto before = problems.size();
-    session::JsonFieldReader reader (json, "", problems);
+    session::JsonFieldReader reader (json, path, problems);
     if (! reader.isObject())
     {
-        problems.push_back ({ "", "a delivery spec is a JSON object" });
+        problems.push_back ({ path, "a delivery spec is a JSON object" });
         return std::nullopt;
     }
     DeliverySpec spec;
@@ -174,6 +175,13 @@ std::optional<DeliverySpec> deliverySpecFromJson (const nlohmann::json& json, se
     if (problems.size() != before)
         return std::nullopt;
     return spec;
+}
+
+std::optional<DeliverySpec> sessionDeliverySpec (const session::Session& session, session::Problems& problems)
+{
+    if (session.delivery.is_null())
+        return std::nullopt;
+    return deliverySpecFromJson (session.delivery, problems, "delivery");
 }
 
 core::Result<DeliverySpec> loadDeliverySpec (const std::filesystem::path& file)

@@ -3,6 +3,7 @@
 #include "core/Error.h"
 #include "io/AudioFormat.h"
 #include "session/Problems.h"
+#include "session/Session.h"
 
 #include <nlohmann/json.hpp>
 
@@ -63,8 +64,15 @@ struct DeliverySpec
     std::vector<DeliveryOutput> outputs;
 };
 
-/** Reads a spec from JSON; every problem is reported with its JSON path. */
-std::optional<DeliverySpec> deliverySpecFromJson (const nlohmann::json& json, session::Problems& problems);
+/** Reads a spec from JSON; every problem is reported with its JSON path, under `path` when the
+    spec sits inside another document ("delivery" in a session). */
+std::optional<DeliverySpec> deliverySpecFromJson (const nlohmann::json& json, session::Problems& problems,
+                                                  const std::string& path = "");
+
+/** The spec the session stores (its `delivery` object), read as a spec file is, with problems
+    located in the session ("delivery.outputs[1].source"). nullopt and no problem when the
+    session has none. [[any thread]] */
+std::optional<DeliverySpec> sessionDeliverySpec (const session::Session& session, session::Problems& problems);
 
 /** Reads a spec file; errors name the file and the field. */
 core::Result<DeliverySpec> loadDeliverySpec (const std::filesystem::path& file);

@@ -36,6 +36,7 @@ bool Session::operator== (const Session& o) const
 {
     // filePath is where the document lives, not part of it.
     return name == o.name && sampleRate == o.sampleRate && frameRate == o.frameRate && startTimecode == o.startTimecode
-           && media == o.media && buses == o.buses && master == o.master && tracks == o.tracks && markers == o.markers;
+           && media == o.media && buses == o.buses && master == o.master && tracks == o.tracks && markers == o.markers
+           && delivery == o.delivery;
 }
 } // namespace sprocket::session

@@ -7,6 +7,8 @@
 #include "session/MediaRef.h"
 #include "session/Track.h"
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -26,6 +28,13 @@ struct Session
     Master master;
     std::vector<Track> tracks;
     std::vector<Marker> markers;
+
+    /** The delivery spec (docs/DELIVERY.md), the same object a `--spec` file holds; null when
+        the session has none. Kept as JSON, not parsed here: the spec's parser and types belong
+        to the engine, which sits above the session, so one parser serves files and sessions;
+        a spec with a mistake does not stop a session from opening for editing (validate and
+        deliver report it); and it is written back exactly as read. */
+    nlohmann::json delivery;
 
     /** Where the session file lives; media paths resolve against its folder. Not saved. */
     std::filesystem::path filePath;

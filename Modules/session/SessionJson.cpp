@@ -411,6 +411,10 @@ Session sessionFromJson (const nlohmann::json& document, Problems& problems)
             session.markers.push_back (std::move (marker));
         }
 
+    // Only its shape is checked here; engine::sessionDeliverySpec reads the fields.
+    if (auto* delivery = reader.object_ ("delivery", false))
+        session.delivery = *delivery;
+
     return session;
 }
 
@@ -508,6 +512,9 @@ nlohmann::ordered_json sessionToJson (const Session& session)
     document["markers"] = Json::array();
     for (auto& marker : session.markers)
         document["markers"].push_back ({ { "position", marker.position.samples }, { "name", marker.name } });
+
+    if (! session.delivery.is_null())
+        document["delivery"] = Json::parse (session.delivery.dump());
 
     return document;
 }

@@ -3,6 +3,8 @@
 
 #include "SessionLoading.h"
 
+#include "engine/DeliverySpec.h"
+
 #include <cstdio>
 
 namespace sprocket::cli
@@ -18,7 +20,10 @@ int runValidate (const std::vector<std::string>& arguments)
     const std::filesystem::path file = line.positionals()[0];
 
     std::optional<session::Session> loaded;
-    const auto problems = sessionAndMediaProblems (file, loaded);
+    auto problems = sessionAndMediaProblems (file, loaded);
+    // The stored delivery spec is read by the engine's parser, as a spec file is.
+    if (loaded)
+        engine::sessionDeliverySpec (*loaded, problems);
 
     if (problems.empty())
     {

@@ -17,9 +17,10 @@ constexpr const char* usage = R"(usage: sprocket-cli COMMAND ...
                                  play through the real-time engine: headless at real-time pace
                                  (--device none, the default), reporting underruns, xruns and
                                  callback-time percentiles; or on a sound card ("default" or a name)
-  deliver SESSION --spec FILE -o DIR
+  deliver SESSION [--spec FILE] -o DIR
                                  print the deliverables a spec lists (printmaster, stems, M&E, downmixes)
-                                 with checksums.md5 and manifest.json; exit 1 when a file fails (clips)
+                                 with checksums.md5 and manifest.json; exit 1 when a file fails (clips);
+                                 without --spec, the spec stored in the session's "delivery" field
   processors [--json]            every processor type with its parameters (id, name, unit, min, max, default)
   loudness FILE... [--json] [--threads N]
                                  EBU R128 / BS.1770-4 loudness of audio files: integrated, range, true and

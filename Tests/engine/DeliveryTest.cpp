@@ -271,6 +271,33 @@ TEST (DeliveryTest, SpecProblemsAreReportedWithTheirJsonPaths)
     EXPECT_EQ (good->outputs[0].buses, (std::vector<std::string> { "DX", "VO" }));
 }
 
+TEST (DeliveryTest, ASpecStoredInTheSessionIsReadLikeAFileWithProblemsUnderDelivery)
+{
+    session::Session session;
+    session::Problems problems;
+    EXPECT_FALSE (engine::sessionDeliverySpec (session, problems).has_value());
+    EXPECT_TRUE (problems.empty()) << "no spec is not a problem of the session";
+
+    session.delivery =
+        nlohmann::json::parse (R"({"outputs": [{"role": "PM", "source": "master"}, {"role": "DX", "source": "stems"}],
+        "normalize": {"target_lufs": 3}})");
+    EXPECT_FALSE (engine::sessionDeliverySpec (session, problems).has_value());
+    std::set<std::string> paths;
+    for (auto& p : problems)
+        paths.insert (p.path);
+    EXPECT_EQ (paths, (std::set<std::string> { "delivery.outputs[1].source", "delivery.normalize.target_lufs" }));
+
+    problems.clear();
+    session.delivery["outputs"][1]["source"] = "bus:DX";
+    session.delivery["normalize"]["target_lufs"] = -24;
+    auto spec = engine::sessionDeliverySpec (session, problems);
+    ASSERT_TRUE (spec.has_value());
+    EXPECT_TRUE (problems.empty());
+    ASSERT_EQ (spec->outputs.size(), 2u);
+    EXPECT_EQ (spec->outputs[1].buses, std::vector<std::string> { "DX" });
+    EXPECT_DOUBLE_EQ (spec->outputs[1].normalize->targetLufs, -24.0);
+}
+
 namespace
 {
 engine::LoudnessTarget target (double lufs, double ceiling = -1.0, double tolerance = 0.5)
