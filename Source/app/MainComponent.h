@@ -134,6 +134,7 @@ public:
         fitTracksCommand,
         nextTimebaseCommand,
         loopPlaybackCommand = 0x3301,
+        deliverCommand = 0x3501,
         importCommand = 0x3401
     };
 
@@ -160,6 +161,8 @@ public:
     void showSpotDialog();
     void showFadeDialog();
     void showPlaylistMenu (size_t trackIndex, juce::Rectangle<int> box);
+    /** File > Deliver...: the delivery dialog (DeliverDialog) for the open session. */
+    void showDeliverDialog();
 
 private:
     void timerCallback() override { updateFromEngine(); }

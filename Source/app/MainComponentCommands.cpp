@@ -23,6 +23,7 @@ namespace
 
 void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
 {
+    commands.add (deliverCommand);
     commands.addArray ({ playStopCommand, returnToStartCommand, loopPlaybackCommand,
                          undoCommand, redoCommand, cutCommand, copyCommand, pasteCommand, deleteCommand,
                          duplicateCommand, splitCommand, selectAllCommand, nudgeLaterCommand, nudgeEarlierCommand,
@@ -217,6 +218,13 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.setInfo ("Next Main Timebase", "Counter in timecode, feet+frames, samples or min:sec", "View", 0);
             info.addDefaultKeypress ('=', none);
             break;
+        case deliverCommand:
+            // ctrl+alt+B: Pro Tools' Bounce Mix, the nearest thing it has.
+            info.setInfo ("Deliver...", "Print the deliverables of a delivery spec (stems, printmaster, M&E) to a folder",
+                          "File", 0);
+            info.setActive (hasDocument);
+            info.addDefaultKeypress ('b', cmd | alt);
+            break;
         case importCommand:
             info.setInfo ("Import Audio...", "Import audio files as new tracks at the playhead", "File", 0);
             info.setActive (writable);
@@ -296,6 +304,7 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             timeline.setRulerUnits (transportBar.getTimebase());
             return true;
         case importCommand: chooseFilesToImport(); return true;
+        case deliverCommand: showDeliverDialog(); return true;
         default: return false;
     }
 }

@@ -1,6 +1,9 @@
-// The edit window's small dialogs: rename, clip gain, spot, fade shape, and the playlist menu.
+// The edit window's small dialogs: rename, clip gain, spot, fade shape, the playlist menu, and
+// the window that hosts File > Deliver (DeliverDialog).
 // Each is asynchronous (JUCE modal loops are off) and ends in one EditController command.
+#include "DeliverDialog.h"
 #include "MainComponent.h"
+#include "Theme.h"
 
 #include "session/Playlists.h"
 #include "session/TimelineGrid.h"
@@ -121,5 +124,22 @@ void MainComponent::showPlaylistMenu (size_t trackIndex, juce::Rectangle<int> bo
                             else if (chosen >= 100 && size_t (chosen - 100) < track.alternatePlaylists.size())
                                 check (controller.switchPlaylist (track.id, track.alternatePlaylists[size_t (chosen - 100)].name));
                         });
+}
+void MainComponent::showDeliverDialog()
+{
+    if (document == nullptr)
+        return reportProblem ("Open a session to deliver it.");
+    auto session = document->session();
+    if (! document->file().empty())
+        session.filePath = document->file(); // the default output folder sits beside it
+    juce::DialogWindow::LaunchOptions options;
+    options.content.setOwned (new DeliverDialog (std::move (session)));
+    options.dialogTitle = "Deliver";
+    options.dialogBackgroundColour = theme::windowBackground;
+    options.componentToCentreAround = this;
+    options.escapeKeyTriggersCloseButton = false; // a running delivery is stopped with Cancel
+    options.useNativeTitleBar = true;
+    options.resizable = false;
+    options.launchAsync();
 }
 } // namespace sprocket::app

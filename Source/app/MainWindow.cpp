@@ -296,6 +296,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
             add (saveAsCommand);
             menu.addSeparator();
             add (MainComponent::importCommand);
+            add (MainComponent::deliverCommand);
             menu.addSeparator();
             add (juce::StandardApplicationCommandIDs::quit);
             break;
