@@ -16,7 +16,8 @@ std::filesystem::path autosaveFileFor (const std::filesystem::path& sessionFile)
 /** Writes `session` (atomically) to the autosave file of `sessionFile`. */
 core::Status writeAutosave (const Session& session, const std::filesystem::path& sessionFile);
 
-/** True when an autosave exists that is newer than the session file (or the session file is gone). */
+/** True when an autosave exists that is newer than the session file (or the session file is
+    gone); one written in the same clock tick counts unless it holds the same text. */
 bool hasRecoverableAutosave (const std::filesystem::path& sessionFile);
 
 void discardAutosave (const std::filesystem::path& sessionFile);

@@ -112,3 +112,26 @@ TEST (AutosaveTest, AnAutosaveNewerThanTheSessionIsOfferedAndDiscardedAfterSavin
     discardAutosave (file);
     EXPECT_FALSE (hasRecoverableAutosave (file));
 }
+
+TEST (AutosaveTest, AnAutosaveInTheSameClockTickAsTheSessionIsOfferedUnlessItHoldsTheSameText)
+{
+    // File times tick in jiffies: an edit autosaved right after the session was written can
+    // carry the very same time. Pin both times to be sure.
+    const auto folder = test::freshTempFolder ("autosave_tick");
+    const auto file = folder / "reel2.sprocket";
+    Session s;
+    s.name = "Reel 2";
+    ASSERT_TRUE (saveSessionFile (s, file));
+    ASSERT_TRUE (writeAutosave (s, file));
+    const auto time = std::filesystem::last_write_time (file);
+    std::filesystem::last_write_time (autosaveFileFor (file), time);
+    EXPECT_FALSE (hasRecoverableAutosave (file)); // the same text: nothing to recover
+
+    s.name = "Reel 2 edited";
+    ASSERT_TRUE (writeAutosave (s, file));
+    std::filesystem::last_write_time (autosaveFileFor (file), time);
+    EXPECT_TRUE (hasRecoverableAutosave (file));
+
+    std::filesystem::last_write_time (autosaveFileFor (file), time - std::chrono::seconds (5));
+    EXPECT_FALSE (hasRecoverableAutosave (file)); // older than the session: the save superseded it
+}
