@@ -23,6 +23,11 @@ MainComponent::MainComponent()
     setOpaque (true);
     addAndMakeVisible (transportBar);
     addAndMakeVisible (timeline);
+    addChildComponent (loudnessPanel);
+    loudnessPanel.onReset = [this] {
+        loudnessMonitor.reset();
+        loudnessPanel.update (loudnessMonitor, playback != nullptr && playback->isPlaying());
+    };
     timeline.setMouseHandler (&gestures);
     controller.onSelectionChanged = [this] { selectionChanged(); };
     gestures.onLocate = [this] (int64_t position) { locate (position); };
@@ -129,6 +134,10 @@ void MainComponent::updateFromEngine()
     timeline.setPlayhead (position, playing);
     transportBar.setPosition (position, playing);
     timeline.setMeterLevels (playback->takeTrackPeaks());
+    // Measured even while hidden, so the programme's integrated loudness is whole when shown.
+    loudnessMonitor.poll (playback->getEngine(), document != nullptr ? (double) document->session().sampleRate : 0.0);
+    if (showLoudness)
+        loudnessPanel.update (loudnessMonitor, playing);
 
     if (document == nullptr)
         return;
@@ -340,6 +349,8 @@ void MainComponent::resized()
 {
     auto area = getLocalBounds().withTrimmedBottom (statusBarHeight);
     transportBar.setBounds (area.removeFromTop (TransportBar::height));
+    if (showLoudness)
+        loudnessPanel.setBounds (area.removeFromRight (LoudnessPanel::preferredWidth));
     timeline.setBounds (area);
 }
 

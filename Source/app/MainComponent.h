@@ -4,6 +4,7 @@
 #include "EditController.h"
 #include "Playback.h"
 #include "SessionLoader.h"
+#include "LoudnessPanel.h"
 #include "TimelineComponent.h"
 #include "TimelineGestures.h"
 #include "TransportBar.h"
@@ -135,7 +136,8 @@ public:
         nextTimebaseCommand,
         loopPlaybackCommand = 0x3301,
         deliverCommand = 0x3501,
-        importCommand = 0x3401
+        importCommand = 0x3401,
+        loudnessMeterCommand = 0x3601
     };
 
     juce::ApplicationCommandTarget* getNextCommandTarget() override { return nullptr; }
@@ -147,6 +149,11 @@ public:
     bool invoke (juce::CommandID command);
 
     bool isLooping() const noexcept { return loopPlayback; }
+
+    /** The loudness meter beside the timeline (View > Loudness Meter). */
+    bool isShowingLoudness() const noexcept { return showLoudness; }
+    LoudnessPanel& getLoudnessPanel() noexcept { return loudnessPanel; }
+    const LoudnessMonitor& getLoudnessMonitor() const noexcept { return loudnessMonitor; }
 
     // Drag and drop of audio files onto the timeline.
     bool isInterestedInFileDrag (const juce::StringArray& files) override;
@@ -176,6 +183,8 @@ private:
 
     TransportBar transportBar;
     TimelineComponent timeline;
+    LoudnessMonitor loudnessMonitor;
+    LoudnessPanel loudnessPanel;
     std::unique_ptr<Document> document;
     EditController controller;
     TimelineGestures gestures;
@@ -187,6 +196,7 @@ private:
     bool audioProblem = false;
     bool showsAlerts = true;
     bool loopPlayback = false;
+    bool showLoudness = false;
     int64_t stoppedPlayhead = 0;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MainComponent)

@@ -31,7 +31,7 @@ void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
                          muteClipCommand, gainUpCommand, gainDownCommand, gainDialogCommand, renameCommand,
                          spotCommand, spotOriginalCommand, fadeCommand,
                          zoomInCommand, zoomOutCommand, zoomFitCommand, zoomSelectionCommand, tracksTallerCommand,
-                         tracksShorterCommand, fitTracksCommand, nextTimebaseCommand, importCommand });
+                         tracksShorterCommand, fitTracksCommand, nextTimebaseCommand, importCommand, loudnessMeterCommand });
 }
 
 void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInfo& info)
@@ -214,6 +214,11 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.setInfo ("Fit Tracks", "Fit the tracks' height to the window", "View", 0);
             info.addDefaultKeypress ('a', alt | cmd);
             break;
+        case loudnessMeterCommand:
+            info.setInfo ("Loudness Meter", "Show the loudness meter (EBU R128 / BS.1770-4) beside the timeline", "View", 0);
+            info.setTicked (showLoudness);
+            info.addDefaultKeypress ('l', cmd | alt);
+            break;
         case nextTimebaseCommand:
             info.setInfo ("Next Main Timebase", "Counter in timecode, feet+frames, samples or min:sec", "View", 0);
             info.addDefaultKeypress ('=', none);
@@ -278,6 +283,12 @@ bool MainComponent::perform (const InvocationInfo& invocation)
         case spotCommand: showSpotDialog(); return true;
         case spotOriginalCommand: check (controller.spotToOriginalTime()); return true;
         case fadeCommand: showFadeDialog(); return true;
+        case loudnessMeterCommand:
+            showLoudness = ! showLoudness;
+            loudnessPanel.setVisible (showLoudness);
+            loudnessPanel.update (loudnessMonitor, playback != nullptr && playback->isPlaying());
+            resized();
+            return true;
         case zoomInCommand: timeline.zoomStep (true); return true;
         case zoomOutCommand: timeline.zoomStep (false); return true;
         case zoomFitCommand: timeline.zoomToFit(); return true;

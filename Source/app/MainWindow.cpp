@@ -335,6 +335,8 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
                 add (id);
             menu.addSeparator();
             add (MainComponent::nextTimebaseCommand);
+            menu.addSeparator();
+            add (MainComponent::loudnessMeterCommand);
             break;
         case 4:
             for (auto id : { MainComponent::playStopCommand, MainComponent::returnToStartCommand,
