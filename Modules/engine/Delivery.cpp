@@ -159,7 +159,11 @@ core::Result<DeliveryReport> deliver (const session::Session& session, const Del
         passes.emplace (leftOut (output), std::filesystem::path());
     const double steps = double (passes.size() + spec.outputs.size());
     double done = 0.0;
-    const auto advance = [&] (double fraction) { return ! options.progress || options.progress ((done + fraction) / steps); };
+    bool cancelled = false;
+    const auto advance = [&] (double fraction) {
+        cancelled = cancelled || (options.progress && ! options.progress ((done + fraction) / steps));
+        return ! cancelled;
+    };
 
     // 1. Mix: one float render per pass (printmaster and every stem), delay-compensated.
     for (auto& [buses, renderFolder] : passes)
@@ -175,8 +179,9 @@ core::Result<DeliveryReport> deliver (const session::Session& session, const Del
         render.sampleFormat = io::SampleFormat::float32;
         render.blockSize = options.blockSize;
         render.onProgress = [&] (double p) { advance (p); };
+        render.isCancelled = [&] { return cancelled; }; // a cancel stops the mix pass within a block
         if (auto rendered = renderOffline (variant, render); ! rendered)
-            return rendered.error();
+            return cancelled ? core::makeError ("delivery cancelled") : rendered.error();
         done += 1.0;
         if (! advance (0.0))
             return core::makeError ("delivery cancelled");

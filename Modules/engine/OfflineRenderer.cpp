@@ -125,6 +125,8 @@ core::Result<RenderSummary> renderOffline (const session::Session& session, cons
     int lastPercent = -1;
     for (int64_t position = 0; position < mixLength; position += options.blockSize)
     {
+        if (options.isCancelled && options.isCancelled())
+            return core::makeError ("render cancelled");
         const int n = int (std::min<int64_t> (options.blockSize, mixLength - position));
         mixer.process (position, n, tracks, &workers);
         if (auto failure = tracks.firstError())

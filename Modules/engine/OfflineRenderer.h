@@ -20,6 +20,8 @@ struct OfflineRenderOptions
     int blockSize = 4096;
     /** Called with 0..1 as the render advances (about every 1%). */
     std::function<void (double)> onProgress;
+    /** Asked every block: true stops the render ("render cancelled"); no file is left. */
+    std::function<bool()> isCancelled;
 };
 
 struct RenderedFile

@@ -488,3 +488,19 @@ TEST (DeliveryTest, NormalizeIsSetForTheSpecOverriddenPerOutputAndCheckedByField
     EXPECT_EQ (byPath["outputs[2].normalize.target_lufs"], "must be a number between -70 and 0");
     EXPECT_TRUE (byPath.contains ("outputs[3].normalize"));
 }
+
+TEST (DeliveryTest, ACancelStopsTheMixWithinABlockAndLeavesNoFile)
+{
+    const auto folder = freshTempFolder ("deliver_cancel");
+    const auto s = dmeSession (folder);
+    engine::DeliveryOptions options;
+    options.blockSize = 512; // 94 blocks in the first mix pass
+    int calls = 0;
+    options.progress = [&] (double) { return ++calls < 2; }; // cancel at the second report
+    auto report = engine::deliver (s, specWith ({ pm, dx, me }), folder / "out", options);
+    ASSERT_FALSE (report.ok());
+    EXPECT_EQ (report.error().message, "delivery cancelled");
+    EXPECT_EQ (calls, 2); // not asked again: the mix pass stopped at the next block
+    for (const auto& entry : std::filesystem::recursive_directory_iterator (folder / "out"))
+        EXPECT_FALSE (entry.is_regular_file()) << entry.path();
+}
