@@ -1,4 +1,5 @@
 #include "dsp/KWeighting.h"
+#include "dsp/SimdVectors.h"
 
 #include <algorithm>
 #include <cassert>
@@ -6,17 +7,14 @@
 #include <complex>
 #include <numbers>
 
-// The 4 x double vector type below is used only inside this file (see TruePeakMeter.cpp).
-#pragma GCC diagnostic ignored "-Wpsabi"
-
 namespace sprocket::dsp
 {
 namespace
 {
     // BS.1770-4 Table 1 (pre-filter, the shelf) and Table 2 (RLB high-pass), 48 kHz.
     constexpr double tableRate = 48000.0;
-    constexpr BiquadCoefficients shelfAt48k { 1.53512485958697, -2.69169618940638, 1.19839281085285,
-                                              -1.69065929318241, 0.73248077421585 };
+    constexpr BiquadCoefficients shelfAt48k { 1.53512485958697, -2.69169618940638, 1.19839281085285, -1.69065929318241,
+                                              0.73248077421585 };
     constexpr BiquadCoefficients highPassAt48k { 1.0, -2.0, 1.0, -1.99004745483398, 0.99007225036621 };
 
     struct Prototype
@@ -30,8 +28,8 @@ namespace
         const double nyquistDenominator = 1.0 - c.a1 + c.a2;
         const double k = std::sqrt ((1.0 + c.a1 + c.a2) / nyquistDenominator);
         const double kOverQ = 2.0 * (1.0 - c.a2) / nyquistDenominator;
-        return { tableRate * std::atan (k) / std::numbers::pi, k / kOverQ,
-                 (c.b0 - c.b1 + c.b2) / nyquistDenominator, (c.b0 - c.b2) / (1.0 - c.a2) };
+        return { tableRate * std::atan (k) / std::numbers::pi, k / kOverQ, (c.b0 - c.b1 + c.b2) / nyquistDenominator,
+                 (c.b0 - c.b2) / (1.0 - c.a2) };
     }
 
     struct Warped
@@ -46,13 +44,7 @@ namespace
         return { k, kOverQ, 1.0 + kOverQ + k * k };
     }
 
-#if defined(__GNUC__) && defined(__x86_64__) && ! defined(__SANITIZE_THREAD__) // TSan crashes in ifunc resolvers
-#define SPROCKET_SIMD_CLONES __attribute__ ((target_clones ("arch=x86-64-v3", "default")))
-#else
-#define SPROCKET_SIMD_CLONES
-#endif
-
-    using Doubles4 = double __attribute__ ((vector_size (32)));
+    using simd::Doubles4;
 
     /** The filterEnergy() loop with one channel per lane: the same arithmetic, four chains. */
     SPROCKET_SIMD_CLONES
@@ -81,7 +73,7 @@ namespace
         state[3] = h2;
         sum = acc;
     }
-}
+} // namespace
 
 KWeightingCoefficients KWeightingCoefficients::forSampleRate (double sampleRate) noexcept
 {
@@ -92,9 +84,8 @@ KWeightingCoefficients KWeightingCoefficients::forSampleRate (double sampleRate)
     {
         const auto& p = shelfPrototype;
         const auto [k, kOverQ, d] = warp (p, sampleRate);
-        result.shelf = { (p.vh + p.vb * kOverQ + k * k) / d, 2.0 * (k * k - p.vh) / d,
-                         (p.vh - p.vb * kOverQ + k * k) / d, 2.0 * (k * k - 1.0) / d,
-                         (1.0 - kOverQ + k * k) / d };
+        result.shelf = { (p.vh + p.vb * kOverQ + k * k) / d, 2.0 * (k * k - p.vh) / d, (p.vh - p.vb * kOverQ + k * k) / d,
+                         2.0 * (k * k - 1.0) / d, (1.0 - kOverQ + k * k) / d };
     }
     {
         // The table's numerator (1, -2, 1) leaves the high-pass a passband gain of D (+0.043 dB

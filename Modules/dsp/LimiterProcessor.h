@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dsp/LookaheadGain.h"
 #include "dsp/Processor.h"
 
 #include <cstdint>
@@ -26,7 +27,11 @@ namespace sprocket::dsp
 class LimiterProcessor final : public Processor
 {
 public:
-    enum Parameter : int { ceilingDb, releaseMs };
+    enum Parameter : int
+    {
+        ceilingDb,
+        releaseMs
+    };
 
     static constexpr double lookaheadMs = 2.0;
 
@@ -41,30 +46,10 @@ protected:
     void resetState() noexcept override;
 
 private:
-    struct MinEntry
-    {
-        int64_t index;
-        double gain;
-    };
-
-    double windowMin (double gain) noexcept;
-
     int lookahead = 0;
-    int window = 1;
     int delayMask = 0;
     std::vector<std::vector<float>> lines;
     int writePos = 0;
-
-    // Monotonic queue for the running minimum: gains increase from front to back, so the front
-    // is the window's minimum and each sample is pushed and popped at most once.
-    std::vector<MinEntry> queue;
-    int queueMask = 0;
-    int64_t queueFront = 0, queueBack = 0;
-    int64_t sampleIndex = 0;
-
-    std::vector<double> boxValues;
-    int boxPos = 0;
-    double boxSum = 0.0;
-    double released = 1.0;
+    LookaheadGain gainComputer;
 };
 } // namespace sprocket::dsp

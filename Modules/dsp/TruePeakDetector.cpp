@@ -1,4 +1,5 @@
 #include "dsp/TruePeakDetector.h"
+#include "dsp/SimdVectors.h"
 
 #include "dsp/TruePeakMeter.h"
 
@@ -6,10 +7,6 @@
 #include <cmath>
 #include <cstring>
 #include <numbers>
-
-// The 32-byte vector helpers are inlined and never cross this file's boundary, so the
-// calling-convention difference GCC warns about for them cannot matter.
-#pragma GCC diagnostic ignored "-Wpsabi"
 
 namespace sprocket::dsp
 {
@@ -49,26 +46,12 @@ namespace
         return c;
     }
 
-#if defined(__GNUC__) && defined(__x86_64__) && ! defined(__SANITIZE_THREAD__) // TSan crashes in ifunc resolvers
-    // As TruePeakMeter: compiled for AVX2 + FMA and for the SSE2 baseline, picked at load time.
-#define SPROCKET_DETECTOR_CLONES __attribute__ ((target_clones ("arch=x86-64-v3", "default")))
-#else
-#define SPROCKET_DETECTOR_CLONES
-#endif
-
-    using Floats8 = float __attribute__ ((vector_size (32)));
-
-    inline Floats8 load8 (const float* p) noexcept
-    {
-        Floats8 v;
-        std::memcpy (&v, p, sizeof (v));
-        return v;
-    }
+    using namespace simd;
 
     /** peak[i] = max(peak[i], |sum_t c[p][t] x[i - t]|) over the phases. Sixteen outputs per
         step in two vectors of eight, taps innermost: independent sums that hide the multiply-add
         latency, each coefficient broadcast once. */
-    SPROCKET_DETECTOR_CLONES
+    SPROCKET_SIMD_CLONES
     void accumulatePeaks (const float* x, int n, const float* c, int taps, int phases, float* peak) noexcept
     {
         for (int p = 0; p < phases; ++p, c += taps)
@@ -82,13 +65,8 @@ namespace
                     lo += c[t] * load8 (x + i - t);
                     hi += c[t] * load8 (x + i + 8 - t);
                 }
-                lo = lo < 0.0f ? -lo : lo;
-                hi = hi < 0.0f ? -hi : hi;
-                Floats8 was = load8 (peak + i), wasHi = load8 (peak + i + 8);
-                was = was > lo ? was : lo;
-                wasHi = wasHi > hi ? wasHi : hi;
-                std::memcpy (peak + i, &was, sizeof (was));
-                std::memcpy (peak + i + 8, &wasHi, sizeof (wasHi));
+                store8 (peak + i, max8 (load8 (peak + i), abs8 (lo)));
+                store8 (peak + i + 8, max8 (load8 (peak + i + 8), abs8 (hi)));
             }
             for (; i < n; ++i)
             {

@@ -34,19 +34,16 @@ void TruePeakLimiterProcessor::prepareToPlay()
     const int channels = getNumChannels();
     detector.prepare (getSampleRate(), channels, getMaxBlockSize());
     peaks.assign ((size_t) getMaxBlockSize(), 0.0f);
-    const int span = detector.span();
-    attack = std::max (1, (int) std::lround (lookaheadMs * 0.001 * getSampleRate()));
-    window = attack + span - 1;
+    // The gain ramps over `attack`; the window also covers the detector's span, since a peak
+    // between samples shows in the detector's reading of every sample its filter touches.
+    const int attack = std::max (1, (int) std::lround (lookaheadMs * 0.001 * getSampleRate()));
+    const int window = attack + detector.span() - 1;
     delay = window - 1;
 
     const int lineSize = powerOfTwoAtLeast (delay + 1);
     delayMask = lineSize - 1;
     lines.assign ((size_t) channels, std::vector<float> ((size_t) lineSize, 0.0f));
-
-    const int queueSize = powerOfTwoAtLeast (window + 1);
-    queueMask = queueSize - 1;
-    queue.assign ((size_t) queueSize, MinEntry { 0, 1.0 });
-    boxValues.assign ((size_t) attack, 1.0);
+    gainComputer.prepare (window, attack);
 }
 
 void TruePeakLimiterProcessor::resetState() noexcept
@@ -55,23 +52,8 @@ void TruePeakLimiterProcessor::resetState() noexcept
     for (auto& line : lines)
         std::fill (line.begin(), line.end(), 0.0f);
     writePos = 0;
-    queueFront = queueBack = 0;
-    sampleIndex = 0;
-    std::fill (boxValues.begin(), boxValues.end(), 1.0);
-    boxPos = 0;
-    boxSum = (double) attack;
-    released = 1.0;
+    gainComputer.reset();
     smallestGain = 1.0;
-}
-
-double TruePeakLimiterProcessor::windowMin (double gain) noexcept
-{
-    while (queueBack > queueFront && queue[(size_t) ((queueBack - 1) & queueMask)].gain >= gain)
-        --queueBack;
-    queue[(size_t) (queueBack++ & queueMask)] = { sampleIndex, gain };
-    while (queue[(size_t) (queueFront & queueMask)].index <= sampleIndex - window)
-        ++queueFront;
-    return queue[(size_t) (queueFront & queueMask)].gain;
 }
 
 void TruePeakLimiterProcessor::processBlock (float* const* channels, int numChannels, int numFrames) noexcept
@@ -81,31 +63,11 @@ void TruePeakLimiterProcessor::processBlock (float* const* channels, int numChan
 
     const double ceiling = core::gainFromDb (getParameter (ceilingDbtp));
     const double releaseCoeff = std::exp (-1.0 / (getParameter (releaseMs) * 0.001 * getSampleRate()));
-    const double invAttack = 1.0 / attack;
 
     for (int i = 0; i < numFrames; ++i)
     {
         const double peak = peaks[(size_t) i];
-        const double h = windowMin (peak > ceiling ? ceiling / peak : 1.0);
-        ++sampleIndex;
-
-        // Down at once, up with the release time constant; snap when within 1e-9 so the
-        // recovery ends exactly (and quiet material then passes bit-exactly).
-        released = h < released ? h : h - releaseCoeff * (h - released);
-        if (h - released < 1.0e-9)
-            released = h;
-
-        boxSum += released - boxValues[(size_t) boxPos];
-        boxValues[(size_t) boxPos] = released;
-        if (++boxPos == attack)
-        {
-            // Recompute once per window so the running sum cannot drift.
-            boxPos = 0;
-            boxSum = 0.0;
-            for (double v : boxValues)
-                boxSum += v;
-        }
-        const double gain = std::min (1.0, boxSum * invAttack);
+        const double gain = gainComputer.next (peak > ceiling ? ceiling / peak : 1.0, releaseCoeff);
         smallestGain = std::min (smallestGain, gain);
 
         const int readPos = (writePos - delay) & delayMask;

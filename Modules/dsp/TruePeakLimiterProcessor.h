@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dsp/LookaheadGain.h"
 #include "dsp/Processor.h"
 #include "dsp/TruePeakDetector.h"
 
@@ -54,34 +55,13 @@ protected:
     void resetState() noexcept override;
 
 private:
-    struct MinEntry
-    {
-        int64_t index;
-        double gain;
-    };
-
-    double windowMin (double gain) noexcept;
-
     TruePeakDetector detector;
     std::vector<float> peaks; // the detector's reading for each frame of the block
-    int attack = 1;
-    int window = 1;
     int delay = 0;
-
     int delayMask = 0;
     std::vector<std::vector<float>> lines;
     int writePos = 0;
-
-    // Monotonic queue for the running minimum: gains increase from front to back.
-    std::vector<MinEntry> queue;
-    int queueMask = 0;
-    int64_t queueFront = 0, queueBack = 0;
-    int64_t sampleIndex = 0;
-
-    std::vector<double> boxValues;
-    int boxPos = 0;
-    double boxSum = 0.0;
-    double released = 1.0;
+    LookaheadGain gainComputer;
     double smallestGain = 1.0;
 };
 } // namespace sprocket::dsp

@@ -1,4 +1,5 @@
 #include "dsp/TruePeakMeter.h"
+#include "dsp/SimdVectors.h"
 
 #include <algorithm>
 #include <cassert>
@@ -6,35 +7,13 @@
 #include <cstring>
 #include <numbers>
 
-// The 32-byte vector helpers below are inlined and never cross this file's boundary, so the
-// calling-convention difference GCC warns about for them (with and without AVX) cannot matter.
-#pragma GCC diagnostic ignored "-Wpsabi"
-
 namespace sprocket::dsp
 {
 namespace
 {
     constexpr int phases = TruePeakMeter::oversampling - 1; // phase 0 is the input itself
 
-#if defined(__GNUC__) && defined(__x86_64__) && ! defined(__SANITIZE_THREAD__) // TSan crashes in ifunc resolvers
-    // Compiled twice, for AVX2 + FMA (x86-64-v3) and for the SSE2 baseline, and picked at load
-    // time, so one binary runs everywhere and uses the wide units where they exist.
-#define SPROCKET_SIMD_CLONES __attribute__ ((target_clones ("arch=x86-64-v3", "default")))
-#else
-#define SPROCKET_SIMD_CLONES
-#endif
-
-    using Floats8 = float __attribute__ ((vector_size (32)));
-
-    inline Floats8 load8 (const float* p) noexcept
-    {
-        Floats8 v;
-        std::memcpy (&v, p, sizeof (v));
-        return v;
-    }
-
-    inline Floats8 abs8 (Floats8 v) noexcept { return v < 0.0f ? -v : v; }
-    inline Floats8 max8 (Floats8 a, Floats8 b) noexcept { return a > b ? a : b; }
+    using namespace simd;
 
     struct Peaks
     {
@@ -91,7 +70,7 @@ namespace
         }
         return result;
     }
-}
+} // namespace
 
 int TruePeakMeter::tapsPerPhaseFor (double sampleRate) noexcept
 {
