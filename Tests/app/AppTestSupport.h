@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/Playback.h"
+#include "device/NullAudioDeviceType.h"
 #include "session/Session.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
@@ -11,6 +13,16 @@
 
 namespace sprocket::app::test
 {
+/** The silent device by name, so a machine with a sound card does not play the tests aloud. */
+inline Playback::Options silentOutput()
+{
+    Playback::Options options;
+    options.deviceName = device::NullAudioDeviceType::deviceName;
+    options.offerSilentDevice = true;
+    options.fallBackToSilence = false;
+    return options;
+}
+
 /** A two-track session built in code: dialogue with one clip at 1 s, effects with a clip
     that has a 20000-sample linear fade-in, and one marker. 48 kHz, 25 fps, 01:00:00:00. */
 inline session::Session makeTwoTrackSession()
@@ -61,8 +73,7 @@ inline session::Session makeTwoTrackSession()
 
 inline juce::Image paintToImage (juce::Component& component)
 {
-    juce::Image image (juce::Image::RGB, component.getWidth(), component.getHeight(), true,
-                       juce::SoftwareImageType());
+    juce::Image image (juce::Image::RGB, component.getWidth(), component.getHeight(), true, juce::SoftwareImageType());
     juce::Graphics g (image);
     component.paintEntireComponent (g, true);
     return image;

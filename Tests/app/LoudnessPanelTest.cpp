@@ -55,15 +55,6 @@ struct TonePlayer
         monitor.poll (&engine, 48000.0);
     }
 };
-
-Playback::Options silentOutput()
-{
-    Playback::Options options;
-    options.deviceName = device::NullAudioDeviceType::deviceName;
-    options.offerSilentDevice = true;
-    options.fallBackToSilence = false;
-    return options;
-}
 } // namespace
 
 TEST (LoudnessMonitorTest, MeasuresWhatTheEnginePlaysAndNothingWhileStopped)
@@ -139,7 +130,7 @@ TEST (LoudnessPanelTest, TheViewCommandShowsThePanelBesideTheTimelineAndItMeasur
     main.setSize (1600, 900);
     main.setShowsAlerts (false);
     main.showDocument (*loaded.document);
-    main.enablePlayback (silentOutput());
+    main.enablePlayback (app::test::silentOutput());
     EXPECT_FALSE (main.getLoudnessPanel().isVisible());
     const int fullWidth = main.getTimeline().getWidth();
 

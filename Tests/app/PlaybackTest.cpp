@@ -1,6 +1,6 @@
+#include "app/Playback.h"
 #include "AppTestSupport.h"
 #include "app/MainComponent.h"
-#include "app/Playback.h"
 #include "app/Snapshot.h"
 #include "app/Theme.h"
 #include "device/NullAudioDevice.h"
@@ -19,16 +19,6 @@ using namespace sprocket::app::test;
 namespace
 {
 const juce::String silently = juce::String::fromUTF8 ("Audio: no output device \xe2\x80\x94 playing silently");
-
-/** The silent device by name, so a machine with a sound card does not play the tests aloud. */
-Playback::Options silentOutput()
-{
-    Playback::Options options;
-    options.deviceName = device::NullAudioDeviceType::deviceName;
-    options.offerSilentDevice = true;
-    options.fallBackToSilence = false;
-    return options;
-}
 
 /** Steps the component as its timer would until `condition` holds (20 s at most: CI is loaded). */
 bool stepUntil (MainComponent& main, const std::function<bool()>& condition)
