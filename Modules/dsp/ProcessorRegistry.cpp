@@ -1,6 +1,7 @@
 #include "dsp/ProcessorRegistry.h"
 
 #include "dsp/CompressorProcessor.h"
+#include "dsp/ConvolutionReverbProcessor.h"
 #include "dsp/DelayProcessor.h"
 #include "dsp/EqProcessor.h"
 #include "dsp/GainProcessor.h"
@@ -32,6 +33,7 @@ ProcessorRegistry::ProcessorRegistry()
     add ("limiter", factoryFor<LimiterProcessor>());
     add ("gate", factoryFor<GateProcessor>());
     add ("true_peak_limiter", factoryFor<TruePeakLimiterProcessor>());
+    add ("convolution_reverb", factoryFor<ConvolutionReverbProcessor>());
 }
 
 const ProcessorRegistry& ProcessorRegistry::builtIns()

@@ -12,7 +12,8 @@ using nlohmann::json;
 
 static const std::vector<std::string> documentedTypes = { "gain",    "polarity", "delay",
                                                           "pan",     "eq",       "compressor",
-                                                          "limiter", "gate",     "true_peak_limiter" };
+                                                          "limiter", "gate",     "true_peak_limiter",
+                                                          "convolution_reverb" };
 
 TEST (ProcessorRegistryTest, CreatesEveryDocumentedType)
 {
