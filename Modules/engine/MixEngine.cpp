@@ -1,6 +1,7 @@
 #include "engine/MixEngine.h"
 
 #include "core/Decibels.h"
+#include "dsp/ConvolutionReverbProcessor.h"
 #include "dsp/MixKernels.h"
 #include "dsp/PanLaw.h"
 #include "dsp/ProcessorRegistry.h"
@@ -18,8 +19,13 @@ MixEngine::InsertChain MixEngine::makeChain (const std::vector<PlanInsert>& inse
     {
         // The session was validated, so a known type accepts its params; anything else plays
         // as the bypassed placeholder.
-        auto made = registry.createWithState (insert.type, { { "params", insert.params } });
+        auto state = insert.extra.is_object() ? insert.extra : nlohmann::json::object();
+        state["params"] = insert.params;
+        auto made = registry.createWithState (insert.type, state);
         auto processor = made.ok() ? std::move (made.value()) : registry.create ("");
+        if (auto* reverb = dynamic_cast<dsp::ConvolutionReverbProcessor*> (processor.get()))
+            if (! insert.impulseResponse.empty())
+                reverb->setImpulseResponse (insert.impulseResponse, sampleRate); // read at the plan's rate
         processor->prepare (sampleRate, maxBlock, channels);
         chain.push_back (std::move (processor));
     }

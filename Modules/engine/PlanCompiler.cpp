@@ -3,6 +3,7 @@
 #include "core/Decibels.h"
 #include "dsp/PanLaw.h"
 #include "dsp/ProcessorRegistry.h"
+#include "engine/ImpulseResponseFile.h"
 #include "engine/SurroundPanner.h"
 
 #include <algorithm>
@@ -102,11 +103,31 @@ RoutingMatrix routingMatrix (int sourceChannels, int destinationChannels, double
 
 namespace
 {
-    std::vector<PlanInsert> compileInserts (const std::vector<session::Insert>& inserts)
+    /** Copies the inserts, reading the impulse response a convolution reverb names ("ir",
+        relative to the session file) at the session rate. An unreadable one leaves that insert
+        passing audio and adds "<owner>.inserts[n]: impulse response <path>: <why>" to problems. */
+    std::vector<PlanInsert> compileInserts (const std::vector<session::Insert>& inserts, const session::Session& session,
+                                            const std::string& owner, std::vector<std::string>& problems)
     {
         std::vector<PlanInsert> compiled;
-        for (auto& insert : inserts)
-            compiled.push_back ({ insert.type, insert.params, insert.bypass || ! insert.unknownOriginal.is_null() });
+        for (size_t n = 0; n < inserts.size(); ++n)
+        {
+            const auto& insert = inserts[n];
+            PlanInsert planInsert { insert.type, insert.params, insert.bypass || ! insert.unknownOriginal.is_null() };
+            planInsert.extra = insert.extra;
+            const auto ir = insert.extra.find ("ir");
+            if (insert.type == "convolution_reverb" && ir != insert.extra.end() && ir->is_string() && ! planInsert.bypass)
+            {
+                const std::filesystem::path stored = ir->get<std::string>();
+                const auto file = stored.is_absolute() ? stored : session.filePath.parent_path() / stored;
+                if (auto read = readImpulseResponse (file, session.sampleRate); read.ok())
+                    planInsert.impulseResponse = std::move (read.value());
+                else
+                    problems.push_back (owner + ".inserts[" + std::to_string (n) + "]: impulse response " + stored.string()
+                                        + ": " + read.error().message);
+            }
+            compiled.push_back (std::move (planInsert));
+        }
         return compiled;
     }
 
@@ -172,7 +193,8 @@ RenderPlan compilePlan (const session::Session& session)
         planTrack.id = track.id;
         planTrack.channels = track.channels;
         planTrack.audible = ! track.mute && (! anySolo || track.solo);
-        planTrack.inserts = compileInserts (track.inserts);
+        planTrack.inserts = compileInserts (track.inserts, session,
+                                            "tracks[" + std::to_string (&track - session.tracks.data()) + "]", plan.problems);
         planTrack.faderGain = float (core::gainFromDb (track.gainDb));
         planTrack.automation = compileAutomation (track.automation, track.inserts);
         planTrack.routedChannels = track.channels;
@@ -234,7 +256,8 @@ RenderPlan compilePlan (const session::Session& session)
         planBus.id = bus.id;
         planBus.channels = bus.channels;
         planBus.gain = float (core::gainFromDb (bus.gainDb));
-        planBus.inserts = compileInserts (bus.inserts);
+        planBus.inserts = compileInserts (bus.inserts, session,
+                                          "buses[" + std::to_string (&bus - session.buses.data()) + "]", plan.problems);
         planBus.automation = compileAutomation (bus.automation, bus.inserts);
         planBus.automation.pan = {};
         planBus.destination = destinationFor (session, bus.output, bus.channels, 0.0, 1.0f);

@@ -30,6 +30,10 @@ struct PlanInsert
     std::string type;
     nlohmann::json params; // {"id": value, ...}
     bool bypass = false;
+    nlohmann::json extra = nlohmann::json::object(); // non-parameter state ("ir"), as in the session
+    /** convolution_reverb: the file named by extra["ir"], read at the plan's rate by compilePlan
+        (empty when there is none or it could not be read: the insert then passes audio). */
+    std::vector<std::vector<float>> impulseResponse {};
 };
 
 /** An automation lane compiled for the mixer: breakpoints in time order. */
@@ -156,5 +160,8 @@ struct RenderPlan
     std::vector<int> busOrder;  // process order: a bus comes before the bus it feeds
     int masterChannels = 2;
     float masterGain = 1.0f;
+    /** What compiling could not honour but played around ("tracks[0].inserts[1]: impulse
+        response hall.wav: ..."), for the front end to show. */
+    std::vector<std::string> problems;
 };
 } // namespace sprocket::engine

@@ -15,7 +15,18 @@ struct Insert
     nlohmann::json params = nlohmann::json::object();
     bool bypass = false;
     nlohmann::json unknownOriginal; // the verbatim object when the type is unknown, else null
+    /** The object's other keys (convolution_reverb's "ir"), state that is not a parameter: given
+        to the processor's setState beside "params" and written back as read. */
+    nlohmann::json extra = nlohmann::json::object();
 
     bool operator== (const Insert&) const = default;
 };
+
+/** The state a processor's setState takes for this insert: {"params": {...}} plus the extra keys. */
+inline nlohmann::json processorState (const Insert& insert)
+{
+    auto state = insert.extra.is_object() ? insert.extra : nlohmann::json::object();
+    state["params"] = insert.params;
+    return state;
+}
 } // namespace sprocket::session

@@ -82,8 +82,17 @@ namespace
             if (! insert.type.empty() && ! registry.contains (insert.type))
                 insert.unknownOriginal = (*list)[i]; // kept verbatim, played bypassed
             else if (! insert.type.empty())
+            {
+                if ((*list)[i].is_object())
+                    for (auto& [key, value] : (*list)[i].items())
+                        if (key != "type" && key != "params" && key != "bypass")
+                            insert.extra[key] = value;
                 if (auto made = registry.createWithState (insert.type, { { "params", insert.params } }); ! made.ok())
                     problems.push_back ({ path + ".params", made.error().message });
+                else if (! insert.extra.empty())
+                    if (auto withExtra = registry.createWithState (insert.type, processorState (insert)); ! withExtra.ok())
+                        problems.push_back ({ path, withExtra.error().message });
+            }
             inserts.push_back (std::move (insert));
         }
         return inserts;
@@ -212,6 +221,8 @@ namespace
             item["type"] = insert.type;
             item["params"] = insert.params;
             item["bypass"] = insert.bypass;
+            for (auto& [key, value] : insert.extra.items())
+                item[key] = nlohmann::ordered_json::parse (value.dump());
             list.push_back (std::move (item));
         }
         return list;
