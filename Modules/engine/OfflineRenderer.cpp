@@ -162,6 +162,7 @@ core::Result<RenderSummary> renderOffline (const session::Session& session, cons
 
     RenderSummary summary;
     summary.frames = plan.length;
+    summary.problems = plan.problems;
     for (auto& output : outputs)
     {
         if (auto finished = output.writer->finish(); ! finished)

@@ -34,6 +34,7 @@ struct RenderSummary
 {
     std::vector<RenderedFile> files;
     int64_t frames = 0;
+    std::vector<std::string> problems; // RenderPlan::problems: rendered around, worth a warning
 };
 
 /** The file name a render gives a role: "<session name>_<role>.<ext>", with characters a

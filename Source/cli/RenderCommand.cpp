@@ -86,6 +86,8 @@ int runRender (const std::vector<std::string>& arguments)
     const double audioSeconds = double (rendered->frames) / double (loaded->sampleRate);
     for (auto& written : rendered->files)
         std::printf ("%s\n", written.path.string().c_str());
+    for (auto& problem : rendered->problems)
+        std::fprintf (stderr, "render: warning: %s: %s\n", loaded->filePath.string().c_str(), problem.c_str());
     std::fprintf (stderr, "render: %.1f s of audio in %.2f s (%.0fx real time)\n", audioSeconds, seconds,
                   seconds > 0 ? audioSeconds / seconds : 0.0);
     return exitSuccess;
