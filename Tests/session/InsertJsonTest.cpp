@@ -63,3 +63,23 @@ TEST (InsertJsonTest, BadParametersAreReportedWithTheirPath)
     EXPECT_NE (problems[1].message.find ("no_such_param"), std::string::npos) << problems[1].message;
     EXPECT_EQ (problems[2].path, "tracks[0].inserts[2].type");
 }
+
+TEST (InsertJsonTest, AConvolutionReverbKeepsItsImpulseResponsePath)
+{
+    const Json reverb = {
+        { "type", "convolution_reverb" }, { "params", { { "mix", 35 } } }, { "bypass", false }, { "ir", "irs/Stage B.wav" }
+    };
+    auto loaded = loadSessionText (withInserts ({ reverb }).dump(), fixture);
+    ASSERT_TRUE (loaded.session) << loaded.problems[0].toString();
+    EXPECT_EQ (loaded.session->tracks[0].inserts[0].extra["ir"], "irs/Stage B.wav");
+    EXPECT_EQ (processorState (loaded.session->tracks[0].inserts[0])["ir"], "irs/Stage B.wav");
+
+    const auto saved = Json::parse (sessionToJson (*loaded.session).dump());
+    EXPECT_EQ (saved["tracks"][0]["inserts"][0], reverb);
+
+    auto bad = reverb;
+    bad["ir"] = 12;
+    const auto problems = loadSessionText (withInserts ({ bad }).dump(), fixture).problems;
+    ASSERT_EQ (problems.size(), 1u);
+    EXPECT_EQ (problems[0].toString(), "tracks[0].inserts[0]: ir: must be a file path (a string)");
+}
