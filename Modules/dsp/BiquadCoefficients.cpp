@@ -51,6 +51,12 @@ BiquadCoefficients BiquadCoefficients::lowPass (double sampleRate, double freq, 
                       1.0 + alpha, -2.0 * cosw, 1.0 - alpha);
 }
 
+BiquadCoefficients BiquadCoefficients::notch (double sampleRate, double freq, double q) noexcept
+{
+    const auto [cosw, alpha] = angleFor (sampleRate, freq, q);
+    return normalise (1.0, -2.0 * cosw, 1.0, 1.0 + alpha, -2.0 * cosw, 1.0 - alpha);
+}
+
 double BiquadCoefficients::magnitudeDb (double sampleRate, double freq) const noexcept
 {
     const auto z1 = std::polar (1.0, -2.0 * std::numbers::pi * freq / sampleRate);

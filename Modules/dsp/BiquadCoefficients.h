@@ -20,6 +20,10 @@ struct BiquadCoefficients
     static BiquadCoefficients highPass (double sampleRate, double freq, double q) noexcept;
     static BiquadCoefficients lowPass (double sampleRate, double freq, double q) noexcept;
 
+    /** Band-reject: zero gain exactly at freq, -3 dB at freq * (1 +/- 1/(2q)) roughly, 0 dB far
+        from it. */
+    static BiquadCoefficients notch (double sampleRate, double freq, double q) noexcept;
+
     /** |H| in dB at freq, evaluated on the unit circle (for tests and displays). */
     double magnitudeDb (double sampleRate, double freq) const noexcept;
 };

@@ -2,8 +2,12 @@
 
 #include "dsp/CompressorProcessor.h"
 #include "dsp/ConvolutionReverbProcessor.h"
+#include "dsp/DeEsserProcessor.h"
+#include "dsp/DeHumProcessor.h"
 #include "dsp/DelayProcessor.h"
+#include "dsp/DownmixProcessor.h"
 #include "dsp/EqProcessor.h"
+#include "dsp/FilterProcessor.h"
 #include "dsp/GainProcessor.h"
 #include "dsp/GateProcessor.h"
 #include "dsp/LimiterProcessor.h"
@@ -33,6 +37,12 @@ ProcessorRegistry::ProcessorRegistry()
     add ("limiter", factoryFor<LimiterProcessor>());
     add ("gate", factoryFor<GateProcessor>());
     add ("true_peak_limiter", factoryFor<TruePeakLimiterProcessor>());
+    add ("high_pass", [] { return std::unique_ptr<Processor> (std::make_unique<FilterProcessor> (FilterProcessor::Kind::highPass)); });
+    add ("low_pass", [] { return std::unique_ptr<Processor> (std::make_unique<FilterProcessor> (FilterProcessor::Kind::lowPass)); });
+    add ("notch", [] { return std::unique_ptr<Processor> (std::make_unique<FilterProcessor> (FilterProcessor::Kind::notch)); });
+    add ("de_hum", factoryFor<DeHumProcessor>());
+    add ("de_esser", factoryFor<DeEsserProcessor>());
+    add ("downmix", factoryFor<DownmixProcessor>());
     add ("convolution_reverb", factoryFor<ConvolutionReverbProcessor>());
 }
 

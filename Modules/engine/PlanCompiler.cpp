@@ -3,6 +3,7 @@
 #include "core/Decibels.h"
 #include "dsp/PanLaw.h"
 #include "dsp/ProcessorRegistry.h"
+#include "dsp/StereoDownmix.h"
 #include "engine/ImpulseResponseFile.h"
 #include "engine/SurroundPanner.h"
 
@@ -15,17 +16,18 @@ namespace sprocket::engine
 namespace
 {
     // 5.1 is L R C LFE Ls Rs, 7.1 is L R C LFE Ls Rs Lrs Rrs (SMPTE / ITU order).
-    constexpr int left = 0, right = 1, centre = 2; // LFE (3) is dropped by a downmix
+    constexpr int left = 0, right = 1;
     const float minus3dB = float (1.0 / std::numbers::sqrt2);
 
+    /** A surround source into a stereo destination: the ITU-R BS.775 Lo/Ro fold-down. */
     void addStereoDownmix (RoutingMatrix& m, int sourceChannels, float gain)
     {
-        m[left][left] += gain;
-        m[right][right] += gain;
-        m[left][centre] += minus3dB * gain;
-        m[right][centre] += minus3dB * gain;
-        for (int surround = 4; surround < sourceChannels; ++surround)
-            m[surround % 2 == 0 ? left : right][surround] += minus3dB * gain;
+        const auto g = dsp::stereoDownmixGains (sourceChannels, dsp::DownmixMode::loRo);
+        for (int s = 0; s < std::min (sourceChannels, 8); ++s)
+        {
+            m[left][s] += g.left[(size_t) s] * gain;
+            m[right][s] += g.right[(size_t) s] * gain;
+        }
     }
 
     int indexOfBus (const session::Session& session, const std::string& id)

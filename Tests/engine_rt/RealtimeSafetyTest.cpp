@@ -1,6 +1,7 @@
 #include "AudioThreadAudit.h"
 #include "engine/TestSessions.h"
 
+#include "dsp/ProcessorRegistry.h"
 #include "engine/ClipRenderer.h"
 #include "engine/DiskStreamer.h"
 #include "engine/HeadlessDriver.h"
@@ -170,7 +171,7 @@ TEST (RealtimeSafetyTest, ScriptedEditingSessionMakesNoAllocationOrLockOnTheAudi
     driver.stop();
 
     EXPECT_GT (driver.callbacksDone(), AudioThreadAudit::counting() ? 1000 : 100); // sanitizers run slower
-    EXPECT_GE (engine.planSwaps(), 400); // most edits reached the audio thread
+    EXPECT_GE (engine.planSwaps(), 400);                                           // most edits reached the audio thread
     EXPECT_EQ (AudioThreadAudit::allocations(), 0);
     EXPECT_EQ (AudioThreadAudit::frees(), 0);
     EXPECT_EQ (AudioThreadAudit::locks(), 0);
@@ -254,4 +255,41 @@ TEST (RealtimeSafetyTest, StreamingFromDiskMakesNoAllocationOrLockOnTheAudioThre
     EXPECT_EQ (AudioThreadAudit::locks(), 0);
     // Underruns are not asserted here: this test audits the audio thread, and whether the butler
     // keeps up depends on what else the machine runs (DiskStreamerTest covers streaming).
+}
+
+TEST (RealtimeSafetyTest, EveryRegisteredProcessorProcessesWithoutAllocationOrLock)
+{
+    // Every built-in type, mono to 7.1, with its parameters moved between blocks (which makes
+    // the filters redesign and the smoothers ramp) and a reset in the middle, as after a locate.
+    const auto& registry = dsp::ProcessorRegistry::builtIns();
+    for (const auto& type : registry.typeNames())
+        for (int channels : { 1, 2, 6, 8 })
+        {
+            auto processor = registry.create (type);
+            processor->prepare (48000.0, 512, channels);
+            std::vector<std::vector<float>> audio ((size_t) std::max (channels, processor->outputChannels (channels)),
+                                                   std::vector<float> (512));
+            std::vector<float*> pointers;
+            for (auto& channel : audio)
+                pointers.push_back (channel.data());
+            std::mt19937 random (7);
+            std::uniform_real_distribution<float> sample (-0.9f, 0.9f);
+            AudioThreadAudit::reset();
+            for (int block = 0; block < 40; ++block)
+            {
+                for (auto& channel : audio)
+                    for (auto& v : channel)
+                        v = sample (random);
+                const auto& infos = processor->parameters();
+                for (size_t p = 0; p < infos.size(); ++p)
+                    processor->setParameter (
+                        (int) p, infos[p].min + (infos[p].max - infos[p].min) * (float) ((block * 7 + (int) p) % 10) / 9.0f);
+                AuditedScope audited;
+                if (block == 20)
+                    processor->reset();
+                processor->process (pointers.data(), channels, 1 + (block * 37) % 512);
+            }
+            EXPECT_EQ (AudioThreadAudit::allocations(), 0) << type << ", " << channels << " channels";
+            EXPECT_EQ (AudioThreadAudit::locks(), 0) << type << ", " << channels << " channels";
+        }
 }
