@@ -79,8 +79,11 @@ void MixEngine::carryOver (InsertChain& into, InsertChain& from) noexcept
     {
         auto& fresh = into[i];
         auto& running = from[i];
+        // Delay compensation was computed from the fresh processors' latency, so a running one
+        // whose latency differs (a convolution reverb switched to zero latency) is replaced.
         if (fresh == nullptr || running == nullptr || fresh->typeName() != running->typeName() || fresh->isPlaceholder()
-            || fresh->getNumChannels() != running->getNumChannels())
+            || fresh->getNumChannels() != running->getNumChannels()
+            || fresh->latencySamples() != running->latencySamples())
             continue;
         for (int p = 0; p < int (fresh->parameters().size()); ++p)
             running->setParameter (p, fresh->getParameter (p));
