@@ -125,8 +125,8 @@ namespace
                 if (auto read = readImpulseResponse (file, session.sampleRate); read.ok())
                     planInsert.impulseResponse = std::move (read.value());
                 else
-                    problems.push_back (owner + ".inserts[" + std::to_string (n) + "]: impulse response " + stored.string()
-                                        + ": " + read.error().message);
+                    problems.push_back (owner + ".inserts[" + std::to_string (n) + "]: impulse response " + stored.string() + ": "
+                                        + read.error().message);
             }
             compiled.push_back (std::move (planInsert));
         }
@@ -258,8 +258,8 @@ RenderPlan compilePlan (const session::Session& session)
         planBus.id = bus.id;
         planBus.channels = bus.channels;
         planBus.gain = float (core::gainFromDb (bus.gainDb));
-        planBus.inserts = compileInserts (bus.inserts, session,
-                                          "buses[" + std::to_string (&bus - session.buses.data()) + "]", plan.problems);
+        planBus.inserts =
+            compileInserts (bus.inserts, session, "buses[" + std::to_string (&bus - session.buses.data()) + "]", plan.problems);
         planBus.automation = compileAutomation (bus.automation, bus.inserts);
         planBus.automation.pan = {};
         planBus.destination = destinationFor (session, bus.output, bus.channels, 0.0, 1.0f);
