@@ -13,35 +13,23 @@ LimiterProcessor::LimiterProcessor()
 {
 }
 
-static int powerOfTwoAtLeast (int n)
-{
-    int size = 1;
-    while (size < n)
-        size *= 2;
-    return size;
-}
-
 void LimiterProcessor::prepareToPlay()
 {
     lookahead = std::max (1, (int) std::lround (lookaheadMs * 0.001 * getSampleRate()));
     const int window = lookahead + 1;
-    const int lineSize = powerOfTwoAtLeast (window);
-    delayMask = lineSize - 1;
-    lines.assign ((size_t) getNumChannels(), std::vector<float> ((size_t) lineSize, 0.0f));
+    delayLines.prepare (getNumChannels(), lookahead);
     gainComputer.prepare (window, window);
 }
 
 void LimiterProcessor::resetState() noexcept
 {
-    for (auto& line : lines)
-        std::fill (line.begin(), line.end(), 0.0f);
-    writePos = 0;
+    delayLines.reset();
     gainComputer.reset();
 }
 
 void LimiterProcessor::processBlock (float* const* channels, int numChannels, int numFrames) noexcept
 {
-    numChannels = std::min (numChannels, (int) lines.size());
+    numChannels = std::min (numChannels, delayLines.numChannels());
     const double ceiling = (double) (float) core::gainFromDb (getParameter (ceilingDb));
     const double releaseCoeff = std::exp (-1.0 / (getParameter (releaseMs) * 0.001 * getSampleRate()));
 
@@ -52,14 +40,7 @@ void LimiterProcessor::processBlock (float* const* channels, int numChannels, in
             peak = std::max (peak, std::abs (channels[c][i]));
         const double gain = gainComputer.next (peak > ceiling ? ceiling / peak : 1.0, releaseCoeff);
 
-        const int readPos = (writePos - lookahead) & delayMask;
-        for (int c = 0; c < numChannels; ++c)
-        {
-            auto* line = lines[(size_t) c].data();
-            line[writePos] = channels[c][i];
-            channels[c][i] = (float) (line[readPos] * gain);
-        }
-        writePos = (writePos + 1) & delayMask;
+        delayLines.exchange (channels, numChannels, i, gain);
     }
 }
 } // namespace sprocket::dsp

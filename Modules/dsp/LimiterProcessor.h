@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dsp/LookaheadDelay.h"
 #include "dsp/LookaheadGain.h"
 #include "dsp/Processor.h"
 
@@ -47,9 +48,7 @@ protected:
 
 private:
     int lookahead = 0;
-    int delayMask = 0;
-    std::vector<std::vector<float>> lines;
-    int writePos = 0;
+    LookaheadDelay delayLines;
     LookaheadGain gainComputer;
 };
 } // namespace sprocket::dsp

@@ -1,24 +1,14 @@
 #include "dsp/LookaheadGain.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace sprocket::dsp
 {
-namespace
-{
-    int powerOfTwoAtLeast (int n)
-    {
-        int size = 1;
-        while (size < n)
-            size *= 2;
-        return size;
-    }
-} // namespace
-
 void LookaheadGain::prepare (int windowSamples, int smoothingSamples)
 {
     window = std::max (1, windowSamples);
-    const int queueSize = powerOfTwoAtLeast (window + 1);
+    const int queueSize = (int) std::bit_ceil ((unsigned) window + 1u);
     queueMask = queueSize - 1;
     queue.assign ((size_t) queueSize, MinEntry { 0, 1.0 });
     boxValues.assign ((size_t) std::clamp (smoothingSamples, 1, window), 1.0);

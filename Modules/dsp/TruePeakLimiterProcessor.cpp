@@ -7,17 +7,6 @@
 
 namespace sprocket::dsp
 {
-namespace
-{
-    int powerOfTwoAtLeast (int n)
-    {
-        int size = 1;
-        while (size < n)
-            size *= 2;
-        return size;
-    }
-} // namespace
-
 TruePeakLimiterProcessor::TruePeakLimiterProcessor()
     : Processor ({ { "ceiling_dbtp", "Ceiling", "dBTP", -24.0f, 0.0f, -1.0f, 0.0f },
                    { "release_ms", "Release", "ms", 1.0f, 1000.0f, 100.0f, 0.0f } })
@@ -40,25 +29,21 @@ void TruePeakLimiterProcessor::prepareToPlay()
     const int window = attack + detector.span() - 1;
     delay = window - 1;
 
-    const int lineSize = powerOfTwoAtLeast (delay + 1);
-    delayMask = lineSize - 1;
-    lines.assign ((size_t) channels, std::vector<float> ((size_t) lineSize, 0.0f));
+    delayLines.prepare (channels, delay);
     gainComputer.prepare (window, attack);
 }
 
 void TruePeakLimiterProcessor::resetState() noexcept
 {
     detector.reset();
-    for (auto& line : lines)
-        std::fill (line.begin(), line.end(), 0.0f);
-    writePos = 0;
+    delayLines.reset();
     gainComputer.reset();
     smallestGain = 1.0;
 }
 
 void TruePeakLimiterProcessor::processBlock (float* const* channels, int numChannels, int numFrames) noexcept
 {
-    numChannels = std::min (numChannels, (int) lines.size());
+    numChannels = std::min (numChannels, delayLines.numChannels());
     detector.process (channels, numChannels, numFrames, peaks.data());
 
     const double ceiling = core::gainFromDb (getParameter (ceilingDbtp));
@@ -70,14 +55,7 @@ void TruePeakLimiterProcessor::processBlock (float* const* channels, int numChan
         const double gain = gainComputer.next (peak > ceiling ? ceiling / peak : 1.0, releaseCoeff);
         smallestGain = std::min (smallestGain, gain);
 
-        const int readPos = (writePos - delay) & delayMask;
-        for (int c = 0; c < numChannels; ++c)
-        {
-            auto* line = lines[(size_t) c].data();
-            line[writePos] = channels[c][i];
-            channels[c][i] = (float) (line[readPos] * gain);
-        }
-        writePos = (writePos + 1) & delayMask;
+        delayLines.exchange (channels, numChannels, i, gain);
     }
 }
 } // namespace sprocket::dsp

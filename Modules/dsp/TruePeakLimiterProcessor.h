@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dsp/LookaheadDelay.h"
 #include "dsp/LookaheadGain.h"
 #include "dsp/Processor.h"
 #include "dsp/TruePeakDetector.h"
@@ -58,9 +59,7 @@ private:
     TruePeakDetector detector;
     std::vector<float> peaks; // the detector's reading for each frame of the block
     int delay = 0;
-    int delayMask = 0;
-    std::vector<std::vector<float>> lines;
-    int writePos = 0;
+    LookaheadDelay delayLines;
     LookaheadGain gainComputer;
     double smallestGain = 1.0;
 };
