@@ -1,13 +1,12 @@
 // The convolution reverb in a session: compilePlan reads the impulse response the insert names,
 // at the session rate, and MixEngine hands it to the processor; a missing file is reported and
 // the insert passes audio unchanged.
+#include "MasterRender.h"
 #include "TestSessions.h"
 #include "support/TempFolder.h"
+#include "support/TestAudioFiles.h"
 
-#include "engine/ClipRenderer.h"
-#include "engine/MixEngine.h"
 #include "engine/PlanCompiler.h"
-#include "io/AudioFileWriter.h"
 
 #include <gtest/gtest.h>
 
@@ -16,18 +15,6 @@ using namespace sprocket::test;
 
 namespace
 {
-void writeMonoFile (const std::filesystem::path& file, const std::vector<float>& samples, int64_t rate)
-{
-    io::WriteSpec spec;
-    spec.channels = 1;
-    spec.sampleRate = rate;
-    spec.sampleFormat = io::SampleFormat::float32;
-    auto writer = io::AudioFileWriter::create (file, spec);
-    ASSERT_TRUE (writer.ok()) << writer.error().message;
-    ASSERT_TRUE ((*writer)->writeInterleaved (samples.data(), int64_t (samples.size())));
-    ASSERT_TRUE ((*writer)->finish());
-}
-
 /** A 48 kHz session whose one stereo track (a 1 kHz tone) has a zero-latency reverb on it. */
 session::Session reverbSession (const std::filesystem::path& folder, const std::string& ir)
 {
@@ -43,19 +30,6 @@ session::Session reverbSession (const std::filesystem::path& folder, const std::
     return s;
 }
 
-std::vector<float> renderLeft (const engine::RenderPlan& plan, MemoryMediaSource& media, int64_t frames)
-{
-    engine::MediaTrackSource tracks (media, 512);
-    engine::MixEngine mixer;
-    mixer.prepare (plan, 512);
-    std::vector<float> out;
-    for (int64_t pos = 0; pos < frames; pos += 512)
-    {
-        mixer.process (pos, 512, tracks);
-        out.insert (out.end(), mixer.masterOutput()[0], mixer.masterOutput()[0] + 512);
-    }
-    return out;
-}
 } // namespace
 
 TEST (ConvolutionReverbInsertTest, AnIrAtAnotherRateIsResampledAndKeepsItsGain)
@@ -65,7 +39,7 @@ TEST (ConvolutionReverbInsertTest, AnIrAtAnotherRateIsResampledAndKeepsItsGain)
     // sinc has room for its pre-ringing and the result is a whole-sample delay.
     std::vector<float> unit (2000, 0.0f);
     unit[441] = 1.0f;
-    writeMonoFile (folder / "unit.wav", unit, 44100);
+    writeFloatWav (folder / "unit.wav", { unit }, 44100);
 
     const auto plan = engine::compilePlan (reverbSession (folder, "unit.wav"));
     EXPECT_TRUE (plan.problems.empty()) << plan.problems.front();
@@ -74,7 +48,7 @@ TEST (ConvolutionReverbInsertTest, AnIrAtAnotherRateIsResampledAndKeepsItsGain)
     MemoryMediaSource media;
     const auto tone = sine (1000.0, 0.5, 48000);
     media.media.push_back ({ tone, tone });
-    const auto out = renderLeft (plan, media, 48000);
+    const auto out = renderMasterLeft (plan, media, 48000);
     // The tone comes out 480 samples later and otherwise unchanged, apart from the converter's
     // passband ripple (the first and last few ms, where the tone starts and stops, are skipped).
     double worst = 0.0;
@@ -93,7 +67,7 @@ TEST (ConvolutionReverbInsertTest, AMissingIrIsReportedAndTheInsertPassesAudio)
     MemoryMediaSource media;
     const auto tone = sine (1000.0, 0.5, 48000);
     media.media.push_back ({ tone, tone });
-    const auto out = renderLeft (plan, media, 48000);
+    const auto out = renderMasterLeft (plan, media, 48000);
     for (size_t i = 0; i < 48000; ++i)
         ASSERT_EQ (out[i], tone[i]) << i;
 }

@@ -1,3 +1,4 @@
+#include "MasterRender.h"
 #include "TestSessions.h"
 
 #include "core/Decibels.h"
@@ -25,17 +26,7 @@ session::Session toneSession()
 
 std::vector<float> renderLeft (const session::Session& s, MemoryMediaSource& media, int64_t frames)
 {
-    const auto plan = engine::compilePlan (s);
-    engine::MediaTrackSource tracks (media, 512);
-    engine::MixEngine mixer;
-    mixer.prepare (plan, 512);
-    std::vector<float> out;
-    for (int64_t pos = 0; pos < frames; pos += 512)
-    {
-        mixer.process (pos, 512, tracks);
-        out.insert (out.end(), mixer.masterOutput()[0], mixer.masterOutput()[0] + 512);
-    }
-    return out;
+    return renderMasterLeft (engine::compilePlan (s), media, frames);
 }
 } // namespace
 
