@@ -273,7 +273,13 @@ TEST (CliTest, PlayStreamsThroughTheRealtimeEngineAndReports)
     const auto session = exampleSession (folder);
     auto run = runCli ("play " + quoted (session) + " --device none --from 01:00:00:12 --seconds 1 --stress-edits 20");
     ASSERT_EQ (run.exitCode, 0) << run.err;
+#if defined(__SANITIZE_THREAD__)
+    // Under ThreadSanitizer (which this test runs under to watch the threads meet) the butler
+    // runs several times slower than real time allows: the report must be there, not perfect.
+    EXPECT_NE (run.out.find ("underruns: "), std::string::npos) << run.out;
+#else
     EXPECT_NE (run.out.find ("underruns: 0\n"), std::string::npos) << run.out;
+#endif
     EXPECT_NE (run.out.find ("xruns: "), std::string::npos);
     EXPECT_NE (run.out.find ("callback us: p50 "), std::string::npos);
     EXPECT_NE (run.out.find ("20 edits"), std::string::npos) << run.out;
