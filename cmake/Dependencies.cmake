@@ -9,6 +9,8 @@ pkg_check_modules(SOXR REQUIRED IMPORTED_TARGET soxr)
 # MD5 for deliverables manifests (EVP API; libssl-dev).
 pkg_check_modules(LIBCRYPTO REQUIRED IMPORTED_TARGET libcrypto)
 pkg_check_modules(FFTW3F REQUIRED IMPORTED_TARGET fftw3f)
+# Reference movies: demux, decode and scale with FFmpeg (Modules/video only).
+pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET libavformat libavcodec libswscale libavutil)
 
 # moodycamel's readerwriterqueue is header-only (libreaderwriterqueue-dev).
 find_path(READERWRITERQUEUE_INCLUDE_DIR readerwriterqueue/readerwriterqueue.h REQUIRED)

@@ -9,6 +9,8 @@ packages=(
   libsndfile1-dev libsoxr-dev libssl-dev libeigen3-dev libfftw3-dev nlohmann-json3-dev
   libgtest-dev libreaderwriterqueue-dev libpugixml-dev
   libjack-jackd2-dev
+  # FFmpeg's libraries: reference movies (Modules/video).
+  libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
   xvfb xauth xdotool imagemagick jq
   sox espeak-ng
   # libebur128: a test oracle for the loudness analyser (linked into dsp_tests only);

@@ -4,10 +4,11 @@
 set(allowed_core core)
 set(allowed_dsp core dsp)
 set(allowed_io core io)
+set(allowed_video core io video)
 set(allowed_session core dsp io session)
 set(allowed_engine core dsp io session engine)
-set(allowed_qc core dsp io session engine qc)
-set(all_modules core dsp io session engine qc)
+set(allowed_qc core dsp io video session engine qc)
+set(all_modules core dsp io video session engine qc)
 
 set(violations "")
 foreach(module ${all_modules})
