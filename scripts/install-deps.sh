@@ -7,7 +7,7 @@ packages=(
   g++ cmake ninja-build pkg-config ccache
   juce-modules-source
   libsndfile1-dev libsoxr-dev libssl-dev libeigen3-dev libfftw3-dev nlohmann-json3-dev
-  libgtest-dev libreaderwriterqueue-dev libpugixml-dev
+  libgtest-dev libreaderwriterqueue-dev libpugixml-dev libcsv-dev
   libjack-jackd2-dev
   # FFmpeg's libraries: reference movies (Modules/video).
   libavformat-dev libavcodec-dev libswscale-dev libavutil-dev

@@ -18,9 +18,14 @@ const Bus* Session::findBus (const std::string& id) const
 
 std::filesystem::path Session::resolveMediaPath (const MediaRef& ref) const
 {
-    if (ref.path.is_absolute() || filePath.empty())
-        return ref.path;
-    return (filePath.parent_path() / ref.path).lexically_normal();
+    return resolvePath (ref.path);
+}
+
+std::filesystem::path Session::resolvePath (const std::filesystem::path& stored) const
+{
+    if (stored.is_absolute() || filePath.empty())
+        return stored;
+    return (filePath.parent_path() / stored).lexically_normal();
 }
 
 core::SamplePosition Session::endOfLastClip() const
@@ -37,6 +42,6 @@ bool Session::operator== (const Session& o) const
     // filePath is where the document lives, not part of it.
     return name == o.name && sampleRate == o.sampleRate && frameRate == o.frameRate && startTimecode == o.startTimecode
            && media == o.media && buses == o.buses && master == o.master && tracks == o.tracks && markers == o.markers
-           && delivery == o.delivery;
+           && video == o.video && tempoMap == o.tempoMap && cues == o.cues && delivery == o.delivery;
 }
 } // namespace sprocket::session

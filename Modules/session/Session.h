@@ -1,15 +1,19 @@
 #pragma once
 
 #include "core/FrameRate.h"
+#include "core/TempoMap.h"
 #include "core/Timecode.h"
 #include "session/Bus.h"
+#include "session/CueLists.h"
 #include "session/Marker.h"
 #include "session/MediaRef.h"
 #include "session/Track.h"
+#include "session/VideoReference.h"
 
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +33,11 @@ struct Session
     std::vector<Track> tracks;
     std::vector<Marker> markers;
 
+    /** Working to picture: the reference movie, the musical grid and the cue lists. */
+    std::optional<VideoReference> video;
+    core::TempoMap tempoMap;
+    CueLists cues;
+
     /** The delivery spec (docs/DELIVERY.md), the same object a `--spec` file holds; null when
         the session has none. Kept as JSON, not parsed here: the spec's parser and types belong
         to the engine, which sits above the session, so one parser serves files and sessions;
@@ -44,6 +53,8 @@ struct Session
 
     /** The media file on disk: the stored path resolved against the session file's folder. */
     std::filesystem::path resolveMediaPath (const MediaRef& media) const;
+    /** A stored path (media, movie) resolved against the session file's folder. */
+    std::filesystem::path resolvePath (const std::filesystem::path& stored) const;
 
     /** End of the last clip: a render covers [0, length). */
     core::SamplePosition endOfLastClip() const;

@@ -44,6 +44,27 @@ std::vector<Marker>& SessionEditor::markers()
     return document.markers;
 }
 
+CueLists& SessionEditor::cues()
+{
+    if (! record.cuesBefore)
+        record.cuesBefore = document.cues;
+    return document.cues;
+}
+
+core::TempoMap& SessionEditor::tempoMap()
+{
+    if (! record.tempoMapBefore)
+        record.tempoMapBefore = document.tempoMap;
+    return document.tempoMap;
+}
+
+std::optional<VideoReference>& SessionEditor::video()
+{
+    if (! record.videoBefore)
+        record.videoBefore = document.video;
+    return document.video;
+}
+
 EditRecord SessionEditor::finish()
 {
     for (auto& [id, before] : record.tracksBefore)
@@ -56,6 +77,12 @@ EditRecord SessionEditor::finish()
         record.mediaAfter = document.media;
     if (record.markersBefore)
         record.markersAfter = document.markers;
+    if (record.cuesBefore)
+        record.cuesAfter = document.cues;
+    if (record.tempoMapBefore)
+        record.tempoMapAfter = document.tempoMap;
+    if (record.videoBefore)
+        record.videoAfter = document.video;
     return std::move (record);
 }
 
@@ -78,5 +105,11 @@ void applyRecord (Session& session, const EditRecord& record, bool undo)
         session.media = *media;
     if (const auto& markers = undo ? record.markersBefore : record.markersAfter)
         session.markers = *markers;
+    if (const auto& cues = undo ? record.cuesBefore : record.cuesAfter)
+        session.cues = *cues;
+    if (const auto& tempoMap = undo ? record.tempoMapBefore : record.tempoMapAfter)
+        session.tempoMap = *tempoMap;
+    if (const auto& video = undo ? record.videoBefore : record.videoAfter)
+        session.video = *video;
 }
 } // namespace sprocket::session

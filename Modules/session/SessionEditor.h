@@ -11,15 +11,23 @@ namespace sprocket::session
 {
 /** What one edit changed: the parts of the session it touched, before and after, so the edit
     can be undone and redone exactly. Parts are whole tracks (by id), the track list (when
-    tracks are added, removed or reordered), the media pool and the markers. */
+    tracks are added, removed or reordered), the media pool, the markers, the cue lists, the
+    tempo map and the movie. */
 struct EditRecord
 {
     std::map<std::string, Track> tracksBefore, tracksAfter;
     std::optional<std::vector<Track>> trackListBefore, trackListAfter;
     std::optional<std::vector<MediaRef>> mediaBefore, mediaAfter;
     std::optional<std::vector<Marker>> markersBefore, markersAfter;
+    std::optional<CueLists> cuesBefore, cuesAfter;
+    std::optional<core::TempoMap> tempoMapBefore, tempoMapAfter;
+    std::optional<std::optional<VideoReference>> videoBefore, videoAfter;
 
-    bool empty() const { return tracksBefore.empty() && ! trackListBefore && ! mediaBefore && ! markersBefore; }
+    bool empty() const
+    {
+        return tracksBefore.empty() && ! trackListBefore && ! mediaBefore && ! markersBefore && ! cuesBefore && ! tempoMapBefore
+               && ! videoBefore;
+    }
 };
 
 /** The only way an edit writes the session: each accessor first records the part it hands
@@ -37,6 +45,9 @@ public:
     std::vector<Track>& tracks();
     std::vector<MediaRef>& media();
     std::vector<Marker>& markers();
+    CueLists& cues();
+    core::TempoMap& tempoMap();
+    std::optional<VideoReference>& video();
 
     /** Finishes the record: the after-state of everything touched. */
     EditRecord finish();

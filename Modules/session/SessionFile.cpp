@@ -112,14 +112,17 @@ core::Status saveSessionFile (const Session& session, const std::filesystem::pat
     const auto target = std::filesystem::absolute (file).lexically_normal();
     const auto folder = target.parent_path();
 
-    // Media paths are stored relative to where the session file will be.
+    // Media and movie paths are stored relative to where the session file will be.
+    const auto storedPath = [&] (const std::filesystem::path& path) {
+        const auto resolved = std::filesystem::absolute (session.resolvePath (path)).lexically_normal();
+        auto relative = resolved.lexically_relative (folder);
+        return relative.empty() ? resolved : relative;
+    };
     Session toSave = session;
     for (auto& media : toSave.media)
-    {
-        const auto resolved = std::filesystem::absolute (session.resolveMediaPath (media)).lexically_normal();
-        auto relative = resolved.lexically_relative (folder);
-        media.path = relative.empty() ? resolved : relative;
-    }
+        media.path = storedPath (media.path);
+    if (toSave.video)
+        toSave.video->path = storedPath (toSave.video->path);
 
     const auto text = sessionToJson (toSave).dump (2) + "\n";
     const auto temporary = folder / ("." + target.filename().string() + ".saving-" + std::to_string (::getpid()));

@@ -1,6 +1,7 @@
 #include "session/SessionJson.h"
 
 #include "session/JsonFieldReader.h"
+#include "session/PictureJson.h"
 
 #include "dsp/ProcessorRegistry.h"
 
@@ -419,8 +420,17 @@ Session sessionFromJson (const nlohmann::json& document, Problems& problems)
                 marker.position = { *position };
             }
             marker.name = item.string ("name", false).value_or ("");
+            if (auto length = item.integer ("length", false))
+            {
+                if (*length < 0)
+                    item.report ("length", "must be >= 0");
+                else
+                    marker.length = { *length };
+            }
             session.markers.push_back (std::move (marker));
         }
+
+    readPictureFields (document, session, problems);
 
     // Only its shape is checked here; engine::sessionDeliverySpec reads the fields.
     if (auto* delivery = reader.object_ ("delivery", false))
@@ -522,7 +532,13 @@ nlohmann::ordered_json sessionToJson (const Session& session)
 
     document["markers"] = Json::array();
     for (auto& marker : session.markers)
-        document["markers"].push_back ({ { "position", marker.position.samples }, { "name", marker.name } });
+    {
+        Json m { { "position", marker.position.samples }, { "name", marker.name } };
+        if (marker.length.samples > 0)
+            m["length"] = marker.length.samples;
+        document["markers"].push_back (std::move (m));
+    }
+    writePictureFields (session, document);
 
     if (! session.delivery.is_null())
         document["delivery"] = Json::parse (session.delivery.dump());
