@@ -1,0 +1,134 @@
+#include "TestMovies.h"
+
+#include "video/FrameDecoder.h"
+#include "video/MovieTimeline.h"
+
+#include <gtest/gtest.h>
+
+namespace sprocket::video
+{
+namespace
+{
+    using core::FrameRate;
+    using core::Timecode;
+
+    /** For every frame of the movie: the session position of timecode T shows movie frame T, and
+        the decoder's picture there carries that number. */
+    void expectFrameTAtTimecodeT (const test::LeaderSpec& spec, FrameRate sessionRate, Timecode sessionStart, int64_t sampleRate)
+    {
+        auto decoder = FrameDecoder::open (test::leaderMovie (spec));
+        ASSERT_TRUE (decoder.ok()) << decoder.error().message;
+        const MovieInfo& info = decoder.value()->info();
+        ASSERT_TRUE (info.startTimecode.has_value());
+        auto placement = placeMovie (info, sessionRate, sampleRate, sessionStart);
+        ASSERT_TRUE (placement.ok()) << placement.error().message;
+
+        const int64_t movieStart = core::frameCountFromTimecode (*info.startTimecode, *info.frameRate);
+        const int64_t sessionStartFrame = core::frameCountFromTimecode (sessionStart, sessionRate);
+        for (int64_t t = 0; t < info.frameCount; ++t)
+        {
+            const Timecode label = core::timecodeFromFrameCount (movieStart + t, *info.frameRate);
+            const int64_t sessionFrame = core::frameCountFromTimecode (label, sessionRate) - sessionStartFrame;
+            const core::SamplePosition first { core::samplesFromFrameCount (sessionFrame, sessionRate, sampleRate) };
+            const core::SamplePosition last { core::samplesFromFrameCount (sessionFrame + 1, sessionRate, sampleRate) - 1 };
+            ASSERT_EQ (movieFrameAt (first, placement.value()), t) << core::formatTimecode (label, sessionRate);
+            ASSERT_EQ (movieFrameAt (last, placement.value()), t) << core::formatTimecode (label, sessionRate);
+            ASSERT_EQ (sessionPositionOfMovieFrame (t, placement.value()), first);
+            auto picture = decoder.value()->decodeFrame (movieFrameAt (first, placement.value()));
+            ASSERT_EQ (test::readFrameCode (*picture), t) << core::formatTimecode (label, sessionRate);
+        }
+    }
+
+    TEST (MovieTimeline, FrameTAtTimecodeTAt23976)
+    {
+        expectFrameTAtTimecodeT (test::leader23976Mov(), FrameRate::fps23_976, { 0, 59, 0, 0 }, 48000);
+    }
+
+    TEST (MovieTimeline, FrameTAtTimecodeTAt2997DropFrame)
+    {
+        expectFrameTAtTimecodeT (test::leader2997DfMov(), FrameRate::fps29_97df, { 0, 59, 50, 0 }, 48000);
+    }
+
+    TEST (MovieTimeline, FrameTAtTimecodeTAt25In96k)
+    {
+        expectFrameTAtTimecodeT (test::leader25Mp4(), FrameRate::fps25, { 10, 0, 0, 0 }, 96000);
+    }
+
+    MovieInfo syntheticMovie (FrameRate rate, std::optional<Timecode> start)
+    {
+        MovieInfo info;
+        info.path = "/film/reel1.mov";
+        info.frameRate = rate;
+        info.frameRatio = core::frameRatio (rate);
+        info.frameCount = 100000;
+        info.startTimecode = start;
+        return info;
+    }
+
+    TEST (MovieTimeline, DropFrameMinuteBoundary)
+    {
+        // 01:00:59;29 is followed by 01:01:00;02: movie frames 29 and 30.
+        auto placement = placeMovie (syntheticMovie (FrameRate::fps29_97df, Timecode { 1, 0, 59, 0 }), FrameRate::fps29_97df,
+                                     48000, { 1, 0, 0, 0 });
+        ASSERT_TRUE (placement.ok());
+        const auto at = [&] (Timecode tc) {
+            const int64_t frame = core::frameCountFromTimecode (tc, FrameRate::fps29_97df) - placement->sessionStartFrame;
+            return movieFrameAt ({ core::samplesFromFrameCount (frame, FrameRate::fps29_97df, 48000) }, placement.value());
+        };
+        EXPECT_EQ (at ({ 1, 0, 59, 0 }), 0);
+        EXPECT_EQ (at ({ 1, 0, 59, 29 }), 29);
+        EXPECT_EQ (at ({ 1, 1, 0, 2 }), 30);
+        // Counted the long way: 01:01:00;02 .. 01:10:00;00 is 9 minutes of 1798 frames.
+        EXPECT_EQ (at ({ 1, 10, 0, 0 }) - at ({ 1, 1, 0, 2 }), 9 * 1798);
+    }
+
+    TEST (MovieTimeline, OffsetMovesThePictureLater)
+    {
+        auto placement =
+            placeMovie (syntheticMovie (FrameRate::fps24, Timecode { 1, 0, 0, 0 }), FrameRate::fps24, 48000, { 1, 0, 0, 0 }, 10);
+        ASSERT_TRUE (placement.ok());
+        EXPECT_EQ (movieFrameAt ({ 0 }, placement.value()), -10);
+        EXPECT_FALSE (isInMovie (-10, placement.value()));
+        EXPECT_EQ (movieFrameAt ({ 10 * 2000 }, placement.value()), 0);
+        EXPECT_EQ (movieFrameAt ({ 10 * 2000 - 1 }, placement.value()), -1);
+        EXPECT_TRUE (isInMovie (0, placement.value()));
+        EXPECT_FALSE (isInMovie (100000, placement.value()));
+    }
+
+    TEST (MovieTimeline, AMovieWithoutTimecodeStartsAtTheSessionStart)
+    {
+        auto placement = placeMovie (syntheticMovie (FrameRate::fps25, std::nullopt), FrameRate::fps25, 48000, { 1, 0, 0, 0 });
+        ASSERT_TRUE (placement.ok());
+        EXPECT_EQ (movieFrameAt ({ 0 }, placement.value()), 0);
+        EXPECT_EQ (movieFrameAt ({ 48000 }, placement.value()), 25);
+    }
+
+    TEST (MovieTimeline, DropAndNonDropShareAPictureRate)
+    {
+        // A DF-labelled movie in an NDF session: allowed; the labels mean different instants,
+        // and each is read in its own counting.
+        auto placement = placeMovie (syntheticMovie (FrameRate::fps29_97df, Timecode { 1, 0, 0, 0 }), FrameRate::fps29_97, 48000,
+                                     { 1, 0, 0, 0 });
+        ASSERT_TRUE (placement.ok());
+        EXPECT_EQ (placement->movieStartFrame, 107892); // 01:00:00;00 drop-frame
+        EXPECT_EQ (placement->sessionStartFrame, 108000);
+        EXPECT_EQ (movieFrameAt ({ 0 }, placement.value()), 108);
+    }
+
+    TEST (MovieTimeline, AnotherFrameRateIsAClearError)
+    {
+        auto placement =
+            placeMovie (syntheticMovie (FrameRate::fps25, Timecode { 1, 0, 0, 0 }), FrameRate::fps23_976, 48000, { 1, 0, 0, 0 });
+        ASSERT_FALSE (placement.ok());
+        EXPECT_EQ (placement.error().message, "/film/reel1.mov: the movie runs at 25 fps and the session at 23.976 fps; "
+                                              "convert the movie or change the session's frame rate");
+
+        MovieInfo odd = syntheticMovie (FrameRate::fps25, std::nullopt);
+        odd.frameRate.reset();
+        odd.frameRatio = { 15, 1 };
+        auto fifteen = placeMovie (odd, FrameRate::fps25, 48000, { 1, 0, 0, 0 });
+        ASSERT_FALSE (fifteen.ok());
+        EXPECT_NE (fifteen.error().message.find ("runs at 15/1 fps"), std::string::npos);
+    }
+} // namespace
+} // namespace sprocket::video
