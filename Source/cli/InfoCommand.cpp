@@ -6,9 +6,13 @@
 #include "io/AudioFileInfo.h"
 #include "session/MediaCheck.h"
 #include "session/SessionFile.h"
+#include "video/FFmpegLog.h"
+#include "video/MovieInfo.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -76,6 +80,68 @@ namespace
             for (auto& track : info.ixml->tracks)
                 std::printf ("               channel %d: %s\n", track.channelIndex, track.name.c_str());
         }
+    }
+
+    bool looksLikeMovie (const std::filesystem::path& file)
+    {
+        auto extension = file.extension().string();
+        std::transform (extension.begin(), extension.end(), extension.begin(),
+                        [] (unsigned char c) { return char (std::tolower (c)); });
+        return extension == ".mov" || extension == ".mp4" || extension == ".m4v" || extension == ".mxf" || extension == ".mkv";
+    }
+
+    int movieInfo (const std::filesystem::path& file, bool asJson)
+    {
+        // Our error names the file and gives FFmpeg's reason; its own stderr chatter would repeat it.
+        video::silenceFFmpegLog();
+        auto opened = video::openMovie (file);
+        if (! opened.ok())
+        {
+            printError (opened.error().message);
+            return exitFailure;
+        }
+        const auto& movie = opened.value();
+        const std::string start =
+            movie.startTimecode ? core::formatTimecode (*movie.startTimecode, *movie.frameRate) : movie.startTimecodeText;
+        const auto* audio = movie.audioStreams.empty() ? nullptr : &movie.audioStreams.front();
+
+        if (asJson)
+        {
+            Json json;
+            json["type"] = "movie";
+            json["path"] = movie.path.string();
+            json["container"] = movie.container;
+            json["codec"] = movie.codec;
+            json["width"] = movie.width;
+            json["height"] = movie.height;
+            json["frame_rate"] = movie.frameRateText();
+            json["frame_rate_ratio"] =
+                std::to_string (movie.frameRatio.numerator) + "/" + std::to_string (movie.frameRatio.denominator);
+            json["frame_count"] = movie.frameCount;
+            json["frame_count_estimated"] = movie.frameCountEstimated;
+            json["duration_s"] = movie.durationSeconds();
+            json["start_timecode"] = start.empty() ? Json (nullptr) : Json (start);
+            json["audio_channels"] = audio != nullptr ? audio->channels : 0;
+            json["audio_sample_rate"] = audio != nullptr ? audio->sampleRate : 0;
+            Json streams = Json::array();
+            for (auto& stream : movie.audioStreams)
+                streams.push_back (
+                    { { "codec", stream.codec }, { "channels", stream.channels }, { "sample_rate", stream.sampleRate } });
+            json["audio_streams"] = streams;
+            std::cout << json.dump (2) << "\n";
+            return exitSuccess;
+        }
+
+        std::printf ("%s\n  video:       %dx%d %s %s fps, %lld frames%s (%.3f s), start %s\n  container:   %s\n",
+                     movie.path.string().c_str(), movie.width, movie.height, movie.codec.c_str(), movie.frameRateText().c_str(),
+                     static_cast<long long> (movie.frameCount), movie.frameCountEstimated ? " (estimated)" : "",
+                     movie.durationSeconds(), start.empty() ? "none" : start.c_str(), movie.container.c_str());
+        if (movie.audioStreams.empty())
+            std::printf ("  audio:       none\n");
+        for (size_t i = 0; i < movie.audioStreams.size(); ++i)
+            std::printf ("  audio %zu:     %s, %d channel(s), %lld Hz\n", i + 1, movie.audioStreams[i].codec.c_str(),
+                         movie.audioStreams[i].channels, static_cast<long long> (movie.audioStreams[i].sampleRate));
+        return exitSuccess;
     }
 
     int sessionInfo (const std::filesystem::path& file, bool asJson)
@@ -155,6 +221,8 @@ int runInfo (const std::vector<std::string>& arguments)
     }
     if (looksLikeSession (file))
         return sessionInfo (file, line.flag ("--json"));
+    if (looksLikeMovie (file))
+        return movieInfo (file, line.flag ("--json"));
 
     auto info = io::probeAudioFile (file);
     if (! info.ok())

@@ -9,7 +9,8 @@ namespace
 {
 constexpr const char* usage = R"(usage: sprocket-cli COMMAND ...
 
-  info FILE [--json]             an audio file's format and BWF/iXML metadata, or a session's summary
+  info FILE [--json]             an audio file's format and BWF/iXML metadata, a movie's picture and
+                                 timecode (.mov .mp4 .m4v .mxf .mkv), or a session's summary
   validate SESSION               check a session and its media; exit 2 and one "path: message" line per problem
   render SESSION -o DIR [--stems] [--format wav|flac] [--bit-depth 16|24|32f]
                                  render the printmaster (and one file per bus with --stems)
