@@ -3,6 +3,7 @@
 #include "video/FFmpegSupport.h"
 #include "video/FrameConverter.h"
 
+#include <optional>
 #include <utility>
 
 namespace sprocket::video
@@ -37,7 +38,8 @@ struct FrameDecoder::Impl
     {
         found,
         overshot, // the first picture after a seek is already past the target
-        ended
+        ended,
+        abandoned
     };
 
     MovieInfo info;
@@ -61,6 +63,9 @@ struct FrameDecoder::Impl
     int64_t seeks = 0;
     int64_t decoded = 0;
     int64_t endIndex = -1; // the last picture, once decoding has reached the end
+    const std::atomic<bool>* abandonFlag = nullptr;
+
+    bool abandonRequested() const noexcept { return abandonFlag != nullptr && abandonFlag->load (std::memory_order_relaxed); }
 
     explicit Impl (FrameSize size) : converter (size) {}
 
@@ -185,6 +190,12 @@ struct FrameDecoder::Impl
         }
         while (receiveNext())
         {
+            if (abandonRequested())
+            {
+                // Keep the picture as the position, so the decoder stays usable.
+                std::swap (current, incoming);
+                return Outcome::abandoned;
+            }
             if (incoming.index <= target)
             {
                 std::swap (current, incoming);
@@ -204,6 +215,8 @@ struct FrameDecoder::Impl
             int64_t (retrySeconds) * core::nominalFramesPerSecond (info.frameRate.value_or (core::FrameRate::fps30));
         for (int attempt = 0; attempt <= seekAttempts; ++attempt)
         {
+            if (abandonRequested())
+                return Outcome::abandoned;
             const int64_t from = attempt == seekAttempts ? 0 : target - (attempt == 0 ? 0 : step << (attempt - 1));
             if (! seekBefore (from) && ! seekBefore (0))
                 return Outcome::ended;
@@ -224,7 +237,8 @@ struct FrameDecoder::Impl
         return converter.convert (*current.picture, target);
     }
 
-    VideoFrame frameAt (int64_t target)
+    /** The picture shown at target; nothing if abandoned. */
+    std::optional<VideoFrame> frameAt (int64_t target)
     {
         if (current.valid() && current.index == target)
             return shownAt (target);
@@ -239,6 +253,8 @@ struct FrameDecoder::Impl
         if (outcome == Outcome::overshot)
             outcome = seekAndDecode (target);
 
+        if (outcome == Outcome::abandoned)
+            return std::nullopt;
         if (outcome == Outcome::ended && current.valid())
             endIndex = current.index;
         if (outcome != Outcome::found)
@@ -306,7 +322,15 @@ core::Result<VideoFrame> FrameDecoder::decodeFrame (int64_t frameIndex)
     if (frameIndex < 0 || frameIndex >= impl->info.frameCount)
         return core::makeError (impl->info.path.string() + ": no frame " + std::to_string (frameIndex) + " (the movie has "
                                 + std::to_string (impl->info.frameCount) + " frames)");
-    return impl->frameAt (frameIndex);
+    auto frame = impl->frameAt (frameIndex);
+    if (! frame)
+        return core::makeError (impl->info.path.string() + ": decoding frame " + std::to_string (frameIndex) + " abandoned");
+    return std::move (*frame);
+}
+
+void FrameDecoder::setAbandonFlag (const std::atomic<bool>* flag) noexcept
+{
+    impl->abandonFlag = flag;
 }
 
 int64_t FrameDecoder::seekCount() const noexcept

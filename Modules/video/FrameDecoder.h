@@ -4,6 +4,7 @@
 #include "video/MovieInfo.h"
 #include "video/VideoFrame.h"
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -40,6 +41,11 @@ public:
     FrameSize outputSize() const noexcept;
 
     core::Result<VideoFrame> decodeFrame (int64_t frameIndex);
+
+    /** While *flag is true, decodeFrame gives up between pictures and fails ("abandoned"),
+        keeping its position, so a background decoder can drop work a locate made useless. The
+        flag is read from the decoding thread; any thread may set it. Null: never abandon. */
+    void setAbandonFlag (const std::atomic<bool>* flag) noexcept;
 
     /** Seeks made so far (a sequential read makes none). */
     int64_t seekCount() const noexcept;

@@ -3,6 +3,7 @@
 #include "video/FrameDecoder.h"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -35,6 +36,8 @@ struct FramePrefetcher::Impl
     int64_t target = -1;
     PlayDirection direction = PlayDirection::still;
     int64_t decodedCount = 0;
+    int64_t decoding = -1; // the frame the worker is decoding, -1 when idle
+    std::atomic<bool> abandon { false };
     bool stopping = false;
 
     std::thread worker;
@@ -53,8 +56,9 @@ struct FramePrefetcher::Impl
         const int step = direction == PlayDirection::backward ? -1 : 1;
         for (int i = 1; i <= settings.ahead; ++i)
             add (target + step * i);
+        // Behind frames oldest first: one seek back, then forward through them.
         if (direction == PlayDirection::still)
-            for (int i = 1; i <= settings.behind; ++i)
+            for (int i = settings.behind; i >= 1; --i)
                 add (target - i);
         const size_t fitting = std::max<size_t> (1, settings.memoryBudgetBytes / std::max<size_t> (1, frameBytes));
         if (wanted.size() > fitting)
@@ -113,14 +117,23 @@ struct FramePrefetcher::Impl
                 workChanged.wait (lock);
                 continue;
             }
+            decoding = *next;
+            abandon.store (false);
             lock.unlock();
             auto decoded = decoder->decodeFrame (*next);
+            if (abandon.load())
+            {
+                lock.lock();
+                decoding = -1;
+                continue; // a locate made this frame unwanted: re-plan at once
+            }
             std::shared_ptr<const VideoFrame> frame;
             if (decoded.ok())
                 frame = std::make_shared<const VideoFrame> (std::move (decoded.value()));
             else
                 frame = std::make_shared<const VideoFrame> (VideoFrame { *next, 0, 0, {}, true });
             lock.lock();
+            decoding = -1;
             ++decodedCount;
             insertLocked (std::move (frame));
             frameArrived.notify_all();
@@ -151,6 +164,7 @@ core::Result<std::unique_ptr<FramePrefetcher>> FramePrefetcher::open (const std:
         return decoder.error();
     auto impl = std::make_unique<Impl>();
     impl->decoder = std::move (decoder.value());
+    impl->decoder->setAbandonFlag (&impl->abandon);
     impl->settings = settings;
     const auto size = impl->decoder->outputSize();
     impl->frameBytes = size_t (size.width) * size_t (size.height) * 4;
@@ -172,6 +186,13 @@ void FramePrefetcher::request (int64_t frame, PlayDirection direction)
             return;
         impl->target = frame;
         impl->direction = direction;
+        // Decoding towards a frame the new window does not want (a locate) only delays it.
+        if (impl->decoding >= 0)
+        {
+            const auto wanted = impl->wantedLocked();
+            if (std::find (wanted.begin(), wanted.end(), impl->decoding) == wanted.end())
+                impl->abandon.store (true);
+        }
     }
     impl->workChanged.notify_one();
 }

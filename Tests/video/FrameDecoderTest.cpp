@@ -275,3 +275,23 @@ namespace
     }
 } // namespace
 } // namespace sprocket::video
+
+namespace sprocket::video
+{
+namespace
+{
+    TEST (FrameDecoder, AnAbandonedDecodeKeepsTheDecoderUsable)
+    {
+        auto decoder = FrameDecoder::open (test::leaderMovie (test::leader23976Mov()));
+        ASSERT_TRUE (decoder.ok());
+        std::atomic<bool> abandon { true };
+        decoder.value()->setAbandonFlag (&abandon);
+        auto given = decoder.value()->decodeFrame (300);
+        ASSERT_FALSE (given.ok());
+        EXPECT_NE (given.error().message.find ("decoding frame 300 abandoned"), std::string::npos);
+        abandon = false;
+        for (int64_t frame : { 300, 301, 12, 13, 700 })
+            EXPECT_EQ (test::readFrameCode (*decoder.value()->decodeFrame (frame)), frame);
+    }
+} // namespace
+} // namespace sprocket::video
