@@ -1,8 +1,8 @@
 #include "qc/QcRun.h"
 
 #include "core/Timecode.h"
-#include "engine/OfflineRenderer.h"
 #include "io/AudioFileReader.h"
+#include "qc/PrintmasterRender.h"
 
 #include <cmath>
 #include <vector>
@@ -62,30 +62,16 @@ core::Result<QcScan> scanSessionPrintmaster (const session::Session& session, co
                                              const std::filesystem::path& workFolder,
                                              const std::function<void (double)>& progress)
 {
-    std::error_code error;
-    std::filesystem::create_directories (workFolder, error);
-    if (error)
-        return core::Error { workFolder.string() + ": cannot create a work folder (" + error.message() + ")" };
-    engine::OfflineRenderOptions options;
-    options.outputFolder = workFolder;
-    options.sampleFormat = io::SampleFormat::float32; // QC sees the mix before any quantisation
-    if (progress)
-        options.onProgress = [&] (double done) { progress (0.5 * done); };
-    auto rendered = engine::renderOffline (session, options);
+    auto rendered = RenderedPrintmaster::render (session, workFolder, [&] (double done) {
+        if (progress)
+            progress (0.5 * done);
+    });
     if (! rendered.ok())
         return rendered.error();
-    std::filesystem::path printmaster;
-    for (const auto& file : rendered->files)
-        if (file.role == "PM")
-            printmaster = file.path;
-
-    auto scan = scanAudioFile (printmaster, spec, [&] (double done) {
+    auto scan = scanAudioFile ((*rendered)->file(), spec, [&] (double done) {
         if (progress)
             progress (0.5 + 0.5 * done);
     });
-    for (const auto& file : rendered->files)
-        std::filesystem::remove (file.path, error);
-    std::filesystem::remove (workFolder, error); // only if empty: never someone else's files
     if (! scan.ok())
         return scan.error();
     scan->subject.description = "printmaster of " + session.name;
