@@ -7,12 +7,14 @@
 
 namespace sprocket::cli
 {
-/** Exit codes: 0 success, 1 the work failed (I/O, corrupt media), 2 bad usage or invalid input. */
+/** Exit codes: 0 success, 1 the work failed (I/O, corrupt media), 2 bad usage or invalid input,
+    3 a search found nothing (synccheck: no 2-pop). */
 enum ExitCode
 {
     exitSuccess = 0,
     exitFailure = 1,
-    exitInvalid = 2
+    exitInvalid = 2,
+    exitNotFound = 3
 };
 
 /** Splits "cmd POSITIONAL... --flag --option VALUE" against the options a command knows. */

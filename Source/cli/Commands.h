@@ -13,4 +13,5 @@ int runProcessors (const std::vector<std::string>& arguments);
 int runLoudness (const std::vector<std::string>& arguments);
 int runDeliver (const std::vector<std::string>& arguments);
 int runQc (const std::vector<std::string>& arguments);
+int runSyncCheck (const std::vector<std::string>& arguments);
 } // namespace sprocket::cli

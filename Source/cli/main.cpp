@@ -30,8 +30,12 @@ constexpr const char* usage = R"(usage: sprocket-cli COMMAND ...
                                  check a printmaster (a file, or a session's mix) against a delivery spec
                                  (ebu-r128, atsc-a85, streaming, or your own): loudness, true-peak overs,
                                  clipping, silence, phase, DC offset; HTML report; exit 1 when it fails
+  synccheck FILE|SESSION --pop TC [--frame-rate R] [--track NAME|ID] [--json]
+                                 find the 2-pop (a one-frame 1 kHz beep) and report its offset from TC,
+                                 the expected timecode, in frames and samples (a file's timecode from its
+                                 bext, a session's from its start); exit 3 when there is no pop
 
-Exit codes: 0 success, 1 the work failed, 2 bad usage or invalid input.
+Exit codes: 0 success, 1 the work failed, 2 bad usage or invalid input, 3 synccheck found no 2-pop.
 )";
 }
 
@@ -67,6 +71,8 @@ int main (int argc, char** argv)
         return runDeliver (arguments);
     if (command == "qc")
         return runQc (arguments);
+    if (command == "synccheck")
+        return runSyncCheck (arguments);
 
     printError ("unknown command '" + command + "' (try --help)");
     return exitInvalid;
