@@ -94,6 +94,16 @@ namespace
         expectEveryFrameInOrder (test::leader25Mkv());
     }
 
+    TEST (FrameDecoder, EveryFrameInOrderAt25Mpeg2InMxf)
+    {
+        expectEveryFrameInOrder (test::leader25Mxf());
+    }
+
+    TEST (FrameDecoder, RandomLocatesInMxf)
+    {
+        expectRandomFramesExact (test::leader25Mxf(), 200);
+    }
+
     TEST (FrameDecoder, RandomLocatesAt23976)
     {
         expectRandomFramesExact (test::leader23976Mov(), 300);

@@ -71,6 +71,18 @@ namespace
         EXPECT_TRUE (info->audioStreams.empty());
     }
 
+    TEST (MovieInfo, MxfWithMpeg2)
+    {
+        auto info = openMovie (test::leaderMovie (test::leader25Mxf()));
+        ASSERT_TRUE (info.ok()) << info.error().message;
+        EXPECT_EQ (info->container, "mxf");
+        EXPECT_EQ (info->codec, "mpeg2video");
+        EXPECT_EQ (info->frameRate, FrameRate::fps25);
+        EXPECT_EQ (info->frameCount, 750);
+        EXPECT_EQ (info->startTimecodeText, "10:00:00:00");
+        ASSERT_EQ (info->audioStreams.size(), 1u);
+    }
+
     TEST (MovieInfo, ATextFileNamedMovIsAClearError)
     {
         const auto path = test::scratchFolder ("text-mov") / "notes.mov";

@@ -143,6 +143,11 @@ LeaderSpec leader25Mkv()
     return { "leader_25.mkv", 25, 1, "10:00:00:00", "-c:v libx264 -preset veryfast -g 250", "", "", 30, 50 };
 }
 
+LeaderSpec leader25Mxf()
+{
+    return { "leader_25.mxf", 25, 1, "10:00:00:00", "-c:v mpeg2video -q:v 3 -g 12 -bf 2", "-c:a pcm_s16le", "", 30, 50 };
+}
+
 std::filesystem::path scratchFolder (const std::string& name)
 {
     const auto folder = movieFolder() / ("scratch-" + name + "-" + std::to_string (getpid()));

@@ -44,6 +44,7 @@ LeaderSpec leader23976Mov();  // x264 with B-frames, GOP 24, tmcd 01:00:00:00, P
 LeaderSpec leader2997DfMov(); // x264, GOP 30, tmcd 00:59:58;00, PCM
 LeaderSpec leader25Mp4();     // mpeg4 part 2 with B-frames, GOP 25, tmcd 10:00:00:00, AAC, moov first
 LeaderSpec leader25Mkv();     // x264 long GOP (250), "TIMECODE" tag 10:00:00:00, no audio
+LeaderSpec leader25Mxf();     // MPEG-2 with B-frames, GOP 12, MXF timecode 10:00:00:00, PCM
 
 /** A fresh empty folder under the movie folder for files a test writes. */
 std::filesystem::path scratchFolder (const std::string& name);
