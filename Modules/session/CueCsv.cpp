@@ -119,16 +119,6 @@ namespace
         return start > text.size() ? std::optional (total) : std::nullopt;
     }
 
-    /** Cue sheets count a started second as a whole one. */
-    std::string minutesSeconds (core::SampleDuration duration, int64_t sampleRate)
-    {
-        const int64_t seconds = (duration.samples + sampleRate - 1) / sampleRate;
-        char text[32];
-        std::snprintf (text, sizeof text, "%lld:%02lld", static_cast<long long> (seconds / 60),
-                       static_cast<long long> (seconds % 60));
-        return text;
-    }
-
     struct CueTable
     {
         io::CsvRows rows; // the header first
@@ -151,6 +141,16 @@ namespace
         return CueTable { std::move (*rows), std::move (columns) };
     }
 } // namespace
+
+std::string formatCueDuration (core::SampleDuration duration, int64_t sampleRate)
+{
+    // Cue sheets count a started second as a whole one.
+    const int64_t seconds = (duration.samples + sampleRate - 1) / sampleRate;
+    char text[32];
+    std::snprintf (text, sizeof text, "%lld:%02lld", static_cast<long long> (seconds / 60),
+                   static_cast<long long> (seconds % 60));
+    return text;
+}
 
 core::Result<std::vector<AdrCue>> readAdrCuesCsv (const std::filesystem::path& file, const Session& timebase)
 {
@@ -259,7 +259,7 @@ core::Status writeMusicCuesCsv (const std::filesystem::path& file, const std::ve
     io::CsvRows rows { { "Cue", "Title", "Start", "End", "Duration", "Usage", "Composer", "Publisher" } };
     for (auto& cue : cues)
         rows.push_back ({ cue.number, cue.title, timecodeText (cue.start, timebase), timecodeText (cue.end, timebase),
-                          minutesSeconds (cue.duration(), timebase.sampleRate), cue.usage, cue.composer, cue.publisher });
+                          formatCueDuration (cue.duration(), timebase.sampleRate), cue.usage, cue.composer, cue.publisher });
     return io::writeCsvFile (file, rows);
 }
 
@@ -277,11 +277,11 @@ core::Status writeMusicCueSheet (const std::filesystem::path& file, const Sessio
     {
         const auto& cue = cues[i];
         rows.push_back ({ std::to_string (i + 1), cue.number, cue.title, cue.usage, timecodeText (cue.start, session),
-                          minutesSeconds (cue.duration(), session.sampleRate), cue.composer, cue.publisher });
+                          formatCueDuration (cue.duration(), session.sampleRate), cue.composer, cue.publisher });
         totalSeconds += (cue.duration().samples + session.sampleRate - 1) / session.sampleRate;
     }
     rows.push_back ({});
-    rows.push_back ({ "Total music", minutesSeconds ({ totalSeconds * session.sampleRate }, session.sampleRate) });
+    rows.push_back ({ "Total music", formatCueDuration ({ totalSeconds * session.sampleRate }, session.sampleRate) });
     return io::writeCsvFile (file, rows);
 }
 } // namespace sprocket::session

@@ -5,6 +5,7 @@
 #include "session/Session.h"
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace sprocket::session
@@ -25,6 +26,9 @@ core::Result<std::vector<MusicCue>> readMusicCuesCsv (const std::filesystem::pat
 
 core::Status writeAdrCuesCsv (const std::filesystem::path& file, const std::vector<AdrCue>& cues, const Session& timebase);
 core::Status writeMusicCuesCsv (const std::filesystem::path& file, const std::vector<MusicCue>& cues, const Session& timebase);
+
+/** A cue's duration as cue sheets write it: "M:SS", a started second counting as a whole one. */
+std::string formatCueDuration (core::SampleDuration duration, int64_t sampleRate);
 
 /** The music cue sheet a production files with the performing-rights societies: the
     production, then one row per cue in start order with its usage and its duration in

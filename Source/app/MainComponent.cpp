@@ -40,6 +40,25 @@ MainComponent::MainComponent()
         timeline.setArmedTracks (armedTracks);
     };
     transportBar.onTimebaseClicked = [this] { invoke (nextTimebaseCommand); };
+
+    CueListPanel::Host cueHost;
+    cueHost.session = [this] { return document != nullptr ? &document->session() : nullptr; };
+    cueHost.perform = [this] (const std::string& name, const session::EditHistory::Edit& edit) -> core::Status {
+        if (document == nullptr)
+            return core::makeError ("no session is open");
+        return document->perform (name, edit);
+    };
+    cueHost.selectionOrPlayhead = [this] {
+        const auto& selection = controller.selection();
+        if (selection.hasRange() || selection.hasCursor())
+            return selection.range;
+        const core::SamplePosition playhead { playheadPosition() };
+        return core::SampleRange { playhead, playhead };
+    };
+    cueHost.locate = [this] (int64_t position) { locate (position); };
+    cueHost.reportProblem = [this] (const juce::String& problem) { reportProblem (problem); };
+    cueLists = std::make_unique<CueListPanel> (std::move (cueHost));
+    addChildComponent (*cueLists);
     setSize (1600, 900);
 }
 
@@ -229,6 +248,7 @@ void MainComponent::setDocument (std::unique_ptr<Document> newDocument)
     }
     armedTracks.clear();
     timeline.setArmedTracks ({});
+    cueLists->sessionChanged();
     if (onDocumentChanged)
         onDocumentChanged();
     repaint();
@@ -253,6 +273,7 @@ void MainComponent::documentChanged()
         playback->update (session); // heard at once, even while playing
     if (waveforms != nullptr)
         waveforms->request (session);
+    cueLists->sessionChanged();
     if (onDocumentChanged)
         onDocumentChanged();
     repaint (getStatusBarArea());
@@ -351,6 +372,8 @@ void MainComponent::resized()
     transportBar.setBounds (area.removeFromTop (TransportBar::height));
     if (showLoudness)
         loudnessPanel.setBounds (area.removeFromRight (LoudnessPanel::preferredWidth));
+    if (showCueLists)
+        cueLists->setBounds (area.removeFromBottom (std::min (CueListPanel::preferredHeight, area.getHeight() / 2)));
     timeline.setBounds (area);
 }
 

@@ -4,6 +4,7 @@
 #include "EditController.h"
 #include "Playback.h"
 #include "SessionLoader.h"
+#include "CueListPanel.h"
 #include "LoudnessPanel.h"
 #include "TimelineComponent.h"
 #include "TimelineGestures.h"
@@ -137,7 +138,8 @@ public:
         loopPlaybackCommand = 0x3301,
         deliverCommand = 0x3501,
         importCommand = 0x3401,
-        loudnessMeterCommand = 0x3601
+        loudnessMeterCommand = 0x3601,
+        cueListsCommand
     };
 
     juce::ApplicationCommandTarget* getNextCommandTarget() override { return nullptr; }
@@ -154,6 +156,10 @@ public:
     bool isShowingLoudness() const noexcept { return showLoudness; }
     LoudnessPanel& getLoudnessPanel() noexcept { return loudnessPanel; }
     const LoudnessMonitor& getLoudnessMonitor() const noexcept { return loudnessMonitor; }
+
+    /** The markers, ADR and music cue lists under the timeline (View > Cue Lists). */
+    bool isShowingCueLists() const noexcept { return showCueLists; }
+    CueListPanel& getCueListPanel() noexcept { return *cueLists; }
 
     // Drag and drop of audio files onto the timeline.
     bool isInterestedInFileDrag (const juce::StringArray& files) override;
@@ -185,6 +191,7 @@ private:
     TimelineComponent timeline;
     LoudnessMonitor loudnessMonitor;
     LoudnessPanel loudnessPanel;
+    std::unique_ptr<CueListPanel> cueLists;
     std::unique_ptr<Document> document;
     EditController controller;
     TimelineGestures gestures;
@@ -197,6 +204,7 @@ private:
     bool showsAlerts = true;
     bool loopPlayback = false;
     bool showLoudness = false;
+    bool showCueLists = false;
     int64_t stoppedPlayhead = 0;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MainComponent)

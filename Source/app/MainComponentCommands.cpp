@@ -31,7 +31,7 @@ void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
                          muteClipCommand, gainUpCommand, gainDownCommand, gainDialogCommand, renameCommand,
                          spotCommand, spotOriginalCommand, fadeCommand,
                          zoomInCommand, zoomOutCommand, zoomFitCommand, zoomSelectionCommand, tracksTallerCommand,
-                         tracksShorterCommand, fitTracksCommand, nextTimebaseCommand, importCommand, loudnessMeterCommand });
+                         tracksShorterCommand, fitTracksCommand, nextTimebaseCommand, importCommand, loudnessMeterCommand, cueListsCommand });
 }
 
 void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInfo& info)
@@ -219,6 +219,11 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.setTicked (showLoudness);
             info.addDefaultKeypress ('l', cmd | alt);
             break;
+        case cueListsCommand:
+            info.setInfo ("Cue Lists", "Show the markers, ADR cue list and music cue list under the timeline", "View", 0);
+            info.setTicked (showCueLists);
+            info.addDefaultKeypress ('5', cmd);
+            break;
         case nextTimebaseCommand:
             info.setInfo ("Next Main Timebase", "Counter in timecode, feet+frames, samples or min:sec", "View", 0);
             info.addDefaultKeypress ('=', none);
@@ -287,6 +292,11 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             showLoudness = ! showLoudness;
             loudnessPanel.setVisible (showLoudness);
             loudnessPanel.update (loudnessMonitor, playback != nullptr && playback->isPlaying());
+            resized();
+            return true;
+        case cueListsCommand:
+            showCueLists = ! showCueLists;
+            cueLists->setVisible (showCueLists);
             resized();
             return true;
         case zoomInCommand: timeline.zoomStep (true); return true;

@@ -337,6 +337,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
             add (MainComponent::nextTimebaseCommand);
             menu.addSeparator();
             add (MainComponent::loudnessMeterCommand);
+            add (MainComponent::cueListsCommand);
             break;
         case 4:
             for (auto id : { MainComponent::playStopCommand, MainComponent::returnToStartCommand,

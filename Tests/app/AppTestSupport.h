@@ -67,7 +67,7 @@ inline session::Session makeTwoTrackSession()
     effects.clips.push_back (door);
 
     s.tracks = { dialogue, effects };
-    s.markers = { { { 20000 }, "Hit" } };
+    s.markers = { { { 20000 }, "Hit", {} } };
     return s;
 }
 
