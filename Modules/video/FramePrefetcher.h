@@ -21,7 +21,11 @@ enum class PlayDirection
 
 struct PrefetchSettings
 {
-    DecoderOptions decoder;
+    /** One decoder thread by default: a locate is latency-bound, and frame threading adds a
+        picture of delay per thread and restarts on every seek (video_bench, 1080p H.264 GOP 24:
+        median locate 180 ms on one thread, 260 ms on two), while one thread still decodes 1080p
+        H.264 at 2.7x real time for playback. */
+    DecoderOptions decoder { {}, 1 };
     /** Frames kept decoded ahead of the requested one in the play direction (at 24 fps, 12 is half
         a second of slack against a slow decode). */
     int ahead = 12;
