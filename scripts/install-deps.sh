@@ -14,7 +14,7 @@ packages=(
   xvfb xauth xdotool imagemagick jq
   sox espeak-ng
   # libebur128: a test oracle for the loudness analyser (linked into dsp_tests only);
-  # ffmpeg: the third reference in bench/loudness_bench.sh.
+  # ffmpeg: the third reference in bench/loudness_bench.sh, and the maker of the video tests' movies.
   libebur128-dev ffmpeg
 )
 
