@@ -3,6 +3,7 @@
 // Internal to Modules/video: FFmpeg plumbing shared by the decoders. No public header includes it.
 
 #include "core/Error.h"
+#include "video/MovieInfo.h"
 
 extern "C"
 {
@@ -47,6 +48,9 @@ core::Result<FormatPtr> openContainer (const std::filesystem::path& path);
 
 /** A decoder for one stream, opened with `threads` threads (0: FFmpeg chooses). */
 core::Result<CodecPtr> openDecoder (const std::filesystem::path& path, const AVStream& stream, int threads);
+
+/** openMovie's facts from a container already open (defined in MovieInfo.cpp). */
+core::Result<MovieInfo> describeMovie (const std::filesystem::path& path, const AVFormatContext& context);
 
 /** The first video stream that is not a cover picture, or -1. */
 int findVideoStream (const AVFormatContext& format);

@@ -268,12 +268,12 @@ FrameDecoder::~FrameDecoder() = default;
 
 core::Result<std::unique_ptr<FrameDecoder>> FrameDecoder::open (const std::filesystem::path& path, const DecoderOptions& options)
 {
-    auto info = openMovie (path);
-    if (! info.ok())
-        return info.error();
     auto format = detail::openContainer (path);
     if (! format.ok())
         return format.error();
+    auto info = detail::describeMovie (path, *format.value());
+    if (! info.ok())
+        return info.error();
     AVStream* stream = format.value()->streams[info->videoStreamIndex];
     auto codec = detail::openDecoder (path, *stream, options.threads);
     if (! codec.ok())

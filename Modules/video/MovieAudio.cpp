@@ -50,17 +50,16 @@ namespace
 core::Result<GuideAudio> extractMovieAudio (const std::filesystem::path& movie, const std::filesystem::path& outputWav,
                                             int audioStreamOrdinal)
 {
-    auto info = openMovie (movie);
+    auto format = detail::openContainer (movie);
+    if (! format.ok())
+        return format.error();
+    auto info = detail::describeMovie (movie, *format.value());
     if (! info.ok())
         return info.error();
     if (audioStreamOrdinal < 0 || size_t (audioStreamOrdinal) >= info->audioStreams.size())
         return core::makeError (movie.string() + ": no audio stream " + std::to_string (audioStreamOrdinal + 1)
                                 + " (the movie has " + std::to_string (info->audioStreams.size()) + ")");
     const MovieAudioStream& chosen = info->audioStreams[size_t (audioStreamOrdinal)];
-
-    auto format = detail::openContainer (movie);
-    if (! format.ok())
-        return format.error();
     AVFormatContext& context = *format.value();
     AVStream& audio = *context.streams[chosen.streamIndex];
     const AVStream& video = *context.streams[info->videoStreamIndex];

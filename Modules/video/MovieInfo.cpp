@@ -110,8 +110,11 @@ core::Result<MovieInfo> openMovie (const std::filesystem::path& path)
     auto format = detail::openContainer (path);
     if (! format.ok())
         return format.error();
-    const AVFormatContext& context = *format.value();
+    return detail::describeMovie (path, *format.value());
+}
 
+core::Result<MovieInfo> detail::describeMovie (const std::filesystem::path& path, const AVFormatContext& context)
+{
     const int videoIndex = detail::findVideoStream (context);
     if (videoIndex < 0)
         return core::makeError (path.string() + ": no video stream (FFmpeg reads it as " + context.iformat->name + ")");
