@@ -53,9 +53,16 @@ struct FramePrefetcher::Impl
                 wanted.push_back (frame);
         };
         add (target);
-        const int step = direction == PlayDirection::backward ? -1 : 1;
-        for (int i = 1; i <= settings.ahead; ++i)
-            add (target + step * i);
+        if (direction == PlayDirection::backward)
+        {
+            // Decoding runs forwards only: fill the window below the target from its far end
+            // (one seek), not frame by frame towards it (a seek and part of a GOP each).
+            for (int i = settings.ahead; i >= 1; --i)
+                add (target - i);
+        }
+        else
+            for (int i = 1; i <= settings.ahead; ++i)
+                add (target + i);
         // Behind frames oldest first: one seek back, then forward through them.
         if (direction == PlayDirection::still)
             for (int i = settings.behind; i >= 1; --i)

@@ -69,6 +69,19 @@ namespace
         EXPECT_GT (exact, 250);
     }
 
+    TEST (FramePrefetcher, ReversePlaybackDeliversTheExactFrameEveryFrame)
+    {
+        auto prefetcher = openPrefetcher (test::leader23976Mov());
+        ASSERT_NE (prefetcher, nullptr);
+        for (int64_t frame = 300; frame >= 240; --frame)
+        {
+            prefetcher->request (frame, PlayDirection::backward);
+            auto shown = prefetcher->waitForFrame (frame, 5s);
+            ASSERT_NE (shown, nullptr) << "frame " << frame;
+            ASSERT_EQ (test::readFrameCode (*shown), frame);
+        }
+    }
+
     TEST (FramePrefetcher, RandomLocatesDeliverTheExactFrameAndKeepNeighbours)
     {
         auto prefetcher = openPrefetcher (test::leader23976Mov());
