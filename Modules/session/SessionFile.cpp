@@ -80,7 +80,7 @@ LoadResult loadSessionText (const std::string& text, const std::filesystem::path
     if (! result.problems.empty())
         return result;
 
-    auto session = sessionFromJson (document, result.problems);
+    auto session = sessionFromJson (document, result.problems, result.warnings);
     if (! result.problems.empty())
         return result;
 
@@ -95,13 +95,13 @@ LoadResult loadSessionFile (const std::filesystem::path& file)
 {
     std::error_code ec;
     if (! std::filesystem::exists (file, ec))
-        return { std::nullopt, { { "", file.string() + ": no such file" } } };
+        return { std::nullopt, { { "", file.string() + ": no such file" } }, {} };
     if (std::filesystem::is_directory (file, ec))
-        return { std::nullopt, { { "", file.string() + ": is a folder, not a session file" } } };
+        return { std::nullopt, { { "", file.string() + ": is a folder, not a session file" } }, {} };
 
     std::ifstream in (file, std::ios::binary);
     if (! in)
-        return { std::nullopt, { { "", file.string() + ": cannot open (" + systemError() + ")" } } };
+        return { std::nullopt, { { "", file.string() + ": cannot open (" + systemError() + ")" } }, {} };
     std::stringstream buffer;
     buffer << in.rdbuf();
     return loadSessionText (buffer.str(), file);

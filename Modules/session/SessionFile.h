@@ -13,6 +13,9 @@ struct LoadResult
 {
     std::optional<Session> session; // set only when there were no problems
     Problems problems;
+    /** What was repaired while reading (automation points out of order or out of range, see
+        AutomationRepair.h): the session still loads, but the user should be told. */
+    Problems warnings;
 };
 
 /** Reads, migrates, parses and structurally validates a session file. Every problem is

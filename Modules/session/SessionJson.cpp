@@ -1,9 +1,12 @@
 #include "session/SessionJson.h"
 
+#include "session/AutomationRepair.h"
 #include "session/JsonFieldReader.h"
 #include "session/PictureJson.h"
 
 #include "dsp/ProcessorRegistry.h"
+
+#include <limits>
 
 namespace sprocket::session
 {
@@ -146,7 +149,10 @@ namespace
         return std::nullopt;
     }
 
-    Automation readAutomation (JsonFieldReader& owner, const std::vector<Insert>& inserts, bool isTrack, Problems& problems)
+    /** Lanes whose points are malformed or whose key is not automatable are problems; points
+        that are merely out of order or out of range are repaired with a warning each. */
+    Automation readAutomation (JsonFieldReader& owner, const std::vector<Insert>& inserts, bool isTrack, Problems& problems,
+                               Problems& warnings)
     {
         Automation automation;
         auto* object = owner.object_ ("automation", false);
@@ -167,29 +173,24 @@ namespace
                 problems.push_back ({ path, "must be an array of [position, value] pairs" });
                 continue;
             }
-            AutomationLane lane;
+            std::vector<RawAutomationPoint> raw;
             for (size_t i = 0; i < points.size(); ++i)
             {
                 const auto& point = points[i];
-                const auto at = path + "[" + std::to_string (i) + "]";
+                // null is how a NaN is saved (nlohmann writes NaN as null): repaired, not refused.
                 if (! point.is_array() || point.size() != 2 || ! point[0].is_number_integer()
-                    || ! (point[1].is_number() || point[1].is_boolean()))
+                    || ! (point[1].is_number() || point[1].is_boolean() || point[1].is_null()))
                 {
-                    problems.push_back ({ at, "must be [position, value]: a whole sample position and a number" });
+                    problems.push_back ({ path + "[" + std::to_string (i) + "]",
+                                          "must be [position, value]: a whole sample position and a number" });
                     continue;
                 }
-                const auto position = point[0].get<int64_t>();
-                const double value = point[1].is_boolean() ? (point[1].get<bool>() ? 1.0 : 0.0) : point[1].get<double>();
-                if (position < 0)
-                    problems.push_back ({ at, "position must be >= 0" });
-                else if (! lane.empty() && position < lane.back().position)
-                    problems.push_back ({ at, "positions must not go back in time" });
-                else if (value < range->first || value > range->second)
-                    problems.push_back ({ at, "value " + std::to_string (value) + " is outside " + std::to_string (range->first)
-                                                  + " .. " + std::to_string (range->second) });
-                lane.push_back ({ position, value });
+                const double value = point[1].is_null()      ? std::numeric_limits<double>::quiet_NaN()
+                                     : point[1].is_boolean() ? (point[1].get<bool>() ? 1.0 : 0.0)
+                                                             : point[1].get<double>();
+                raw.push_back ({ i, point[0].get<int64_t>(), value });
             }
-            automation[key] = std::move (lane);
+            automation[key] = repairAutomationLane (std::move (raw), range->first, range->second, path, warnings);
         }
         return automation;
     }
@@ -263,7 +264,7 @@ namespace
         return clip;
     }
 
-    Track readTrack (const nlohmann::json& json, const std::string& path, Problems& problems)
+    Track readTrack (const nlohmann::json& json, const std::string& path, Problems& problems, Problems& warnings)
     {
         JsonFieldReader reader (json, path, problems);
         Track track;
@@ -303,7 +304,7 @@ namespace
         track.mute = reader.boolean ("mute", false).value_or (false);
         track.solo = reader.boolean ("solo", false).value_or (false);
         track.inserts = readInserts (reader, problems);
-        track.automation = readAutomation (reader, track.inserts, true, problems);
+        track.automation = readAutomation (reader, track.inserts, true, problems, warnings);
         if (auto* clips = reader.array ("clips", false))
             for (size_t i = 0; i < clips->size(); ++i)
                 track.clips.push_back (
@@ -325,7 +326,7 @@ namespace
         return track;
     }
 
-    Bus readBus (const nlohmann::json& json, const std::string& path, Problems& problems)
+    Bus readBus (const nlohmann::json& json, const std::string& path, Problems& problems, Problems& warnings)
     {
         JsonFieldReader reader (json, path, problems);
         Bus bus;
@@ -335,7 +336,7 @@ namespace
         bus.gainDb = readGainDb (reader, "gain_db");
         bus.output = reader.string ("output", false).value_or (masterOutputId);
         bus.inserts = readInserts (reader, problems);
-        bus.automation = readAutomation (reader, bus.inserts, false, problems);
+        bus.automation = readAutomation (reader, bus.inserts, false, problems, warnings);
         return bus;
     }
 
@@ -346,6 +347,12 @@ namespace
 } // namespace
 
 Session sessionFromJson (const nlohmann::json& document, Problems& problems)
+{
+    Problems unreported;
+    return sessionFromJson (document, problems, unreported);
+}
+
+Session sessionFromJson (const nlohmann::json& document, Problems& problems, Problems& warnings)
 {
     Session session;
     JsonFieldReader reader (document, "", problems);
@@ -395,7 +402,7 @@ Session sessionFromJson (const nlohmann::json& document, Problems& problems)
 
     if (auto* buses = reader.array ("buses", false))
         for (size_t i = 0; i < buses->size(); ++i)
-            session.buses.push_back (readBus ((*buses)[i], indexed ("buses", i), problems));
+            session.buses.push_back (readBus ((*buses)[i], indexed ("buses", i), problems, warnings));
 
     if (auto* master = reader.object_ ("master", false))
     {
@@ -406,7 +413,7 @@ Session sessionFromJson (const nlohmann::json& document, Problems& problems)
 
     if (auto* tracks = reader.array ("tracks", false))
         for (size_t i = 0; i < tracks->size(); ++i)
-            session.tracks.push_back (readTrack ((*tracks)[i], indexed ("tracks", i), problems));
+            session.tracks.push_back (readTrack ((*tracks)[i], indexed ("tracks", i), problems, warnings));
 
     if (auto* markers = reader.array ("markers", false))
         for (size_t i = 0; i < markers->size(); ++i)

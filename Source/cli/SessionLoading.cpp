@@ -23,17 +23,22 @@ bool looksLikeSession (const std::filesystem::path& file)
     return first == '{';
 }
 
-session::Problems sessionAndMediaProblems (const std::filesystem::path& file, std::optional<session::Session>& loaded)
+session::Problems sessionAndMediaProblems (const std::filesystem::path& file, std::optional<session::Session>& loaded,
+                                           session::Problems& warnings)
 {
     auto result = session::loadSessionFile (file);
     loaded = std::move (result.session);
+    warnings = std::move (result.warnings);
     return loaded ? session::checkMedia (*loaded) : result.problems;
 }
 
 std::optional<session::Session> loadValidSession (const std::filesystem::path& file)
 {
     std::optional<session::Session> loaded;
-    const auto problems = sessionAndMediaProblems (file, loaded);
+    session::Problems warnings;
+    const auto problems = sessionAndMediaProblems (file, loaded, warnings);
+    for (auto& warning : warnings)
+        printError ("warning: " + file.string() + ": " + warning.toString());
     if (problems.empty())
         return loaded;
     for (auto& problem : problems)

@@ -153,7 +153,7 @@ TEST (AutomationTest, RealTimePlaybackMatchesTheOfflineMix)
         ASSERT_EQ (played[i], offline.left[i]) << i;
 }
 
-TEST (AutomationTest, LanesRoundTripThroughJsonAndBadOnesAreReportedWithTheirPaths)
+TEST (AutomationTest, LanesRoundTripThroughJsonAndBadOnesAreReportedOrRepairedWithTheirPaths)
 {
     auto s = dcSession (1);
     s.tracks[0].inserts.push_back ({ "eq", { { "band1_gain_db", 0.0 } }, false, nullptr });
@@ -169,15 +169,18 @@ TEST (AutomationTest, LanesRoundTripThroughJsonAndBadOnesAreReportedWithTheirPat
         "gain_db": [[0, -10], [100, 50]], "pan": [[10, 0], [5, 0]], "volume": [[0, 1]],
         "inserts[3].gain_db": [[0, 1]], "inserts[0].nope": [[0, 1]], "mute": [[0, true], [10]]})");
     problems.clear();
-    session::sessionFromJson (json, problems);
+    session::Problems warnings;
+    session::sessionFromJson (json, problems, warnings);
     std::set<std::string> paths;
     for (auto& p : problems)
         paths.insert (p.path);
-    EXPECT_TRUE (paths.contains ("tracks[0].automation.gain_db[1]")); // 50 dB is out of range
-    EXPECT_TRUE (paths.contains ("tracks[0].automation.pan[1]"));     // back in time
     EXPECT_TRUE (paths.contains ("tracks[0].automation.volume"));
     EXPECT_TRUE (paths.contains ("tracks[0].automation.inserts[3].gain_db"));
     EXPECT_TRUE (paths.contains ("tracks[0].automation.inserts[0].nope"));
     EXPECT_TRUE (paths.contains ("tracks[0].automation.mute[1]"));
-    EXPECT_EQ (paths.size(), 6u);
+    EXPECT_EQ (paths.size(), 4u);
+    // Out of range and back in time are repaired, with a warning each (AutomationRepairTest).
+    ASSERT_EQ (warnings.size(), 2u);
+    EXPECT_EQ (warnings[0].path, "tracks[0].automation.gain_db[1]"); // 50 dB clamped to +24
+    EXPECT_EQ (warnings[1].path, "tracks[0].automation.pan[1]");     // sorted
 }
