@@ -149,6 +149,16 @@ double TempoMap::tickAt (SamplePosition position, int64_t sampleRate) const noex
     return tickAtSeconds (double ((position - barOne).samples) / double (sampleRate));
 }
 
+int64_t TempoMap::tickContaining (SamplePosition position, int64_t sampleRate) const noexcept
+{
+    auto tick = int64_t (std::llround (tickAt (position, sampleRate)));
+    while (positionOfTick (tick, sampleRate) > position)
+        --tick;
+    while (positionOfTick (tick + 1, sampleRate) <= position)
+        ++tick;
+    return tick;
+}
+
 int64_t TempoMap::nearestGridTick (double tick, int subdivisionsPerBeat) const noexcept
 {
     const auto floorTick = int64_t (std::floor (tick));

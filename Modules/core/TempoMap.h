@@ -70,6 +70,9 @@ public:
         samples at 999 bpm and 44.1 kHz). */
     SamplePosition positionOfTick (int64_t tick, int64_t sampleRate) const noexcept;
     double tickAt (SamplePosition position, int64_t sampleRate) const noexcept;
+    /** The last tick whose (rounded) position is at or before `position`: the tick a counter
+        shows there, so a position made from a tick reads back as that tick. */
+    int64_t tickContaining (SamplePosition position, int64_t sampleRate) const noexcept;
 
     /** The grid line nearest `tick`: every bar (subdivisionsPerBeat 0), every beat (1), or
         every beat divided in 2, 3, 4... (eighths, triplets, sixteenths in 4/4). */

@@ -1,6 +1,7 @@
 #include "CueListPanel.h"
 
 #include "CueColumns.h"
+#include "TempoPanel.h"
 #include "Theme.h"
 
 #include "session/CueCsv.h"
@@ -65,6 +66,8 @@ CueListPanel::CueListPanel (Host hostToUse) : host (std::move (hostToUse))
     tabs.addTab ("Markers", tabColour, &markerTable, false);
     tabs.addTab ("ADR Cues", tabColour, &adrTable, false);
     tabs.addTab ("Music Cues", tabColour, &musicTable, false);
+    tempoPanel = std::make_unique<TempoPanel> (host);
+    tabs.addTab ("Tempo", tabColour, tempoPanel.get(), false);
     tabs.setTabBarDepth (26);
     tabs.setOutline (0);
     tabs.onChange = [this] {
@@ -113,18 +116,19 @@ void CueListPanel::showList (List list)
 
 CueListPanel::List CueListPanel::getShownList() const
 {
-    return List (std::clamp (tabs.getCurrentTabIndex(), 0, 2));
+    return List (std::clamp (tabs.getCurrentTabIndex(), 0, 3));
 }
 
 CueTable& CueListPanel::getTable (List list)
 {
-    return list == List::markers ? markerTable : list == List::adr ? adrTable : musicTable;
+    return list == List::adr ? adrTable : list == List::music ? musicTable : markerTable;
 }
 
 void CueListPanel::sessionChanged()
 {
     for (auto* table : { &markerTable, &adrTable, &musicTable })
         table->refresh();
+    tempoPanel->sessionChanged();
     updateButtons();
 }
 
@@ -135,6 +139,8 @@ core::Status CueListPanel::addEntry()
         return core::makeError ("no session is open");
     const auto selection = host.selectionOrPlayhead();
     const auto list = getShownList();
+    if (list == List::tempo)
+        return core::makeError ("tempo and meter changes are added with the Tempo tab's buttons");
     size_t newRow = 0;
     auto status = host.perform (
         list == List::markers ? "Add Marker"
@@ -177,6 +183,8 @@ core::Status CueListPanel::addEntry()
 core::Status CueListPanel::deleteSelectedEntry()
 {
     const auto list = getShownList();
+    if (list == List::tempo)
+        return core::makeError ("tempo and meter changes are deleted with the Tempo tab's buttons");
     const auto row = getTable (list).getSelectedRow();
     if (! row)
         return core::makeError ("select a row to delete");
@@ -240,6 +248,7 @@ core::Status CueListPanel::exportCsv (const std::filesystem::path& file) const
         case List::music:
             return session::writeMusicCuesCsv (file, s->cues.music, *s);
         case List::markers:
+        case List::tempo:
             break;
     }
     return core::makeError ("markers are not exported to CSV; choose the ADR or music list");
@@ -286,10 +295,13 @@ void CueListPanel::updateButtons()
 {
     const bool hasSession = host.session() != nullptr;
     const auto list = getShownList();
+    const bool cues = list != List::tempo; // the tempo tab has its own buttons
+    for (auto* button : { &addButton, &deleteButton, &importButton, &exportButton })
+        button->setVisible (cues);
     addButton.setEnabled (hasSession);
     deleteButton.setEnabled (hasSession);
-    importButton.setEnabled (hasSession && list != List::markers);
-    exportButton.setEnabled (hasSession && list != List::markers);
+    importButton.setEnabled (hasSession && (list == List::adr || list == List::music));
+    exportButton.setEnabled (hasSession && (list == List::adr || list == List::music));
     cueSheetButton.setVisible (list == List::music);
     cueSheetButton.setEnabled (hasSession);
 }

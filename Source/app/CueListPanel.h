@@ -13,12 +13,15 @@
 
 namespace sprocket::app
 {
+class TempoPanel;
+
 /** The cue lists under the timeline (View > Cue Lists): markers and memory locations, the ADR
     cue list and the music cue list, each a table whose cells are typed into (timecodes at the
     session's rate: typing a marker's or cue's timecode spots it there). Add puts a new entry at
     the selection (or the playhead), Delete removes the selected row, and ADR and music lists
     import and export CSV (docs/CUES.md); the music list also exports a cue sheet. Clicking a
-    row moves the playhead to it. Every change is one undoable edit through the host.
+    row moves the playhead to it. A fourth tab holds the tempo map and the hit-point helper
+    (TempoPanel). Every change is one undoable edit through the host.
     [[message thread]] */
 class CueListPanel final : public juce::Component
 {
@@ -40,7 +43,8 @@ public:
     {
         markers,
         adr,
-        music
+        music,
+        tempo
     };
 
     explicit CueListPanel (Host host);
@@ -48,7 +52,9 @@ public:
 
     void showList (List list);
     List getShownList() const;
+    /** The table of markers, ADR or music cues (the tempo tab has its own panel). */
     CueTable& getTable (List list);
+    TempoPanel& getTempoPanel() noexcept { return *tempoPanel; }
 
     /** Re-reads the session (after every change of the document). */
     void sessionChanged();
@@ -84,6 +90,7 @@ private:
     Host host;
     Tabs tabs;
     CueTable markerTable, adrTable, musicTable;
+    std::unique_ptr<TempoPanel> tempoPanel;
     juce::TextButton addButton { "Add" }, deleteButton { "Delete" }, importButton { "Import CSV..." },
         exportButton { "Export CSV..." }, cueSheetButton { "Cue Sheet..." };
     std::unique_ptr<juce::FileChooser> chooser;

@@ -60,9 +60,13 @@ void EditController::selectionChanged()
 
 SamplePosition EditController::place (SamplePosition position) const
 {
-    if (mode == EditMode::grid && document != nullptr)
-        return session::snapToFrame (document->session(), position);
-    return position;
+    if (mode != EditMode::grid || document == nullptr)
+        return position;
+    const auto& s = document->session();
+    if (gridUnit == GridUnit::beats)
+        return s.tempoMap.positionOfTick (s.tempoMap.nearestGridTick (s.tempoMap.tickAt (position, s.sampleRate), 1),
+                                          s.sampleRate);
+    return session::snapToFrame (s, position);
 }
 
 Status EditController::needDocument() const
@@ -143,9 +147,9 @@ std::vector<std::string> EditController::selectedTrackIdsInOrder() const
         return ids;
     for (auto& track : document->session().tracks)
     {
-        const bool selected = current.containsTrack (track.id)
-                              || std::any_of (current.clips.begin(), current.clips.end(),
-                                              [&] (auto& ref) { return ref.trackId == track.id; });
+        const bool selected =
+            current.containsTrack (track.id)
+            || std::any_of (current.clips.begin(), current.clips.end(), [&] (auto& ref) { return ref.trackId == track.id; });
         if (selected)
             ids.push_back (track.id);
     }
@@ -595,7 +599,8 @@ namespace
         // Strip a trailing number so "Main 2" leads to "Main 3", not "Main 2 2".
         auto stem = base;
         if (const auto space = stem.find_last_of (' '); space != std::string::npos
-            && stem.find_first_not_of ("0123456789", space + 1) == std::string::npos && space + 1 < stem.size())
+                                                        && stem.find_first_not_of ("0123456789", space + 1) == std::string::npos
+                                                        && space + 1 < stem.size())
             stem = stem.substr (0, space);
         for (int n = 2;; ++n)
             if (auto name = stem + " " + std::to_string (n); ! taken (name))
@@ -619,9 +624,8 @@ Status EditController::duplicatePlaylist (const std::string& trackId)
     if (track == nullptr)
         return makeError ("there is no track '" + trackId + "'");
     const auto name = nextPlaylistName (*track);
-    auto status = perform ("Duplicate Playlist", [&] (session::SessionEditor& e) {
-        return session::duplicatePlaylist (e, trackId, name);
-    });
+    auto status =
+        perform ("Duplicate Playlist", [&] (session::SessionEditor& e) { return session::duplicatePlaylist (e, trackId, name); });
     selectionChanged();
     return status;
 }
@@ -641,21 +645,20 @@ Status EditController::newPlaylist (const std::string& trackId)
 
 Status EditController::switchPlaylist (const std::string& trackId, const std::string& name)
 {
-    auto status = perform ("Switch Playlist", [&] (session::SessionEditor& e) {
-        return session::switchPlaylist (e, trackId, name);
-    });
+    auto status =
+        perform ("Switch Playlist", [&] (session::SessionEditor& e) { return session::switchPlaylist (e, trackId, name); });
     selectionChanged();
     return status;
 }
 
-Status EditController::importFiles (const std::vector<std::filesystem::path>& files, SamplePosition position,
-                                    bool atOriginalTime, const std::filesystem::path& splitFolder)
+Status EditController::importFiles (const std::vector<std::filesystem::path>& files, SamplePosition position, bool atOriginalTime,
+                                    const std::filesystem::path& splitFolder)
 {
     if (files.empty())
         return makeError ("no files to import");
     session::ImportOptions options;
-    options.placement = atOriginalTime ? session::ImportOptions::Placement::atOriginalTime
-                                       : session::ImportOptions::Placement::atPosition;
+    options.placement =
+        atOriginalTime ? session::ImportOptions::Placement::atOriginalTime : session::ImportOptions::Placement::atPosition;
     options.position = position;
     options.splitFolder = splitFolder;
     std::vector<std::string> created;

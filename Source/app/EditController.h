@@ -41,7 +41,17 @@ public:
 
     EditMode getMode() const noexcept { return mode; }
     void setMode (EditMode newMode) noexcept { mode = newMode; }
-    /** A timeline position as the mode places it: snapped to the nearest frame in grid mode. */
+    /** What grid mode snaps to: frames, or beats of the tempo map (when the main timebase is
+        bars|beats, as Pro Tools' grid follows a bars|beats main counter). */
+    enum class GridUnit
+    {
+        frames,
+        beats
+    };
+    GridUnit getGridUnit() const noexcept { return gridUnit; }
+    void setGridUnit (GridUnit unit) noexcept { gridUnit = unit; }
+    /** A timeline position as the mode places it: snapped to the nearest frame (or beat) in
+        grid mode. */
     core::SamplePosition place (core::SamplePosition position) const;
 
     // Selection ------------------------------------------------------------------------------
@@ -90,8 +100,8 @@ public:
 
     /** Imports audio files as new tracks at `position`, or at their BWF time; poly files are
         split into mono files in `splitFolder`. */
-    core::Status importFiles (const std::vector<std::filesystem::path>& files, core::SamplePosition position,
-                              bool atOriginalTime, const std::filesystem::path& splitFolder);
+    core::Status importFiles (const std::vector<std::filesystem::path>& files, core::SamplePosition position, bool atOriginalTime,
+                              const std::filesystem::path& splitFolder);
 
     /** The first selected clip (for dialogs), if any. */
     const session::Clip* firstSelectedClip() const;
@@ -114,6 +124,7 @@ private:
     Document* document = nullptr;
     EditSelection current;
     EditMode mode = EditMode::slip;
+    GridUnit gridUnit = GridUnit::frames;
     std::optional<session::Clipboard> clipboard;
     std::vector<std::string> clipboardTracks; // where it was copied from
 };

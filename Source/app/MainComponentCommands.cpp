@@ -24,14 +24,43 @@ namespace
 void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
 {
     commands.add (deliverCommand);
-    commands.addArray ({ playStopCommand, returnToStartCommand, loopPlaybackCommand,
-                         undoCommand, redoCommand, cutCommand, copyCommand, pasteCommand, deleteCommand,
-                         duplicateCommand, splitCommand, selectAllCommand, nudgeLaterCommand, nudgeEarlierCommand,
-                         nudgeLaterSecondCommand, nudgeEarlierSecondCommand, slipModeCommand, gridModeCommand,
-                         muteClipCommand, gainUpCommand, gainDownCommand, gainDialogCommand, renameCommand,
-                         spotCommand, spotOriginalCommand, fadeCommand,
-                         zoomInCommand, zoomOutCommand, zoomFitCommand, zoomSelectionCommand, tracksTallerCommand,
-                         tracksShorterCommand, fitTracksCommand, nextTimebaseCommand, importCommand, loudnessMeterCommand, cueListsCommand });
+    commands.addArray ({ playStopCommand,
+                         returnToStartCommand,
+                         loopPlaybackCommand,
+                         undoCommand,
+                         redoCommand,
+                         cutCommand,
+                         copyCommand,
+                         pasteCommand,
+                         deleteCommand,
+                         duplicateCommand,
+                         splitCommand,
+                         selectAllCommand,
+                         nudgeLaterCommand,
+                         nudgeEarlierCommand,
+                         nudgeLaterSecondCommand,
+                         nudgeEarlierSecondCommand,
+                         slipModeCommand,
+                         gridModeCommand,
+                         muteClipCommand,
+                         gainUpCommand,
+                         gainDownCommand,
+                         gainDialogCommand,
+                         renameCommand,
+                         spotCommand,
+                         spotOriginalCommand,
+                         fadeCommand,
+                         zoomInCommand,
+                         zoomOutCommand,
+                         zoomFitCommand,
+                         zoomSelectionCommand,
+                         tracksTallerCommand,
+                         tracksShorterCommand,
+                         fitTracksCommand,
+                         nextTimebaseCommand,
+                         importCommand,
+                         loudnessMeterCommand,
+                         cueListsCommand });
 }
 
 void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInfo& info)
@@ -45,8 +74,8 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
     switch (id)
     {
         case playStopCommand:
-            info.setInfo ("Play / Stop", "Start or stop the transport (a selected range plays and stops at its end)",
-                          "Transport", 0);
+            info.setInfo ("Play / Stop", "Start or stop the transport (a selected range plays and stops at its end)", "Transport",
+                          0);
             info.addDefaultKeypress (juce::KeyPress::spaceKey, none);
             break;
         case returnToStartCommand:
@@ -69,7 +98,8 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
         case redoCommand:
         {
             const auto name = hasDocument ? document->redoName() : std::string();
-            info.setInfo (name.empty() ? juce::String ("Redo") : "Redo " + juce::String (name), "Redo the undone edit", "Edit", 0);
+            info.setInfo (name.empty() ? juce::String ("Redo") : "Redo " + juce::String (name), "Redo the undone edit", "Edit",
+                          0);
             info.setActive (writable && document->canRedo());
             info.addDefaultKeypress ('z', cmd | shift);
             info.addDefaultKeypress ('y', cmd);
@@ -138,7 +168,8 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.addDefaultKeypress (juce::KeyPress::F2Key, none);
             break;
         case gridModeCommand:
-            info.setInfo ("Grid Mode", "Clips, trims, fades and selections snap to frames", "Edit", 0);
+            info.setInfo ("Grid Mode", "Clips, trims, fades and selections snap to frames (to beats with a bars|beats counter)",
+                          "Edit", 0);
             info.setTicked (controller.getMode() == EditMode::grid);
             info.addDefaultKeypress (juce::KeyPress::F4Key, none);
             break;
@@ -178,8 +209,8 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.addDefaultKeypress ('o', cmd | alt);
             break;
         case fadeCommand:
-            info.setInfo ("Fade / Crossfade...", "Fade the range over a clip's start or end, or crossfade across a cut",
-                          "Clip", 0);
+            info.setInfo ("Fade / Crossfade...", "Fade the range over a clip's start or end, or crossfade across a cut", "Clip",
+                          0);
             info.setActive (writable && selection.hasRange());
             info.addDefaultKeypress ('f', none);
             break;
@@ -225,13 +256,13 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.addDefaultKeypress ('5', cmd);
             break;
         case nextTimebaseCommand:
-            info.setInfo ("Next Main Timebase", "Counter in timecode, feet+frames, samples or min:sec", "View", 0);
+            info.setInfo ("Next Main Timebase", "Counter in timecode, feet+frames, samples, min:sec or bars|beats", "View", 0);
             info.addDefaultKeypress ('=', none);
             break;
         case deliverCommand:
             // ctrl+alt+B: Pro Tools' Bounce Mix, the nearest thing it has.
-            info.setInfo ("Deliver...", "Print the deliverables of a delivery spec (stems, printmaster, M&E) to a folder",
-                          "File", 0);
+            info.setInfo ("Deliver...", "Print the deliverables of a delivery spec (stems, printmaster, M&E) to a folder", "File",
+                          0);
             info.setActive (hasDocument);
             info.addDefaultKeypress ('b', cmd | alt);
             break;
@@ -256,22 +287,54 @@ bool MainComponent::perform (const InvocationInfo& invocation)
     const auto& selection = controller.selection();
     switch (invocation.commandID)
     {
-        case playStopCommand: togglePlay(); return true;
-        case returnToStartCommand: returnToStart(); return true;
-        case loopPlaybackCommand: loopPlayback = ! loopPlayback; return true;
-        case undoCommand: check (controller.undo()); return true;
-        case redoCommand: check (controller.redo()); return true;
-        case cutCommand: check (controller.cut()); return true;
-        case copyCommand: check (controller.copy()); return true;
-        case pasteCommand: check (controller.paste()); return true;
-        case deleteCommand: check (controller.deleteSelection()); return true;
-        case duplicateCommand: check (controller.duplicate()); return true;
-        case splitCommand: check (controller.split()); return true;
-        case selectAllCommand: controller.selectAllClips(); return true;
-        case nudgeLaterCommand: check (controller.nudge (1)); return true;
-        case nudgeEarlierCommand: check (controller.nudge (-1)); return true;
-        case nudgeLaterSecondCommand: check (controller.nudge (framesPerSecond (document.get()))); return true;
-        case nudgeEarlierSecondCommand: check (controller.nudge (-framesPerSecond (document.get()))); return true;
+        case playStopCommand:
+            togglePlay();
+            return true;
+        case returnToStartCommand:
+            returnToStart();
+            return true;
+        case loopPlaybackCommand:
+            loopPlayback = ! loopPlayback;
+            return true;
+        case undoCommand:
+            check (controller.undo());
+            return true;
+        case redoCommand:
+            check (controller.redo());
+            return true;
+        case cutCommand:
+            check (controller.cut());
+            return true;
+        case copyCommand:
+            check (controller.copy());
+            return true;
+        case pasteCommand:
+            check (controller.paste());
+            return true;
+        case deleteCommand:
+            check (controller.deleteSelection());
+            return true;
+        case duplicateCommand:
+            check (controller.duplicate());
+            return true;
+        case splitCommand:
+            check (controller.split());
+            return true;
+        case selectAllCommand:
+            controller.selectAllClips();
+            return true;
+        case nudgeLaterCommand:
+            check (controller.nudge (1));
+            return true;
+        case nudgeEarlierCommand:
+            check (controller.nudge (-1));
+            return true;
+        case nudgeLaterSecondCommand:
+            check (controller.nudge (framesPerSecond (document.get())));
+            return true;
+        case nudgeEarlierSecondCommand:
+            check (controller.nudge (-framesPerSecond (document.get())));
+            return true;
         case slipModeCommand:
             controller.setMode (EditMode::slip);
             transportBar.setModeText ("Slip");
@@ -280,14 +343,30 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             controller.setMode (EditMode::grid);
             transportBar.setModeText ("Grid");
             return true;
-        case muteClipCommand: check (controller.toggleMute()); return true;
-        case gainUpCommand: check (controller.adjustGain (1.0)); return true;
-        case gainDownCommand: check (controller.adjustGain (-1.0)); return true;
-        case gainDialogCommand: showGainDialog(); return true;
-        case renameCommand: showRenameDialog(); return true;
-        case spotCommand: showSpotDialog(); return true;
-        case spotOriginalCommand: check (controller.spotToOriginalTime()); return true;
-        case fadeCommand: showFadeDialog(); return true;
+        case muteClipCommand:
+            check (controller.toggleMute());
+            return true;
+        case gainUpCommand:
+            check (controller.adjustGain (1.0));
+            return true;
+        case gainDownCommand:
+            check (controller.adjustGain (-1.0));
+            return true;
+        case gainDialogCommand:
+            showGainDialog();
+            return true;
+        case renameCommand:
+            showRenameDialog();
+            return true;
+        case spotCommand:
+            showSpotDialog();
+            return true;
+        case spotOriginalCommand:
+            check (controller.spotToOriginalTime());
+            return true;
+        case fadeCommand:
+            showFadeDialog();
+            return true;
         case loudnessMeterCommand:
             showLoudness = ! showLoudness;
             loudnessPanel.setVisible (showLoudness);
@@ -299,9 +378,15 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             cueLists->setVisible (showCueLists);
             resized();
             return true;
-        case zoomInCommand: timeline.zoomStep (true); return true;
-        case zoomOutCommand: timeline.zoomStep (false); return true;
-        case zoomFitCommand: timeline.zoomToFit(); return true;
+        case zoomInCommand:
+            timeline.zoomStep (true);
+            return true;
+        case zoomOutCommand:
+            timeline.zoomStep (false);
+            return true;
+        case zoomFitCommand:
+            timeline.zoomToFit();
+            return true;
         case zoomSelectionCommand:
         {
             if (selection.hasRange())
@@ -317,16 +402,29 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             }
             return true;
         }
-        case tracksTallerCommand: timeline.zoomTracks (true); return true;
-        case tracksShorterCommand: timeline.zoomTracks (false); return true;
-        case fitTracksCommand: timeline.fitTracks(); return true;
+        case tracksTallerCommand:
+            timeline.zoomTracks (true);
+            return true;
+        case tracksShorterCommand:
+            timeline.zoomTracks (false);
+            return true;
+        case fitTracksCommand:
+            timeline.fitTracks();
+            return true;
         case nextTimebaseCommand:
             transportBar.setTimebase (nextTimebase (transportBar.getTimebase()));
             timeline.setRulerUnits (transportBar.getTimebase());
+            controller.setGridUnit (transportBar.getTimebase() == Timebase::barsBeats ? EditController::GridUnit::beats
+                                                                                      : EditController::GridUnit::frames);
             return true;
-        case importCommand: chooseFilesToImport(); return true;
-        case deliverCommand: showDeliverDialog(); return true;
-        default: return false;
+        case importCommand:
+            chooseFilesToImport();
+            return true;
+        case deliverCommand:
+            showDeliverDialog();
+            return true;
+        default:
+            return false;
     }
 }
 } // namespace sprocket::app

@@ -13,10 +13,16 @@ std::string timebaseName (Timebase timebase)
 {
     switch (timebase)
     {
-        case Timebase::timecode: return "Timecode";
-        case Timebase::feetFrames: return "Feet+Frames";
-        case Timebase::samples: return "Samples";
-        case Timebase::minSec: return "Min:Sec";
+        case Timebase::timecode:
+            return "Timecode";
+        case Timebase::feetFrames:
+            return "Feet+Frames";
+        case Timebase::samples:
+            return "Samples";
+        case Timebase::minSec:
+            return "Min:Sec";
+        case Timebase::barsBeats:
+            return "Bars|Beats";
     }
     return {};
 }
@@ -25,10 +31,16 @@ Timebase nextTimebase (Timebase timebase)
 {
     switch (timebase)
     {
-        case Timebase::timecode: return Timebase::feetFrames;
-        case Timebase::feetFrames: return Timebase::samples;
-        case Timebase::samples: return Timebase::minSec;
-        case Timebase::minSec: return Timebase::timecode;
+        case Timebase::timecode:
+            return Timebase::feetFrames;
+        case Timebase::feetFrames:
+            return Timebase::samples;
+        case Timebase::samples:
+            return Timebase::minSec;
+        case Timebase::minSec:
+            return Timebase::barsBeats;
+        case Timebase::barsBeats:
+            return Timebase::timecode;
     }
     return Timebase::timecode;
 }
@@ -60,6 +72,14 @@ std::string formatLength (const session::Session& s, int64_t length, Timebase ti
             text = buffer;
             break;
         }
+        case Timebase::barsBeats:
+        {
+            const auto& map = s.tempoMap;
+            const auto tick = map.tickContaining (map.barOnePosition() + core::SampleDuration { magnitude }, s.sampleRate);
+            const auto span = map.barsBeatsAt (tick);
+            text = core::formatBarsBeats ({ span.bar - 1, span.beat - 1, span.tick });
+            break;
+        }
     }
     return negative ? "-" + text : text;
 }
@@ -68,6 +88,10 @@ std::string formatPosition (const session::Session& s, int64_t position, Timebas
 {
     if (timebase == Timebase::timecode)
         return core::formatTimecode (session::timecodeAt (s, { position }), s.frameRate);
+    if (timebase == Timebase::barsBeats)
+    {
+        return core::formatBarsBeats (s.tempoMap.barsBeatsAt (s.tempoMap.tickContaining ({ position }, s.sampleRate)));
+    }
     return formatLength (s, position, timebase);
 }
 } // namespace sprocket::app

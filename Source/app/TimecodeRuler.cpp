@@ -1,5 +1,6 @@
 #include "TimecodeRuler.h"
 
+#include "BarsBeatsMarks.h"
 #include "Theme.h"
 
 #include "core/FeetFrames.h"
@@ -27,6 +28,14 @@ void TimecodeRuler::setTimebase (int64_t newSampleRate, core::FrameRate rate, co
     repaint();
 }
 
+void TimecodeRuler::setTempoMap (const core::TempoMap& map)
+{
+    if (map == tempoMap)
+        return;
+    tempoMap = map;
+    repaint();
+}
+
 void TimecodeRuler::setUnits (Timebase newUnits)
 {
     units = newUnits;
@@ -40,8 +49,10 @@ int64_t TimecodeRuler::sampleOfUnit (int64_t unit) const
         case Timebase::feetFrames:
             return core::samplesFromFrameCount (startFrameCount + unit, frameRate, sampleRate)
                    - core::samplesFromFrameCount (startFrameCount, frameRate, sampleRate);
-        case Timebase::minSec: return ceilDiv (unit * sampleRate, int64_t (1000));
-        default: return unit;
+        case Timebase::minSec:
+            return ceilDiv (unit * sampleRate, int64_t (1000));
+        default:
+            return unit;
     }
 }
 
@@ -53,8 +64,10 @@ int64_t TimecodeRuler::unitAt (int64_t sample) const
             return core::frameCountFromSamples (sample + core::samplesFromFrameCount (startFrameCount, frameRate, sampleRate),
                                                 frameRate, sampleRate)
                    - startFrameCount;
-        case Timebase::minSec: return floorDiv (sample * 1000, sampleRate);
-        default: return sample;
+        case Timebase::minSec:
+            return floorDiv (sample * 1000, sampleRate);
+        default:
+            return sample;
     }
 }
 
@@ -65,8 +78,8 @@ std::vector<int64_t> TimecodeRuler::unitSteps() const
         case Timebase::feetFrames: // frames: a foot is 16
             return { 1, 2, 4, 8, 16, 32, 80, 160, 320, 800, 1600, 3200, 8000, 16000, 32000, 80000, 160000, 320000 };
         case Timebase::minSec: // milliseconds
-            return { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000,
-                     600000, 900000, 1800000, 3600000, 7200000 };
+            return { 1,     2,     5,     10,    20,     50,     100,    200,    500,     1000,    2000,   5000,
+                     10000, 15000, 30000, 60000, 120000, 300000, 600000, 900000, 1800000, 3600000, 7200000 };
         default:
         {
             std::vector<int64_t> steps;
@@ -82,7 +95,8 @@ std::string TimecodeRuler::unitLabel (int64_t unit) const
 {
     switch (units)
     {
-        case Timebase::feetFrames: return core::formatFeetFrames (core::feetFramesFromFrameCount (unit));
+        case Timebase::feetFrames:
+            return core::formatFeetFrames (core::feetFramesFromFrameCount (unit));
         case Timebase::minSec:
         {
             char text[48];
@@ -90,7 +104,8 @@ std::string TimecodeRuler::unitLabel (int64_t unit) const
                            int (unit % 1000));
             return text;
         }
-        default: return std::to_string (unit);
+        default:
+            return std::to_string (unit);
     }
 }
 
@@ -167,8 +182,7 @@ TimecodeRuler::Step TimecodeRuler::minorStepFor (Step major, double spp) const
             break;
         // Minor ticks must land on the labels' grid, or the ruler reads as two rulers.
         const bool divides = major.labels % step.labels == 0
-                             && (step.labels < fps ? (major.isSubSecond || fps % step.labels == 0)
-                                                   : step.labels % fps == 0);
+                             && (step.labels < fps ? (major.isSubSecond || fps % step.labels == 0) : step.labels % fps == 0);
         if (divides && pixelsPerStep (step, spp) >= minTickSpacing)
             return step;
     }
@@ -205,16 +219,16 @@ int64_t TimecodeRuler::frameCountFromLabelIndex (int64_t labelIndex) const
     return day * core::framesPerDay (frameRate) + core::frameCountFromTimecode (tc, frameRate);
 }
 
-std::vector<std::pair<int64_t, std::string>> TimecodeRuler::gridPoints (Step step, double firstSample,
-                                                                        double lastSample, bool withText) const
+std::vector<std::pair<int64_t, std::string>> TimecodeRuler::gridPoints (Step step, double firstSample, double lastSample,
+                                                                        bool withText) const
 {
     const int64_t fps = core::nominalFramesPerSecond (frameRate);
     const auto first = (int64_t) std::floor (firstSample);
     const auto last = (int64_t) std::ceil (lastSample);
-    const int64_t firstLabel = labelIndexFromFrameCount (
-        startFrameCount + core::frameCountFromSamples (first, frameRate, sampleRate));
-    const int64_t lastLabel = labelIndexFromFrameCount (
-        startFrameCount + core::frameCountFromSamples (last, frameRate, sampleRate) + 1);
+    const int64_t firstLabel =
+        labelIndexFromFrameCount (startFrameCount + core::frameCountFromSamples (first, frameRate, sampleRate));
+    const int64_t lastLabel =
+        labelIndexFromFrameCount (startFrameCount + core::frameCountFromSamples (last, frameRate, sampleRate) + 1);
 
     std::vector<std::pair<int64_t, std::string>> points;
     int64_t previousFrame = std::numeric_limits<int64_t>::min();
@@ -227,8 +241,7 @@ std::vector<std::pair<int64_t, std::string>> TimecodeRuler::gridPoints (Step ste
         const int64_t sample = core::samplesFromFrameCount (frame - startFrameCount, frameRate, sampleRate);
         if (sample < first || sample > last)
             return;
-        points.emplace_back (sample, withText ? core::formatTimecode (core::timecodeFromFrameCount (frame, frameRate),
-                                                                      frameRate)
+        points.emplace_back (sample, withText ? core::formatTimecode (core::timecodeFromFrameCount (frame, frameRate), frameRate)
                                               : std::string());
     };
 
@@ -257,6 +270,13 @@ std::vector<TimecodeRuler::Label> TimecodeRuler::labelsFor (core::SampleRange ra
     const double spp = double (range.length().samples) / double (width);
     const auto start = double (range.start.samples);
     std::vector<Label> labels;
+    if (units == Timebase::barsBeats)
+    {
+        for (auto& mark :
+             barsBeatsMarks (tempoMap, sampleRate, start, start + width * spp, spp, minLabelSpacing, minTickSpacing).labels)
+            labels.push_back ({ float ((double (mark.sample) - start) / spp), mark.text });
+        return labels;
+    }
     const auto points = units == Timebase::timecode
                             ? gridPoints (majorStepFor (spp), start, start + width * spp, true)
                             : unitPoints (unitStepFor (spp, minLabelSpacing, 0), start, start + width * spp, true);
@@ -277,6 +297,15 @@ std::vector<float> TimecodeRuler::ticksFor (core::SampleRange range, int width) 
         return {};
 
     const double spp = double (range.length().samples) / double (width);
+    if (units == Timebase::barsBeats)
+    {
+        const auto start = double (range.start.samples);
+        std::vector<float> ticks;
+        for (auto sample :
+             barsBeatsMarks (tempoMap, sampleRate, start, start + width * spp, spp, minLabelSpacing, minTickSpacing).ticks)
+            ticks.push_back (float ((double (sample) - start) / spp));
+        return ticks;
+    }
     if (units != Timebase::timecode)
     {
         const auto major = unitStepFor (spp, minLabelSpacing, 0);

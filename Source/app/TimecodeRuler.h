@@ -1,9 +1,10 @@
 #pragma once
 
+#include "Timebase.h"
 #include "core/FrameRate.h"
 #include "core/SampleTime.h"
+#include "core/TempoMap.h"
 #include "core/Timecode.h"
-#include "Timebase.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
@@ -29,9 +30,12 @@ public:
     TimecodeRuler();
 
     void setTimebase (int64_t sampleRate, core::FrameRate rate, core::Timecode start);
+    /** The session's tempo map, for the bars|beats units. */
+    void setTempoMap (const core::TempoMap& map);
 
     /** The units of the labels: timecode (the default), feet+frames, samples or min:sec, all
-        counted from the session start (the main timebase, switched with the counter). */
+        counted from the session start, or bars|beats on the tempo map (the main timebase,
+        switched with the counter). */
     void setUnits (Timebase units);
     Timebase getUnits() const noexcept { return units; }
 
@@ -84,5 +88,6 @@ private:
     double viewStart = 0.0;
     double samplesPerPixel = 1000.0;
     Timebase units = Timebase::timecode;
+    core::TempoMap tempoMap;
 };
 } // namespace sprocket::app

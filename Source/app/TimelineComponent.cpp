@@ -39,6 +39,7 @@ TimelineComponent::TimelineComponent()
         bar->setColour (juce::ScrollBar::trackColourId, theme::windowBackground);
     }
     ruler.setTimebase (session.sampleRate, session.frameRate, session.startTimecode);
+    ruler.setTempoMap (session.tempoMap);
 }
 
 TimelineComponent::~TimelineComponent()
@@ -54,6 +55,7 @@ void TimelineComponent::setSession (const session::Session& newSession, std::set
     selection = {};
     offlineMedia = std::move (offlineMediaIds);
     ruler.setTimebase (session.sampleRate, session.frameRate, session.startTimecode);
+    ruler.setTempoMap (session.tempoMap);
     verticalOffset = 0;
     trackHeightOverride = 0;
     updateVerticalScroll();
@@ -66,6 +68,7 @@ void TimelineComponent::updateSession (const session::Session& newSession, std::
     preview.reset();
     offlineMedia = std::move (offlineMediaIds);
     ruler.setTimebase (session.sampleRate, session.frameRate, session.startTimecode);
+    ruler.setTempoMap (session.tempoMap);
     updateVerticalScroll();
     clampAndApplyView(); // the scroll range follows the content; the zoom stays
 }

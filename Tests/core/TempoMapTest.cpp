@@ -86,6 +86,8 @@ TEST (TempoMapTest, BarsBeatsToSamplesAndBackRoundTripsEveryTickOnAFineGrid)
             ASSERT_EQ (*map.tickOf (bars), tick) << formatBarsBeats (bars);
             const auto position = map.positionOfTick (tick, rate);
             ASSERT_EQ (std::llround (map.tickAt (position, rate)), tick) << rate << " Hz, " << formatBarsBeats (bars);
+            ASSERT_EQ (map.tickContaining (position, rate), tick);
+            ASSERT_EQ (map.tickContaining (position - SampleDuration { 1 }, rate), tick - 1);
         }
 }
 
