@@ -139,7 +139,8 @@ public:
         deliverCommand = 0x3501,
         importCommand = 0x3401,
         loudnessMeterCommand = 0x3601,
-        cueListsCommand
+        cueListsCommand,
+        syncCheckCommand = 0x3502
     };
 
     juce::ApplicationCommandTarget* getNextCommandTarget() override { return nullptr; }
@@ -176,6 +177,8 @@ public:
     void showPlaylistMenu (size_t trackIndex, juce::Rectangle<int> box);
     /** File > Deliver...: the delivery dialog (DeliverDialog) for the open session. */
     void showDeliverDialog();
+    /** File > Check Sync (2-pop)...: SyncCheckDialog on the open session. */
+    void showSyncCheckDialog();
 
 private:
     void timerCallback() override { updateFromEngine(); }

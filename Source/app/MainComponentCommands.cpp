@@ -24,6 +24,7 @@ namespace
 void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
 {
     commands.add (deliverCommand);
+    commands.add (syncCheckCommand);
     commands.addArray ({ playStopCommand,
                          returnToStartCommand,
                          loopPlaybackCommand,
@@ -266,6 +267,10 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.setActive (hasDocument);
             info.addDefaultKeypress ('b', cmd | alt);
             break;
+        case syncCheckCommand:
+            info.setInfo ("Check Sync (2-pop)...", "Find the 2-pop in the printmaster or a track and measure its offset", "File", 0);
+            info.setActive (hasDocument);
+            break;
         case importCommand:
             info.setInfo ("Import Audio...", "Import audio files as new tracks at the playhead", "File", 0);
             info.setActive (writable);
@@ -422,6 +427,9 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             return true;
         case deliverCommand:
             showDeliverDialog();
+            return true;
+        case syncCheckCommand:
+            showSyncCheckDialog();
             return true;
         default:
             return false;

@@ -3,6 +3,7 @@
 // Each is asynchronous (JUCE modal loops are off) and ends in one EditController command.
 #include "DeliverDialog.h"
 #include "MainComponent.h"
+#include "SyncCheckDialog.h"
 #include "Theme.h"
 
 #include "session/Playlists.h"
@@ -34,9 +35,8 @@ void MainComponent::showRenameDialog()
     auto* window = new juce::AlertWindow ("Rename Clip", "A clip's name is its line of script on a dialogue track.",
                                           juce::MessageBoxIconType::NoIcon, this);
     window->addTextEditor ("name", juce::String::fromUTF8 (clip->name.c_str()), "Name:");
-    launch (window, [this] (juce::AlertWindow& w) {
-        check (controller.rename (w.getTextEditorContents ("name").toStdString()));
-    });
+    launch (window,
+            [this] (juce::AlertWindow& w) { check (controller.rename (w.getTextEditorContents ("name").toStdString())); });
 }
 
 void MainComponent::showGainDialog()
@@ -62,8 +62,9 @@ void MainComponent::showSpotDialog()
         return reportProblem ("Select a clip to spot.");
     const auto& s = document->session();
     const auto now = core::formatTimecode (session::timecodeAt (s, clip->position), s.frameRate);
-    auto* window = new juce::AlertWindow ("Spot Clip", "Start timecode for \"" + juce::String::fromUTF8 (clip->name.c_str())
-                                                           + "\". Original Time puts it where it was recorded.",
+    auto* window = new juce::AlertWindow ("Spot Clip",
+                                          "Start timecode for \"" + juce::String::fromUTF8 (clip->name.c_str())
+                                              + "\". Original Time puts it where it was recorded.",
                                           juce::MessageBoxIconType::NoIcon, this);
     window->addTextEditor ("start", juce::String (now), "Start:");
     window->addButton ("OK", 1, juce::KeyPress (juce::KeyPress::returnKey));
@@ -115,15 +116,14 @@ void MainComponent::showPlaylistMenu (size_t trackIndex, juce::Rectangle<int> bo
     menu.addItem (3, "New Playlist", writable);
 
     const auto area = localAreaToGlobal (getLocalArea (&timeline, box));
-    menu.showMenuAsync (juce::PopupMenu::Options().withTargetScreenArea (area),
-                        [this, track] (int chosen) {
-                            if (chosen == 2)
-                                check (controller.duplicatePlaylist (track.id));
-                            else if (chosen == 3)
-                                check (controller.newPlaylist (track.id));
-                            else if (chosen >= 100 && size_t (chosen - 100) < track.alternatePlaylists.size())
-                                check (controller.switchPlaylist (track.id, track.alternatePlaylists[size_t (chosen - 100)].name));
-                        });
+    menu.showMenuAsync (juce::PopupMenu::Options().withTargetScreenArea (area), [this, track] (int chosen) {
+        if (chosen == 2)
+            check (controller.duplicatePlaylist (track.id));
+        else if (chosen == 3)
+            check (controller.newPlaylist (track.id));
+        else if (chosen >= 100 && size_t (chosen - 100) < track.alternatePlaylists.size())
+            check (controller.switchPlaylist (track.id, track.alternatePlaylists[size_t (chosen - 100)].name));
+    });
 }
 void MainComponent::showDeliverDialog()
 {
@@ -138,6 +138,28 @@ void MainComponent::showDeliverDialog()
     options.dialogBackgroundColour = theme::windowBackground;
     options.componentToCentreAround = this;
     options.escapeKeyTriggersCloseButton = false; // a running delivery is stopped with Cancel
+    options.useNativeTitleBar = true;
+    options.resizable = false;
+    options.launchAsync();
+}
+
+void MainComponent::showSyncCheckDialog()
+{
+    if (document == nullptr)
+        return reportProblem ("Open a session to check its sync.");
+    auto session = document->session();
+    session.filePath = document->file();
+    auto* dialog = new SyncCheckDialog (std::move (session));
+    dialog->onFound = [safe = juce::Component::SafePointer<MainComponent> (this)] (int64_t position) {
+        if (safe != nullptr)
+            safe->locate (position);
+    };
+    juce::DialogWindow::LaunchOptions options;
+    options.content.setOwned (dialog);
+    options.dialogTitle = "Check Sync";
+    options.dialogBackgroundColour = theme::windowBackground;
+    options.componentToCentreAround = this;
+    options.escapeKeyTriggersCloseButton = true;
     options.useNativeTitleBar = true;
     options.resizable = false;
     options.launchAsync();

@@ -297,6 +297,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
             menu.addSeparator();
             add (MainComponent::importCommand);
             add (MainComponent::deliverCommand);
+            add (MainComponent::syncCheckCommand);
             menu.addSeparator();
             add (juce::StandardApplicationCommandIDs::quit);
             break;
