@@ -13,6 +13,7 @@
 #include "dsp/LimiterProcessor.h"
 #include "dsp/PanProcessor.h"
 #include "dsp/PolarityProcessor.h"
+#include "dsp/RoomReverbProcessor.h"
 #include "dsp/TruePeakLimiterProcessor.h"
 #include "dsp/UnknownProcessor.h"
 
@@ -44,6 +45,7 @@ ProcessorRegistry::ProcessorRegistry()
     add ("de_esser", factoryFor<DeEsserProcessor>());
     add ("downmix", factoryFor<DownmixProcessor>());
     add ("convolution_reverb", factoryFor<ConvolutionReverbProcessor>());
+    add ("room_reverb", factoryFor<RoomReverbProcessor>());
 }
 
 const ProcessorRegistry& ProcessorRegistry::builtIns()

@@ -11,8 +11,9 @@ using namespace sprocket::dsp;
 using nlohmann::json;
 
 static const std::vector<std::string> documentedTypes = {
-    "gain",      "polarity", "delay", "pan",    "eq",       "compressor", "limiter", "gate", "true_peak_limiter",
-    "high_pass", "low_pass", "notch", "de_hum", "de_esser", "downmix", "convolution_reverb"
+    "gain",    "polarity",           "delay",      "pan",      "eq",    "compressor", "limiter",
+    "gate",    "true_peak_limiter",  "high_pass",  "low_pass", "notch", "de_hum",     "de_esser",
+    "downmix", "convolution_reverb", "room_reverb"
 };
 
 TEST (ProcessorRegistryTest, CreatesEveryDocumentedType)
