@@ -65,6 +65,8 @@ MainComponent::MainComponent()
 MainComponent::~MainComponent()
 {
     stopTimer();
+    if (videoWindow != nullptr)
+        videoWindow->clearContentComponent();
     playback = nullptr; // closes the device before the timeline goes
     timeline.setWaveforms (nullptr);
     waveforms = nullptr;
@@ -140,6 +142,7 @@ void MainComponent::locate (int64_t position)
     transportBar.setPosition (stoppedPlayhead, false);
     if (playback != nullptr)
         playback->locate (stoppedPlayhead);
+    videoView.showPosition (stoppedPlayhead, false);
 }
 
 void MainComponent::updateFromEngine()
@@ -153,6 +156,8 @@ void MainComponent::updateFromEngine()
     timeline.setPlayhead (position, playing);
     transportBar.setPosition (position, playing);
     timeline.setMeterLevels (playback->takeTrackPeaks());
+    if (isShowingVideo())
+        videoView.showPosition (position, playing);
     // Measured even while hidden, so the programme's integrated loudness is whole when shown.
     loudnessMonitor.poll (playback->getEngine(), document != nullptr ? (double) document->session().sampleRate : 0.0);
     if (showLoudness)
@@ -249,6 +254,8 @@ void MainComponent::setDocument (std::unique_ptr<Document> newDocument)
     armedTracks.clear();
     timeline.setArmedTracks ({});
     cueLists->sessionChanged();
+    videoView.setSession (document != nullptr ? document->session() : session::Session {});
+    videoView.showPosition (0, false);
     if (onDocumentChanged)
         onDocumentChanged();
     repaint();
@@ -274,6 +281,8 @@ void MainComponent::documentChanged()
     if (waveforms != nullptr)
         waveforms->request (session);
     cueLists->sessionChanged();
+    videoView.setSession (session);
+    videoView.showPosition (playheadPosition(), false);
     if (onDocumentChanged)
         onDocumentChanged();
     repaint (getStatusBarArea());

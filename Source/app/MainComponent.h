@@ -9,6 +9,7 @@
 #include "TimelineComponent.h"
 #include "TimelineGestures.h"
 #include "TransportBar.h"
+#include "VideoView.h"
 #include "WaveformCache.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
@@ -140,7 +141,9 @@ public:
         importCommand = 0x3401,
         loudnessMeterCommand = 0x3601,
         cueListsCommand,
-        syncCheckCommand = 0x3502
+        syncCheckCommand = 0x3502,
+        importMovieCommand = 0x3402,
+        videoWindowCommand = 0x3603
     };
 
     juce::ApplicationCommandTarget* getNextCommandTarget() override { return nullptr; }
@@ -169,6 +172,18 @@ public:
     /** The import chooser (File > Import Audio...). */
     void chooseFilesToImport();
 
+    /** File > Import Movie...: makes `movie` the session's reference movie (one undoable step)
+        after checking that FFmpeg reads it and that its picture rate is the session's; with
+        `guideAudio`, its first audio stream also comes in as a guide track at its timecode.
+        Says why when it cannot. */
+    bool importMovie (const std::filesystem::path& movie, bool guideAudio);
+    void chooseMovieToImport();
+    void toggleVideoWindow();
+
+    /** The picture at the playhead (View > Video Window, ctrl+9). */
+    VideoView& getVideoView() noexcept { return videoView; }
+    bool isShowingVideo() const noexcept { return videoWindow != nullptr && videoWindow->isVisible(); }
+
     // Dialogs (MainComponentDialogs.cpp).
     void showRenameDialog();
     void showGainDialog();
@@ -195,6 +210,8 @@ private:
     LoudnessMonitor loudnessMonitor;
     LoudnessPanel loudnessPanel;
     std::unique_ptr<CueListPanel> cueLists;
+    VideoView videoView;
+    std::unique_ptr<juce::DocumentWindow> videoWindow;
     std::unique_ptr<Document> document;
     EditController controller;
     TimelineGestures gestures;

@@ -25,6 +25,8 @@ void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
 {
     commands.add (deliverCommand);
     commands.add (syncCheckCommand);
+    commands.add (importMovieCommand);
+    commands.add (videoWindowCommand);
     commands.addArray ({ playStopCommand,
                          returnToStartCommand,
                          loopPlaybackCommand,
@@ -267,6 +269,15 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.setActive (hasDocument);
             info.addDefaultKeypress ('b', cmd | alt);
             break;
+        case importMovieCommand:
+            info.setInfo ("Import Movie...", "Make a movie the session's picture reference (and its audio a guide track)", "File", 0);
+            info.setActive (writable);
+            break;
+        case videoWindowCommand:
+            info.setInfo ("Video Window", "Show the picture at the playhead", "View", 0);
+            info.setTicked (isShowingVideo());
+            info.addDefaultKeypress ('9', cmd);
+            break;
         case syncCheckCommand:
             info.setInfo ("Check Sync (2-pop)...", "Find the 2-pop in the printmaster or a track and measure its offset", "File", 0);
             info.setActive (hasDocument);
@@ -430,6 +441,12 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             return true;
         case syncCheckCommand:
             showSyncCheckDialog();
+            return true;
+        case importMovieCommand:
+            chooseMovieToImport();
+            return true;
+        case videoWindowCommand:
+            toggleVideoWindow();
             return true;
         default:
             return false;

@@ -296,6 +296,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
             add (saveAsCommand);
             menu.addSeparator();
             add (MainComponent::importCommand);
+            add (MainComponent::importMovieCommand);
             add (MainComponent::deliverCommand);
             add (MainComponent::syncCheckCommand);
             menu.addSeparator();
@@ -339,6 +340,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
             menu.addSeparator();
             add (MainComponent::loudnessMeterCommand);
             add (MainComponent::cueListsCommand);
+            add (MainComponent::videoWindowCommand);
             break;
         case 4:
             for (auto id : { MainComponent::playStopCommand, MainComponent::returnToStartCommand,
