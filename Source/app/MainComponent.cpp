@@ -17,8 +17,7 @@ namespace
     constexpr int transportWidth = 130;
 } // namespace
 
-MainComponent::MainComponent()
-    : controller ([this] { return playheadPosition(); }), gestures (timeline, controller)
+MainComponent::MainComponent() : controller ([this] { return playheadPosition(); }), gestures (timeline, controller)
 {
     setOpaque (true);
     addAndMakeVisible (transportBar);
@@ -59,6 +58,8 @@ MainComponent::MainComponent()
     cueHost.reportProblem = [this] (const juce::String& problem) { reportProblem (problem); };
     cueLists = std::make_unique<CueListPanel> (std::move (cueHost));
     addChildComponent (*cueLists);
+    videoTrack = std::make_unique<VideoTrackStrip> (timeline);
+    addChildComponent (*videoTrack);
     setSize (1600, 900);
 }
 
@@ -104,8 +105,8 @@ void MainComponent::updateWaveformProgress()
         transportBar.setProgressText ({});
     else
         transportBar.setProgressText ("Building waveforms " + juce::String (progress.done + 1) + " of "
-                                      + juce::String (progress.total) + " ("
-                                      + juce::String (int (progress.current * 100.0)) + " %)");
+                                      + juce::String (progress.total) + " (" + juce::String (int (progress.current * 100.0))
+                                      + " %)");
 }
 
 int64_t MainComponent::playheadPosition() const
@@ -212,11 +213,20 @@ bool MainComponent::check (const core::Status& status)
     return status.ok();
 }
 
-juce::String MainComponent::getTransportText() const { return transportText; }
+juce::String MainComponent::getTransportText() const
+{
+    return transportText;
+}
 
-juce::String MainComponent::getAudioStatusText() const { return audioText; }
+juce::String MainComponent::getAudioStatusText() const
+{
+    return audioText;
+}
 
-juce::Rectangle<int> MainComponent::getStatusBarArea() const { return getLocalBounds().removeFromBottom (statusBarHeight); }
+juce::Rectangle<int> MainComponent::getStatusBarArea() const
+{
+    return getLocalBounds().removeFromBottom (statusBarHeight);
+}
 
 juce::Rectangle<int> MainComponent::getTransportArea() const
 {
@@ -255,6 +265,12 @@ void MainComponent::setDocument (std::unique_ptr<Document> newDocument)
     timeline.setArmedTracks ({});
     cueLists->sessionChanged();
     videoView.setSession (document != nullptr ? document->session() : session::Session {});
+    videoTrack->setSession (document != nullptr ? document->session() : session::Session {});
+    if (videoTrack->isVisible() != videoTrack->hasMovie())
+    {
+        videoTrack->setVisible (videoTrack->hasMovie());
+        resized();
+    }
     videoView.showPosition (0, false);
     if (onDocumentChanged)
         onDocumentChanged();
@@ -266,7 +282,10 @@ void MainComponent::showDocument (const DisplaySession& loaded)
     setDocument (std::make_unique<Document> (loaded, loaded.session.filePath, std::nullopt, std::string()));
 }
 
-void MainComponent::showNothing() { setDocument (nullptr); }
+void MainComponent::showNothing()
+{
+    setDocument (nullptr);
+}
 
 void MainComponent::documentChanged()
 {
@@ -283,6 +302,12 @@ void MainComponent::documentChanged()
     cueLists->sessionChanged();
     videoView.setSession (session);
     videoView.showPosition (playheadPosition(), false);
+    videoTrack->setSession (session);
+    if (videoTrack->isVisible() != videoTrack->hasMovie())
+    {
+        videoTrack->setVisible (videoTrack->hasMovie());
+        resized();
+    }
     if (onDocumentChanged)
         onDocumentChanged();
     repaint (getStatusBarArea());
@@ -305,10 +330,10 @@ juce::String MainComponent::getStatusText() const
         clips += track.clips.size();
 
     const juce::String separator ("   |   ");
-    return juce::String (session.name) + separator + juce::String (std::string (core::frameRateName (session.frameRate)))
-           + " fps" + separator + juce::String (double (session.sampleRate) / 1000.0, 1) + " kHz" + separator
-           + juce::String (session.tracks.size()) + " tracks" + separator + juce::String (clips) + " clips"
-           + separator + juce::String (session.markers.size()) + " markers";
+    return juce::String (session.name) + separator + juce::String (std::string (core::frameRateName (session.frameRate))) + " fps"
+           + separator + juce::String (double (session.sampleRate) / 1000.0, 1) + " kHz" + separator
+           + juce::String (session.tracks.size()) + " tracks" + separator + juce::String (clips) + " clips" + separator
+           + juce::String (session.markers.size()) + " markers";
 }
 
 juce::String MainComponent::getMediaStatusText() const
@@ -320,8 +345,7 @@ juce::String MainComponent::getMediaStatusText() const
     for (auto& problem : document->mediaProblems())
         if (problem.path.rfind ("media[", 0) != 0)
             ++otherMediaProblems;
-    juce::String text = offlineCount == 0 ? juce::String ("All media online")
-                                          : juce::String (offlineCount) + " media offline";
+    juce::String text = offlineCount == 0 ? juce::String ("All media online") : juce::String (offlineCount) + " media offline";
     if (otherMediaProblems > 0)
         text << "   |   " << juce::String (otherMediaProblems) << " media problem" << (otherMediaProblems == 1 ? "" : "s");
     return text;
@@ -383,6 +407,8 @@ void MainComponent::resized()
         loudnessPanel.setBounds (area.removeFromRight (LoudnessPanel::preferredWidth));
     if (showCueLists)
         cueLists->setBounds (area.removeFromBottom (std::min (CueListPanel::preferredHeight, area.getHeight() / 2)));
+    if (videoTrack->isVisible())
+        videoTrack->setBounds (area.removeFromTop (VideoTrackStrip::preferredHeight));
     timeline.setBounds (area);
 }
 
@@ -405,7 +431,8 @@ void MainComponent::filesDropped (const juce::StringArray& files, int x, int y)
     const auto lanes = timeline.getLaneArea();
     int64_t position = playheadPosition();
     if (point.x >= lanes.getX())
-        position = controller.place ({ std::max<int64_t> (0, int64_t (timeline.getScale().sampleForX (float (point.x)))) }).samples;
+        position =
+            controller.place ({ std::max<int64_t> (0, int64_t (timeline.getScale().sampleForX (float (point.x)))) }).samples;
     importFiles (files, position, juce::ModifierKeys::getCurrentModifiersRealtime().isCommandDown());
 }
 
@@ -447,7 +474,7 @@ void MainComponent::chooseFilesToImport()
                            : juce::File::getSpecialLocation (juce::File::userHomeDirectory);
     chooser = std::make_unique<juce::FileChooser> ("Import audio", start, "*.wav;*.bwf;*.rf64;*.w64;*.aif;*.aiff;*.flac;*.ogg");
     const auto chooserFlags = juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles
-                       | juce::FileBrowserComponent::canSelectMultipleItems;
+                              | juce::FileBrowserComponent::canSelectMultipleItems;
     chooser->launchAsync (chooserFlags, [this] (const juce::FileChooser& fc) {
         juce::StringArray files;
         for (auto& file : fc.getResults())

@@ -1,14 +1,15 @@
 #pragma once
 
+#include "CueListPanel.h"
 #include "Document.h"
 #include "EditController.h"
+#include "LoudnessPanel.h"
 #include "Playback.h"
 #include "SessionLoader.h"
-#include "CueListPanel.h"
-#include "LoudnessPanel.h"
 #include "TimelineComponent.h"
 #include "TimelineGestures.h"
 #include "TransportBar.h"
+#include "VideoTrackStrip.h"
 #include "VideoView.h"
 #include "WaveformCache.h"
 
@@ -182,6 +183,8 @@ public:
 
     /** The picture at the playhead (View > Video Window, ctrl+9). */
     VideoView& getVideoView() noexcept { return videoView; }
+    /** The video track above the lanes (while the session has a movie). */
+    VideoTrackStrip& getVideoTrack() noexcept { return *videoTrack; }
     bool isShowingVideo() const noexcept { return videoWindow != nullptr && videoWindow->isVisible(); }
 
     // Dialogs (MainComponentDialogs.cpp).
@@ -211,6 +214,7 @@ private:
     LoudnessPanel loudnessPanel;
     std::unique_ptr<CueListPanel> cueLists;
     VideoView videoView;
+    std::unique_ptr<VideoTrackStrip> videoTrack;
     std::unique_ptr<juce::DocumentWindow> videoWindow;
     std::unique_ptr<Document> document;
     EditController controller;

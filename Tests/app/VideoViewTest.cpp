@@ -178,3 +178,27 @@ TEST (VideoViewTest, AMissingMovieIsShownOfflineWithItsPath)
     EXPECT_TRUE (f.main.getVideoView().getProblem().startsWith ("Movie offline")) << f.main.getVideoView().getProblem();
     EXPECT_TRUE (f.main.getVideoView().getProblem().contains ("gone.mov"));
 }
+
+TEST (VideoViewTest, TheVideoTrackShowsThumbnailsOnTheTimelinesScale)
+{
+    MovieFixture f;
+    EXPECT_FALSE (f.main.getVideoTrack().isVisible());
+    ASSERT_TRUE (f.main.importMovie (f.movie, false)) << f.main.getLastProblem();
+    auto& strip = f.main.getVideoTrack();
+    ASSERT_TRUE (strip.isVisible());
+    EXPECT_EQ (strip.getHeight(), VideoTrackStrip::preferredHeight);
+    // The lanes moved down to make room; the strip spans the timeline's width.
+    EXPECT_EQ (f.timeline().getY(), strip.getBottom());
+    strip.waitForThumbnails();
+    EXPECT_DOUBLE_EQ (strip.getThumbnailProgress(), 1.0);
+
+    const auto image = paintToImage (f.main);
+    // The demo's 60 s fill the window; the 30 s movie covers about half the lanes.
+    EXPECT_GT (strip.getPicturesPainted(), 5);
+    EXPECT_TRUE (Snapshot::writePng (
+                     image, juce::File::getCurrentWorkingDirectory().getChildFile ("artefacts/edit-window-video-track.png"))
+                     .ok());
+
+    EXPECT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
+    EXPECT_FALSE (strip.isVisible());
+}
