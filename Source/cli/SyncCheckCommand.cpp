@@ -5,6 +5,8 @@
 #include "core/Timecode.h"
 #include "io/AudioFileInfo.h"
 #include "qc/SyncCheck.h"
+#include "video/FlashFrame.h"
+#include "video/MovieInfo.h"
 
 #include <nlohmann/json.hpp>
 
@@ -19,7 +21,32 @@ namespace
     using Json = nlohmann::ordered_json;
 
     constexpr const char* syncCheckUsage =
-        "usage: sprocket-cli synccheck FILE|SESSION --pop TC [--frame-rate R] [--track NAME|ID] [--json]";
+        "usage: sprocket-cli synccheck FILE|SESSION --pop TC|--movie MOVIE [--frame-rate R] [--track NAME|ID] [--json]";
+
+    /** Leaders sit at the head of a reel: the flash frame is looked for in the movie's first
+        minute. */
+    constexpr int64_t flashSearchSeconds = 60;
+
+    /** The timecode of a movie's flash frame (its start timecode plus the frame), which is
+        where the pop belongs. */
+    core::Result<std::string> flashFrameTimecode (const std::filesystem::path& movie)
+    {
+        auto info = video::openMovie (movie);
+        if (! info)
+            return info.error();
+        if (! info->startTimecode || ! info->frameRate)
+            return core::makeError (movie.string()
+                                    + ": the movie has no start timecode to place its flash frame; give --pop instead");
+        const auto fps = core::nominalFramesPerSecond (*info->frameRate);
+        auto flash = video::findFlashFrame (movie, 0, flashSearchSeconds * fps);
+        if (! flash)
+            return flash.error();
+        if (! flash->has_value())
+            return core::makeError (movie.string()
+                                    + ": no flash frame in its first minute (a picture much brighter than those around it)");
+        const auto frame = core::frameCountFromTimecode (*info->startTimecode, *info->frameRate) + **flash;
+        return core::formatTimecode (core::timecodeFromFrameCount (frame, *info->frameRate), *info->frameRate);
+    }
 
     std::string timecodeText (const core::Timecode& tc, core::FrameRate rate)
     {
@@ -94,12 +121,24 @@ namespace
 
 int runSyncCheck (const std::vector<std::string>& arguments)
 {
-    CommandLine line (arguments, { "--json" }, { "--pop", "--frame-rate", "--track" });
-    const auto popText = line.option ("--pop");
-    if (! line.valid() || line.positionals().size() != 1 || ! popText)
+    CommandLine line (arguments, { "--json" }, { "--pop", "--movie", "--frame-rate", "--track" });
+    auto popText = line.option ("--pop");
+    const auto movie = line.option ("--movie");
+    if (! line.valid() || line.positionals().size() != 1 || popText.has_value() == movie.has_value())
     {
         printError (line.valid() ? syncCheckUsage : line.problem() + "\n" + syncCheckUsage);
         return exitInvalid;
+    }
+    if (movie)
+    {
+        // The pop belongs on the flash frame of the movie's leader.
+        auto flash = flashFrameTimecode (*movie);
+        if (! flash)
+        {
+            printError (flash.error().message);
+            return exitInvalid;
+        }
+        popText = *flash;
     }
     std::optional<core::FrameRate> chosenRate;
     if (const auto rateText = line.option ("--frame-rate"))

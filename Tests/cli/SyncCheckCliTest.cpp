@@ -300,3 +300,30 @@ TEST (SyncCheckCliTest, ASessionIsCheckedOnItsPrintmasterFromItsStartTimecodeAnd
     EXPECT_EQ (missing.exitCode, 2);
     EXPECT_NE (missing.err.find ("no track with the id or name 'MX'"), std::string::npos) << missing.err;
 }
+
+TEST (SyncCheckCliTest, TheMoviesFlashFrameGivesWhereThePopBelongs)
+{
+    if (! have ("sox") || ! have ("ffmpeg"))
+        GTEST_SKIP() << "sox and ffmpeg make the test material";
+    const auto folder = test::freshTempFolder ("synccheck-movie");
+    // A 25 fps leader whose picture flashes white on frame 50 (01:00:02:00), tmcd 01:00:00:00.
+    run (folder, "ffmpeg -nostdin -loglevel error -y -f lavfi -i \"color=c=0x202020:s=160x90:r=25:d=4\" -vf "
+                 "\"drawbox=x=0:y=0:w=160:h=90:color=white:t=fill:enable='eq(n\\,50)'\" -c:v mpeg4 -g 12 "
+                 "-timecode 01:00:00:00 leader.mov");
+    // The programme from 01:00:00:00 with its pop three frames after the flash.
+    const auto file = soxLeader (folder, "mix.wav", 48000, (50 + 3) * 1920);
+    giveTimeReference (file, sampleAt ("01:00:00:00", core::FrameRate::fps25, 48000));
+
+    const auto json = syncCheckJson (shellQuoted (file) + " --movie " + shellQuoted (folder / "leader.mov") + " --frame-rate 25");
+    EXPECT_EQ (json["expected_timecode"], "01:00:02:00");
+    EXPECT_EQ (json["found_timecode"], "01:00:02:03");
+    EXPECT_EQ (json["offset_frames"], 3);
+    EXPECT_EQ (json["offset_samples"], 3 * 1920);
+
+    // --pop and --movie together, or a movie without a flash, are refused.
+    EXPECT_EQ (runSprocketCli ("synccheck " + shellQuoted (file) + " --pop 01:00:02:00 --movie " + shellQuoted (folder / "leader.mov")).exitCode, 2);
+    run (folder, "ffmpeg -nostdin -loglevel error -y -f lavfi -i \"color=c=0x202020:s=160x90:r=25:d=2\" -c:v mpeg4 -timecode 01:00:00:00 dark.mov");
+    const auto dark = runSprocketCli ("synccheck " + shellQuoted (file) + " --movie " + shellQuoted (folder / "dark.mov"));
+    EXPECT_EQ (dark.exitCode, 2);
+    EXPECT_NE (dark.err.find ("no flash frame"), std::string::npos) << dark.err;
+}

@@ -30,6 +30,8 @@ namespace
         // picture: row 1 (y < 30) the complement of the bits, row 2 the bits, bit b at x = 25b.
         std::string filter = "format=gray,geq=lum='255*mod(floor(N/pow(2\\,floor(X/" + std::to_string (blockWidth) + ")))+lt(Y\\,"
                              + std::to_string (codeRowHeight) + ")\\,2)',format=yuv420p,pad=320:180:0:0:0x404040";
+        if (spec.flash)
+            filter += ",drawbox=x=0:y=60:w=320:h=120:color=white:t=fill:enable='eq(n\\," + std::to_string (spec.popFrame) + ")'";
         // The number and timecode as text are for people looking at a frame; the tests read the
         // code, so a machine without the font still runs them.
         const bool haveFont = std::filesystem::exists (font);

@@ -24,6 +24,9 @@ struct LeaderSpec
     std::string extraArgs; // e.g. "-movflags +faststart"
     int seconds = 30;
     int popFrame = 48;
+    /** Light the picture's lower part white on popFrame (a leader's flash frame); the frame code
+        above stays readable. */
+    bool flash = false;
 };
 
 /** The movie for a spec, made once into the build tree's movie folder and reused by every test
