@@ -130,7 +130,10 @@ TEST (EditWindowTest, CounterShowsEveryTimebase)
     ASSERT_GE (labels.size(), 3u);
     EXPECT_EQ (labels.front().text, "0:00.000");
     EXPECT_EQ (labels[1].text, "0:10.000") << "round steps: 10 s at this zoom";
+    f.press (juce::KeyPress ('=')); // bars|beats: 1.001 s at the default 120 bpm is 2.002 beats
+    EXPECT_EQ (bar.getCounterText(), "1|3|001");
     f.press (juce::KeyPress ('=')); // back to timecode
+    EXPECT_EQ (bar.getCounterText(), "01:00:01:00");
     f.press (juce::KeyPress ('=')); // feet+frames
     labels = f.timeline().getRuler().labelsFor (visible, lanes.getWidth());
     ASSERT_GE (labels.size(), 2u);
