@@ -4,6 +4,29 @@
 
 namespace sprocket::session
 {
+namespace
+{
+    /** Keeps a part's state the first time an edit asks for it, and hands the part out. */
+    template <typename Part>
+    Part& recordBefore (PartChange<Part>& change, Part& part)
+    {
+        if (! change.before)
+            change.before = part;
+        return part;
+    }
+
+    /** Calls f (change, part) for each part that is recorded whole (all but the tracks). */
+    template <typename Record, typename Document, typename Function>
+    void forEachWholePart (Record& record, Document& document, Function&& f)
+    {
+        f (record.media, document.media);
+        f (record.markers, document.markers);
+        f (record.cues, document.cues);
+        f (record.tempoMap, document.tempoMap);
+        f (record.video, document.video);
+    }
+} // namespace
+
 Track* SessionEditor::track (const std::string& id)
 {
     auto found = std::find_if (document.tracks.begin(), document.tracks.end(), [&] (auto& t) { return t.id == id; });
@@ -32,37 +55,27 @@ std::vector<Track>& SessionEditor::tracks()
 
 std::vector<MediaRef>& SessionEditor::media()
 {
-    if (! record.mediaBefore)
-        record.mediaBefore = document.media;
-    return document.media;
+    return recordBefore (record.media, document.media);
 }
 
 std::vector<Marker>& SessionEditor::markers()
 {
-    if (! record.markersBefore)
-        record.markersBefore = document.markers;
-    return document.markers;
+    return recordBefore (record.markers, document.markers);
 }
 
 CueLists& SessionEditor::cues()
 {
-    if (! record.cuesBefore)
-        record.cuesBefore = document.cues;
-    return document.cues;
+    return recordBefore (record.cues, document.cues);
 }
 
 core::TempoMap& SessionEditor::tempoMap()
 {
-    if (! record.tempoMapBefore)
-        record.tempoMapBefore = document.tempoMap;
-    return document.tempoMap;
+    return recordBefore (record.tempoMap, document.tempoMap);
 }
 
 std::optional<VideoReference>& SessionEditor::video()
 {
-    if (! record.videoBefore)
-        record.videoBefore = document.video;
-    return document.video;
+    return recordBefore (record.video, document.video);
 }
 
 EditRecord SessionEditor::finish()
@@ -73,16 +86,10 @@ EditRecord SessionEditor::finish()
                 record.tracksAfter.emplace (id, t);
     if (record.trackListBefore)
         record.trackListAfter = document.tracks;
-    if (record.mediaBefore)
-        record.mediaAfter = document.media;
-    if (record.markersBefore)
-        record.markersAfter = document.markers;
-    if (record.cuesBefore)
-        record.cuesAfter = document.cues;
-    if (record.tempoMapBefore)
-        record.tempoMapAfter = document.tempoMap;
-    if (record.videoBefore)
-        record.videoAfter = document.video;
+    forEachWholePart (record, document, [] (auto& change, const auto& part) {
+        if (change.before)
+            change.after = part;
+    });
     return std::move (record);
 }
 
@@ -101,15 +108,9 @@ void applyRecord (Session& session, const EditRecord& record, bool undo)
                 t = state;
     if (const auto& list = undo ? record.trackListBefore : record.trackListAfter)
         session.tracks = *list;
-    if (const auto& media = undo ? record.mediaBefore : record.mediaAfter)
-        session.media = *media;
-    if (const auto& markers = undo ? record.markersBefore : record.markersAfter)
-        session.markers = *markers;
-    if (const auto& cues = undo ? record.cuesBefore : record.cuesAfter)
-        session.cues = *cues;
-    if (const auto& tempoMap = undo ? record.tempoMapBefore : record.tempoMapAfter)
-        session.tempoMap = *tempoMap;
-    if (const auto& video = undo ? record.videoBefore : record.videoAfter)
-        session.video = *video;
+    forEachWholePart (record, session, [undo] (const auto& change, auto& part) {
+        if (const auto& state = undo ? change.before : change.after)
+            part = *state;
+    });
 }
 } // namespace sprocket::session

@@ -9,6 +9,13 @@
 
 namespace sprocket::session
 {
+/** One whole part of the session as an edit found it and left it (empty: untouched). */
+template <typename Part>
+struct PartChange
+{
+    std::optional<Part> before, after;
+};
+
 /** What one edit changed: the parts of the session it touched, before and after, so the edit
     can be undone and redone exactly. Parts are whole tracks (by id), the track list (when
     tracks are added, removed or reordered), the media pool, the markers, the cue lists, the
@@ -17,16 +24,16 @@ struct EditRecord
 {
     std::map<std::string, Track> tracksBefore, tracksAfter;
     std::optional<std::vector<Track>> trackListBefore, trackListAfter;
-    std::optional<std::vector<MediaRef>> mediaBefore, mediaAfter;
-    std::optional<std::vector<Marker>> markersBefore, markersAfter;
-    std::optional<CueLists> cuesBefore, cuesAfter;
-    std::optional<core::TempoMap> tempoMapBefore, tempoMapAfter;
-    std::optional<std::optional<VideoReference>> videoBefore, videoAfter;
+    PartChange<std::vector<MediaRef>> media;
+    PartChange<std::vector<Marker>> markers;
+    PartChange<CueLists> cues;
+    PartChange<core::TempoMap> tempoMap;
+    PartChange<std::optional<VideoReference>> video;
 
     bool empty() const
     {
-        return tracksBefore.empty() && ! trackListBefore && ! mediaBefore && ! markersBefore && ! cuesBefore && ! tempoMapBefore
-               && ! videoBefore;
+        return tracksBefore.empty() && ! trackListBefore && ! media.before && ! markers.before && ! cues.before
+               && ! tempoMap.before && ! video.before;
     }
 };
 
