@@ -2,6 +2,7 @@
 
 #include "core/IntegerMath.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace sprocket::core
@@ -101,6 +102,15 @@ Result<Timecode> parseTimecode (std::string_view text, FrameRate rate)
     if (isSkippedDropFrameLabel (tc, rate))
         return fail ("drop-frame timecode skips this frame number");
     return tc;
+}
+
+Timecode relabelTimecode (const Timecode& tc, FrameRate to) noexcept
+{
+    auto label = tc;
+    label.frames = std::min (label.frames, nominalFramesPerSecond (to) - 1);
+    while (isSkippedDropFrameLabel (label, to))
+        ++label.frames;
+    return label;
 }
 
 int64_t samplesFromFrameCount (int64_t frameCount, FrameRate rate, int64_t sampleRate) noexcept

@@ -37,6 +37,12 @@ std::string formatTimecode (const Timecode& tc, FrameRate rate);
     fields out of range and the frame numbers drop-frame skips. */
 Result<Timecode> parseTimecode (std::string_view text, FrameRate rate);
 
+/** The same label at another rate, as an editor expects when a session's rate changes
+    (01:00:00:00 stays 01:00:00:00). A label the new rate lacks becomes the nearest one it has:
+    frames past the rate's last become the second's last frame, a number drop-frame skips the
+    next frame that exists. */
+Timecode relabelTimecode (const Timecode& tc, FrameRate to) noexcept;
+
 /** The first sample at or after the start of a frame: ceil(frame * sampleRate / fps).
     Rounding up makes sample -> frame (floor) recover the frame exactly at every rate. */
 int64_t samplesFromFrameCount (int64_t frameCount, FrameRate rate, int64_t sampleRate) noexcept;

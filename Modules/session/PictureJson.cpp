@@ -44,6 +44,7 @@ namespace
                 video.offsetFrames = int (*offset);
         }
         video.burnIn = reader.boolean ("burn_in", false).value_or (false);
+        video.conform = reader.boolean ("conform", false).value_or (false);
         session.video = std::move (video);
     }
 
@@ -176,6 +177,8 @@ void writePictureFields (const Session& session, nlohmann::ordered_json& documen
             video["start_timecode"] = core::formatTimecode (*session.video->startTimecode, session.frameRate);
         video["offset_frames"] = session.video->offsetFrames;
         video["burn_in"] = session.video->burnIn;
+        if (session.video->conform)
+            video["conform"] = true;
         document["video"] = std::move (video);
     }
 

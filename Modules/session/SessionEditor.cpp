@@ -24,6 +24,8 @@ namespace
         f (record.cues, document.cues);
         f (record.tempoMap, document.tempoMap);
         f (record.video, document.video);
+        f (record.frameRate, document.frameRate);
+        f (record.startTimecode, document.startTimecode);
     }
 } // namespace
 
@@ -76,6 +78,16 @@ core::TempoMap& SessionEditor::tempoMap()
 std::optional<VideoReference>& SessionEditor::video()
 {
     return recordBefore (record.video, document.video);
+}
+
+core::FrameRate& SessionEditor::frameRate()
+{
+    return recordBefore (record.frameRate, document.frameRate);
+}
+
+core::Timecode& SessionEditor::startTimecode()
+{
+    return recordBefore (record.startTimecode, document.startTimecode);
 }
 
 EditRecord SessionEditor::finish()

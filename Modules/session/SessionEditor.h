@@ -29,11 +29,13 @@ struct EditRecord
     PartChange<CueLists> cues;
     PartChange<core::TempoMap> tempoMap;
     PartChange<std::optional<VideoReference>> video;
+    PartChange<core::FrameRate> frameRate;
+    PartChange<core::Timecode> startTimecode;
 
     bool empty() const
     {
         return tracksBefore.empty() && ! trackListBefore && ! media.before && ! markers.before && ! cues.before
-               && ! tempoMap.before && ! video.before;
+               && ! tempoMap.before && ! video.before && ! frameRate.before && ! startTimecode.before;
     }
 };
 
@@ -55,6 +57,8 @@ public:
     CueLists& cues();
     core::TempoMap& tempoMap();
     std::optional<VideoReference>& video();
+    core::FrameRate& frameRate();
+    core::Timecode& startTimecode();
 
     /** Finishes the record: the after-state of everything touched. */
     EditRecord finish();

@@ -2,25 +2,35 @@
 
 namespace sprocket::video
 {
-core::Result<MoviePlacement> placeMovie (const MovieInfo& movie, core::FrameRate sessionRate, int64_t sampleRate,
-                                         const core::Timecode& sessionStart, int64_t offsetFrames)
+bool hasSessionPictureRate (const MovieInfo& movie, core::FrameRate sessionRate) noexcept
 {
     const auto session = core::frameRatio (sessionRate);
-    const bool sameRate = movie.frameRatio.numerator * session.denominator == session.numerator * movie.frameRatio.denominator;
-    if (! sameRate)
+    return movie.frameRatio.numerator * session.denominator == session.numerator * movie.frameRatio.denominator;
+}
+
+core::Result<MoviePlacement> placeMovie (const MovieInfo& movie, core::FrameRate sessionRate, int64_t sampleRate,
+                                         const core::Timecode& sessionStart, const PlacementOptions& options)
+{
+    if (! options.conform && ! hasSessionPictureRate (movie, sessionRate))
         return core::makeError (movie.path.string() + ": the movie runs at " + movie.frameRateText() + " fps and the session at "
                                 + std::string (core::frameRateName (sessionRate))
-                                + " fps; convert the movie or change the session's frame rate");
+                                + " fps; change the session's frame rate, or conform the movie to the session's rate");
 
     MoviePlacement placement;
     placement.sessionRate = sessionRate;
     placement.sampleRate = sampleRate;
     placement.sessionStartFrame = core::frameCountFromTimecode (sessionStart, sessionRate);
-    placement.offsetFrames = offsetFrames;
+    placement.offsetFrames = options.offsetFrames;
     placement.movieFrameCount = movie.frameCount;
-    placement.movieStartFrame = movie.startTimecode && movie.frameRate
-                                    ? core::frameCountFromTimecode (*movie.startTimecode, *movie.frameRate)
-                                    : placement.sessionStartFrame;
+    if (options.startTimecode)
+        placement.movieStartFrame = core::frameCountFromTimecode (*options.startTimecode, sessionRate);
+    else if (movie.startTimecode && movie.frameRate)
+        placement.movieStartFrame =
+            options.conform
+                ? core::frameCountFromTimecode (core::relabelTimecode (*movie.startTimecode, sessionRate), sessionRate)
+                : core::frameCountFromTimecode (*movie.startTimecode, *movie.frameRate);
+    else
+        placement.movieStartFrame = placement.sessionStartFrame;
     return placement;
 }
 

@@ -7,6 +7,7 @@
 #include "video/MovieInfo.h"
 
 #include <cstdint>
+#include <optional>
 
 namespace sprocket::video
 {
@@ -25,11 +26,34 @@ struct MoviePlacement
     int64_t movieFrameCount = 0;
 };
 
+/** How the session wants its movie placed (session::VideoReference, without the session). */
+struct PlacementOptions
+{
+    /** The timecode of the movie's first frame at the session's rate, instead of the movie's own. */
+    std::optional<core::Timecode> startTimecode;
+    /** Display latency: the picture is shown this many frames later. */
+    int64_t offsetFrames = 0;
+    /** Play a movie of another picture rate frame for frame at the session's rate (pull-up or
+        pull-down): its frames count as session frames and its timecode label is read at the
+        session's rate (core::relabelTimecode). */
+    bool conform = false;
+};
+
 /** Checks that the movie can play against the session and places it. The picture rates must be
-    equal (29.97 drop and non-drop are the same picture rate); otherwise fails with a message that
-    names the file and both rates. A movie without a timecode starts at the session start. */
+    equal (29.97 drop and non-drop are the same picture rate) unless `options.conform`; otherwise
+    fails with a message that names the file and both rates. A movie without a timecode starts at
+    the session start. */
 core::Result<MoviePlacement> placeMovie (const MovieInfo& movie, core::FrameRate sessionRate, int64_t sampleRate,
-                                         const core::Timecode& sessionStart, int64_t offsetFrames = 0);
+                                         const core::Timecode& sessionStart, const PlacementOptions& options);
+
+inline core::Result<MoviePlacement> placeMovie (const MovieInfo& movie, core::FrameRate sessionRate, int64_t sampleRate,
+                                                const core::Timecode& sessionStart, int64_t offsetFrames = 0)
+{
+    return placeMovie (movie, sessionRate, sampleRate, sessionStart, PlacementOptions { std::nullopt, offsetFrames, false });
+}
+
+/** Whether the movie's picture rate is the session's (29.97 drop and non-drop are one rate). */
+bool hasSessionPictureRate (const MovieInfo& movie, core::FrameRate sessionRate) noexcept;
 
 /** The movie frame shown at a session position: the session frame the sample falls in
     (floor, as core::frameCountFromSamples) mapped through the placement. May be negative or

@@ -116,3 +116,25 @@ TEST (TimecodeTest, CountsWrapAtMidnight)
     EXPECT_EQ (timecodeFromFrameCount (framesPerDay (rate), rate), (Timecode { 0, 0, 0, 0 }));
     EXPECT_EQ (timecodeFromFrameCount (-1, rate), (Timecode { 23, 59, 59, 24 }));
 }
+
+TEST (TimecodeTest, RelabelKeepsALabelTheNewRateHasAndOtherwiseTakesTheNearest)
+{
+    // A label every rate has stays as it is.
+    for (auto rate : allFrameRates)
+        EXPECT_EQ (relabelTimecode ({ 1, 0, 0, 0 }, rate), (Timecode { 1, 0, 0, 0 })) << frameRateName (rate);
+    EXPECT_EQ (relabelTimecode ({ 0, 59, 58, 12 }, FrameRate::fps24), (Timecode { 0, 59, 58, 12 }));
+    // Frame 24 exists at 25 fps, not at 24: the second's last frame.
+    EXPECT_EQ (relabelTimecode ({ 0, 59, 58, 24 }, FrameRate::fps24), (Timecode { 0, 59, 58, 23 }));
+    EXPECT_EQ (relabelTimecode ({ 0, 59, 58, 29 }, FrameRate::fps25), (Timecode { 0, 59, 58, 24 }));
+    // Drop-frame skips ;00 and ;01 at the start of most minutes: the next frame that exists.
+    EXPECT_EQ (relabelTimecode ({ 1, 1, 0, 0 }, FrameRate::fps29_97df), (Timecode { 1, 1, 0, 2 }));
+    EXPECT_EQ (relabelTimecode ({ 1, 1, 0, 1 }, FrameRate::fps59_94df), (Timecode { 1, 1, 0, 4 }));
+    EXPECT_EQ (relabelTimecode ({ 1, 10, 0, 0 }, FrameRate::fps29_97df), (Timecode { 1, 10, 0, 0 }));
+    // Whatever comes out parses at the new rate.
+    for (auto rate : allFrameRates)
+        for (int frames = 0; frames < 60; ++frames)
+        {
+            const auto label = relabelTimecode ({ 2, 3, 0, frames }, rate);
+            EXPECT_TRUE (parseTimecode (formatTimecode (label, rate), rate)) << formatTimecode (label, rate);
+        }
+}

@@ -2,6 +2,7 @@
 #include "session/EditHistory.h"
 #include "session/SessionFile.h"
 #include "session/SessionJson.h"
+#include "session/TimecodeSettings.h"
 
 #include "support/TempFolder.h"
 
@@ -23,7 +24,8 @@ nlohmann::json fixtureJson()
 }
 
 const auto pictureFields = nlohmann::json::parse (R"({
-  "video": { "path": "picture/reel1.mov", "start_timecode": "00:59:58:00", "offset_frames": 2, "burn_in": true },
+  "video": { "path": "picture/reel1.mov", "start_timecode": "00:59:58:00", "offset_frames": 2, "burn_in": true,
+             "conform": true },
   "tempo_map": { "bar_one": 96000,
                  "tempos": [ { "at": "1|1|000", "bpm": 120.0 }, { "at": "5|2|480", "bpm": 96.5 } ],
                  "meters": [ { "bar": 1, "numerator": 4, "denominator": 4 }, { "bar": 9, "numerator": 6, "denominator": 8 } ] },
@@ -61,6 +63,7 @@ TEST (PictureFieldsTest, LoadsEveryFieldWithItsDocumentedMeaning)
     EXPECT_EQ (session.video->startTimecode, (core::Timecode { 0, 59, 58, 0 }));
     EXPECT_EQ (session.video->offsetFrames, 2);
     EXPECT_TRUE (session.video->burnIn);
+    EXPECT_TRUE (session.video->conform);
 
     const auto& map = session.tempoMap;
     EXPECT_EQ (map.barOnePosition().samples, 96000);
@@ -152,6 +155,35 @@ TEST (PictureFieldsTest, CueTempoAndMovieEditsUndoAndRedoExactly)
     const auto after = sessionToJson (history.session()).dump();
     EXPECT_NE (after, before);
     EXPECT_EQ (history.session().cues.music.size(), 2u);
+
+    history.undo();
+    EXPECT_EQ (sessionToJson (history.session()).dump(), before);
+    history.redo();
+    EXPECT_EQ (sessionToJson (history.session()).dump(), after);
+}
+
+TEST (PictureFieldsTest, ChangingTheFrameRateKeepsTheLabelsAndEveryPositionAndUndoesExactly)
+{
+    auto loaded = loadWith (pictureFields);
+    ASSERT_TRUE (loaded.session) << problemsText (loaded);
+    loaded.session->frameRate = core::FrameRate::fps25;
+    loaded.session->startTimecode = { 0, 59, 59, 24 };
+    EditHistory history (*loaded.session);
+    const auto before = sessionToJson (history.session()).dump();
+
+    ASSERT_TRUE (history.perform ("Change Frame Rate",
+                                  [] (SessionEditor& editor) { return changeFrameRate (editor, core::FrameRate::fps24); }));
+    const auto& changed = history.session();
+    EXPECT_EQ (changed.frameRate, core::FrameRate::fps24);
+    // 00:59:59:24 does not exist at 24 fps: the second's last frame; the movie's start label stays.
+    EXPECT_EQ (changed.startTimecode, (core::Timecode { 0, 59, 59, 23 }));
+    EXPECT_EQ (changed.video->startTimecode, (core::Timecode { 0, 59, 58, 0 }));
+    // Positions are samples from the session start: nothing moves in time.
+    EXPECT_EQ (changed.tracks, loaded.session->tracks);
+    EXPECT_EQ (changed.markers, loaded.session->markers);
+    EXPECT_EQ (changed.cues, loaded.session->cues);
+    const auto after = sessionToJson (changed).dump();
+    EXPECT_EQ (sessionToJson (changed)["frame_rate"], "24");
 
     history.undo();
     EXPECT_EQ (sessionToJson (history.session()).dump(), before);

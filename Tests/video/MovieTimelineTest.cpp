@@ -54,6 +54,13 @@ namespace
         expectFrameTAtTimecodeT (test::leader25Mp4(), FrameRate::fps25, { 10, 0, 0, 0 }, 96000);
     }
 
+    TEST (MovieTimeline, FrameTAtTimecodeTAtTheHighRates)
+    {
+        expectFrameTAtTimecodeT (test::leader50Mov(), FrameRate::fps50, { 9, 59, 59, 0 }, 48000);
+        expectFrameTAtTimecodeT (test::leader5994DfMov(), FrameRate::fps59_94df, { 1, 0, 0, 0 }, 48000);
+        expectFrameTAtTimecodeT (test::leader60Mp4(), FrameRate::fps60, { 1, 0, 0, 0 }, 44100);
+    }
+
     MovieInfo syntheticMovie (FrameRate rate, std::optional<Timecode> start)
     {
         MovieInfo info;
@@ -121,7 +128,7 @@ namespace
             placeMovie (syntheticMovie (FrameRate::fps25, Timecode { 1, 0, 0, 0 }), FrameRate::fps23_976, 48000, { 1, 0, 0, 0 });
         ASSERT_FALSE (placement.ok());
         EXPECT_EQ (placement.error().message, "/film/reel1.mov: the movie runs at 25 fps and the session at 23.976 fps; "
-                                              "convert the movie or change the session's frame rate");
+                                              "change the session's frame rate, or conform the movie to the session's rate");
 
         MovieInfo odd = syntheticMovie (FrameRate::fps25, std::nullopt);
         odd.frameRate.reset();
@@ -129,6 +136,32 @@ namespace
         auto fifteen = placeMovie (odd, FrameRate::fps25, 48000, { 1, 0, 0, 0 });
         ASSERT_FALSE (fifteen.ok());
         EXPECT_NE (fifteen.error().message.find ("runs at 15/1 fps"), std::string::npos);
+    }
+    TEST (MovieTimeline, AConformedMovieCountsItsFramesAsSessionFrames)
+    {
+        // A 25 fps movie pulled down to a 24 fps session: frame n shows n session frames after its
+        // label, 10:00:00:00 read at 24 fps.
+        PlacementOptions conform;
+        conform.conform = true;
+        auto placement = placeMovie (syntheticMovie (FrameRate::fps25, Timecode { 10, 0, 0, 0 }), FrameRate::fps24, 48000,
+                                     { 9, 59, 0, 0 }, conform);
+        ASSERT_TRUE (placement.ok()) << placement.error().message;
+        EXPECT_EQ (movieFrameAt ({ 60 * 48000 }, placement.value()), 0);
+        EXPECT_EQ (movieFrameAt ({ 60 * 48000 + 2000 }, placement.value()), 1); // one 24 fps frame later
+        EXPECT_EQ (sessionPositionOfMovieFrame (240, placement.value()).samples, 70 * 48000);
+
+        // A label the session's rate lacks (frame 24 of a second) becomes the second's last frame.
+        auto late = placeMovie (syntheticMovie (FrameRate::fps25, Timecode { 10, 0, 0, 24 }), FrameRate::fps24, 48000,
+                                { 10, 0, 0, 0 }, conform);
+        ASSERT_TRUE (late.ok());
+        EXPECT_EQ (late->movieStartFrame - late->sessionStartFrame, 23);
+
+        // The session's own start timecode for the movie wins, read at the session's rate.
+        conform.startTimecode = Timecode { 10, 0, 1, 0 };
+        auto given = placeMovie (syntheticMovie (FrameRate::fps25, Timecode { 10, 0, 0, 0 }), FrameRate::fps24, 48000,
+                                 { 10, 0, 0, 0 }, conform);
+        ASSERT_TRUE (given.ok());
+        EXPECT_EQ (given->movieStartFrame - given->sessionStartFrame, 24);
     }
 } // namespace
 } // namespace sprocket::video

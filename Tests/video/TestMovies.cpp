@@ -153,6 +153,22 @@ LeaderSpec leader25Mxf()
     return { "leader_25.mxf", 25, 1, "10:00:00:00", "-c:v mpeg2video -q:v 3 -g 12 -bf 2", "-c:a pcm_s16le", "", 30, 50 };
 }
 
+LeaderSpec leader50Mov()
+{
+    return { "leader_50.mov", 50, 1, "10:00:00:00", "-c:v libx264 -preset veryfast -g 50 -bf 3", "", "", 6, 100 };
+}
+
+LeaderSpec leader5994DfMov()
+{
+    // Starts two seconds before a minute that drops four labels (01:00:59;58 -> 01:01:00;04).
+    return { "leader_5994df.mov", 60000, 1001, "01:00:58;00", "-c:v libx264 -preset veryfast -g 60 -bf 2", "", "", 6, 120 };
+}
+
+LeaderSpec leader60Mp4()
+{
+    return { "leader_60.mp4", 60, 1, "01:00:00:00", "-c:v libx264 -preset veryfast -g 120 -bf 3", "", "", 6, 120 };
+}
+
 std::filesystem::path scratchFolder (const std::string& name)
 {
     const auto folder = movieFolder() / ("scratch-" + name + "-" + std::to_string (getpid()));

@@ -48,6 +48,10 @@ LeaderSpec leader2997DfMov(); // x264, GOP 30, tmcd 00:59:58;00, PCM
 LeaderSpec leader25Mp4();     // mpeg4 part 2 with B-frames, GOP 25, tmcd 10:00:00:00, AAC, moov first
 LeaderSpec leader25Mkv();     // x264 long GOP (250), "TIMECODE" tag 10:00:00:00, no audio
 LeaderSpec leader25Mxf();     // MPEG-2 with B-frames, GOP 12, MXF timecode 10:00:00:00, PCM
+/** Six-second leaders at the high rates, without audio. */
+LeaderSpec leader50Mov();     // x264, GOP 50, tmcd 10:00:00:00
+LeaderSpec leader5994DfMov(); // x264, GOP 60, tmcd 01:00:58;00 (crosses a dropping minute)
+LeaderSpec leader60Mp4();     // x264, GOP 120, timecode tag 01:00:00:00
 
 /** A fresh empty folder under the movie folder for files a test writes. */
 std::filesystem::path scratchFolder (const std::string& name);
