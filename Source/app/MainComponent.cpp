@@ -59,6 +59,7 @@ MainComponent::MainComponent() : controller ([this] { return playheadPosition();
     cueLists = std::make_unique<CueListPanel> (std::move (cueHost));
     addChildComponent (*cueLists);
     videoTrack = std::make_unique<VideoTrackStrip> (timeline);
+    videoTrack->onRelinkRequest = [this] { invoke (relinkMovieCommand); };
     addChildComponent (*videoTrack);
     setSize (1600, 900);
 }

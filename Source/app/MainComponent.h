@@ -144,6 +144,7 @@ public:
         cueListsCommand,
         syncCheckCommand = 0x3502,
         importMovieCommand = 0x3402,
+        relinkMovieCommand = 0x3403,
         videoWindowCommand = 0x3603
     };
 
@@ -173,12 +174,25 @@ public:
     /** The import chooser (File > Import Audio...). */
     void chooseFilesToImport();
 
+    /** What to do with a movie whose picture rate is not the session's. */
+    enum class MovieRateAnswer
+    {
+        ask,               // a dialog offers the two below (without alerts: refused, saying why)
+        changeSessionRate, // the session takes the movie's rate (session::changeFrameRate)
+        conform            // the movie plays frame for frame at the session's rate (video.conform)
+    };
+
     /** File > Import Movie...: makes `movie` the session's reference movie (one undoable step)
-        after checking that FFmpeg reads it and that its picture rate is the session's; with
-        `guideAudio`, its first audio stream also comes in as a guide track at its timecode.
-        Says why when it cannot. */
-    bool importMovie (const std::filesystem::path& movie, bool guideAudio);
+        after checking that FFmpeg reads it and that its picture rate is the session's (else
+        `rateAnswer`); with `guideAudio`, its first audio stream also comes in as a guide track
+        at its timecode (not for a conformed movie: its sound runs at the movie's speed). Says
+        why when it cannot. */
+    bool importMovie (const std::filesystem::path& movie, bool guideAudio, MovieRateAnswer rateAnswer = MovieRateAnswer::ask);
     void chooseMovieToImport();
+    /** File > Relink Movie...: the session's movie is now `movie` (moved, renamed, a new copy);
+        its placement settings stay. Refused when FFmpeg cannot read it or the rate does not fit. */
+    bool relinkMovie (const std::filesystem::path& movie);
+    void chooseMovieToRelink();
     void toggleVideoWindow();
 
     /** The picture at the playhead (View > Video Window, ctrl+9). */
@@ -199,6 +213,7 @@ public:
     void showSyncCheckDialog();
 
 private:
+    void askAboutMovieRate (const std::filesystem::path& movie, bool guideAudio, const video::MovieInfo& info);
     void timerCallback() override { updateFromEngine(); }
     juce::Rectangle<int> getStatusBarArea() const;
     juce::Rectangle<int> getTransportArea() const;

@@ -26,6 +26,7 @@ void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
     commands.add (deliverCommand);
     commands.add (syncCheckCommand);
     commands.add (importMovieCommand);
+    commands.add (relinkMovieCommand);
     commands.add (videoWindowCommand);
     commands.addArray ({ playStopCommand,
                          returnToStartCommand,
@@ -273,6 +274,10 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.setInfo ("Import Movie...", "Make a movie the session's picture reference (and its audio a guide track)", "File", 0);
             info.setActive (writable);
             break;
+        case relinkMovieCommand:
+            info.setInfo ("Relink Movie...", "Point the session's movie at its file where it is now", "File", 0);
+            info.setActive (writable && document->session().video.has_value());
+            break;
         case videoWindowCommand:
             info.setInfo ("Video Window", "Show the picture at the playhead", "View", 0);
             info.setTicked (isShowingVideo());
@@ -444,6 +449,9 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             return true;
         case importMovieCommand:
             chooseMovieToImport();
+            return true;
+        case relinkMovieCommand:
+            chooseMovieToRelink();
             return true;
         case videoWindowCommand:
             toggleVideoWindow();

@@ -1,6 +1,9 @@
 // The reference movie in the edit window: File > Import Movie... and View > Video Window.
 #include "MainComponent.h"
+#include "SessionMovie.h"
 #include "Theme.h"
+
+#include "session/TimecodeSettings.h"
 
 #include "video/MovieAudio.h"
 #include "video/MovieInfo.h"
@@ -10,6 +13,13 @@ namespace sprocket::app
 {
 namespace
 {
+    constexpr const char* movieFilePatterns = "*.mov;*.mp4;*.m4v;*.mxf;*.mkv;*.avi";
+
+    juce::String rateName (core::FrameRate rate)
+    {
+        return juce::String (std::string (core::frameRateName (rate)));
+    }
+
     /** The video window: a plain resizable window around the edit window's VideoView, which
         the MainComponent keeps (it owns the movie's decoder, window or not). */
     class VideoWindow final : public juce::DocumentWindow
@@ -28,7 +38,7 @@ namespace
     };
 } // namespace
 
-bool MainComponent::importMovie (const std::filesystem::path& movie, bool guideAudio)
+bool MainComponent::importMovie (const std::filesystem::path& movie, bool guideAudio, MovieRateAnswer rateAnswer)
 {
     if (document == nullptr)
     {
@@ -42,21 +52,38 @@ bool MainComponent::importMovie (const std::filesystem::path& movie, bool guideA
         reportProblem (juce::String (info.error().message));
         return false;
     }
-    if (auto placed = video::placeMovie (*info, session.frameRate, session.sampleRate, session.startTimecode); ! placed)
+    const bool rateFits = video::hasSessionPictureRate (*info, session.frameRate);
+    if (! rateFits && rateAnswer == MovieRateAnswer::ask)
     {
-        // Changing the session's rate moves every timecode in it; that is the editor's call.
-        reportProblem (juce::String (placed.error().message)
-                       + "\nChange the session's frame rate to the movie's, or conform the movie to the session's rate.");
+        askAboutMovieRate (movie, guideAudio, *info);
         return false;
     }
+    if (! rateFits && rateAnswer == MovieRateAnswer::changeSessionRate && ! info->frameRate)
+    {
+        reportProblem (juce::String (movie.string()) + ": the movie runs at " + info->frameRateText()
+                       + " fps, which is not a timecode rate a session can take; conform it instead.");
+        return false;
+    }
+
+    const bool conform = ! rateFits && rateAnswer == MovieRateAnswer::conform;
     const auto status = document->perform ("Import Movie", [&] (session::SessionEditor& editor) -> core::Status {
-        editor.video() = session::VideoReference { std::filesystem::absolute (movie), std::nullopt, 0, false };
+        if (! rateFits && ! conform)
+            if (auto changed = session::changeFrameRate (editor, *info->frameRate); ! changed)
+                return changed;
+        editor.video() = session::VideoReference { std::filesystem::absolute (movie), std::nullopt, 0, false, conform };
         return {};
     });
     if (! check (status))
         return false;
     if (! guideAudio || info->audioStreams.empty())
         return true;
+    if (conform)
+    {
+        // Its sound runs at the movie's speed, not the session's: it would drift against the cut.
+        reportProblem ("The movie is conformed to " + rateName (session.frameRate)
+                       + " fps; its audio runs at the movie's own speed and was not imported as a guide.");
+        return true;
+    }
 
     // The guide goes beside the session (or the movie, for an unsaved session), stamped with
     // the movie's start timecode, and comes in at that time.
@@ -72,16 +99,87 @@ bool MainComponent::importMovie (const std::filesystem::path& movie, bool guideA
     return importFiles ({ juce::String (guide->path.string()) }, 0, true);
 }
 
+void MainComponent::askAboutMovieRate (const std::filesystem::path& movie, bool guideAudio, const video::MovieInfo& info)
+{
+    const auto sessionRate = rateName (document->session().frameRate);
+    const auto question = juce::String (movie.filename().string()) + " runs at " + info.frameRateText()
+                          + " fps and the session at " + sessionRate + " fps.\n\n"
+                          + "Change the session's rate: every clip, marker and cue stays where it is in time, and the "
+                            "timecodes they read change.\n"
+                          + "Conform the movie: its frames play one for one at " + sessionRate
+                          + " fps (a pull-up or pull-down), so it runs at a slightly different speed than it was made.";
+    lastProblem = question;
+    if (! showsAlerts)
+    {
+        std::cerr << "sprocket: " << question << '\n';
+        return;
+    }
+    auto* window = new juce::AlertWindow ("Movie Frame Rate", question, juce::MessageBoxIconType::QuestionIcon, this);
+    if (info.frameRate)
+        window->addButton ("Change Session to " + rateName (*info.frameRate) + " fps", 1);
+    window->addButton ("Conform Movie to " + sessionRate + " fps", 2);
+    window->addButton ("Cancel", 0, juce::KeyPress (juce::KeyPress::escapeKey));
+    window->enterModalState (true, juce::ModalCallbackFunction::create ([this, movie, guideAudio] (int answer) {
+                                 if (answer != 0)
+                                     importMovie (movie, guideAudio,
+                                                  answer == 1 ? MovieRateAnswer::changeSessionRate : MovieRateAnswer::conform);
+                             }),
+                             true);
+}
+
 void MainComponent::chooseMovieToImport()
 {
     const auto start = document != nullptr && ! document->file().empty()
                            ? juce::File (juce::String (document->file().parent_path().string()))
                            : juce::File::getSpecialLocation (juce::File::userHomeDirectory);
-    chooser = std::make_unique<juce::FileChooser> ("Import a reference movie", start, "*.mov;*.mp4;*.m4v;*.mxf;*.mkv;*.avi");
+    chooser = std::make_unique<juce::FileChooser> ("Import a reference movie", start, movieFilePatterns);
     chooser->launchAsync (juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles,
                           [this] (const juce::FileChooser& fc) {
                               if (fc.getResult() != juce::File())
                                   importMovie (fc.getResult().getFullPathName().toStdString(), true);
+                          });
+}
+
+bool MainComponent::relinkMovie (const std::filesystem::path& movie)
+{
+    if (document == nullptr || ! document->session().video)
+    {
+        reportProblem ("The session has no movie to relink; File > Import Movie... brings one in.");
+        return false;
+    }
+    auto info = video::openMovie (movie);
+    if (! info)
+    {
+        reportProblem (juce::String (info.error().message));
+        return false;
+    }
+    if (auto placed = placeSessionMovie (*info, document->session(), false); ! placed)
+    {
+        reportProblem (juce::String (placed.error().message));
+        return false;
+    }
+    return check (document->perform ("Relink Movie", [&] (session::SessionEditor& editor) -> core::Status {
+        editor.video()->path = std::filesystem::absolute (movie);
+        return {};
+    }));
+}
+
+void MainComponent::chooseMovieToRelink()
+{
+    if (document == nullptr || ! document->session().video)
+        return;
+    // Start where the movie was, or the nearest folder of that path that still exists.
+    auto folder = document->session().resolvePath (document->session().video->path).parent_path();
+    std::error_code ignored;
+    while (! folder.empty() && ! std::filesystem::is_directory (folder, ignored) && folder != folder.parent_path())
+        folder = folder.parent_path();
+    const auto name = document->session().video->path.filename().string();
+    chooser = std::make_unique<juce::FileChooser> ("Relink " + juce::String (name), juce::File (juce::String (folder.string())),
+                                                   movieFilePatterns);
+    chooser->launchAsync (juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles,
+                          [this] (const juce::FileChooser& fc) {
+                              if (fc.getResult() != juce::File())
+                                  relinkMovie (fc.getResult().getFullPathName().toStdString());
                           });
 }
 

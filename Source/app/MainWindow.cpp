@@ -297,6 +297,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
             menu.addSeparator();
             add (MainComponent::importCommand);
             add (MainComponent::importMovieCommand);
+            add (MainComponent::relinkMovieCommand);
             add (MainComponent::deliverCommand);
             add (MainComponent::syncCheckCommand);
             menu.addSeparator();

@@ -1,48 +1,64 @@
 #include "SyncCheckDialog.h"
 
+#include "SessionMovie.h"
 #include "Theme.h"
 
 #include "session/TimelineGrid.h"
+#include "video/FlashFrame.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
+#include <utility>
 
 namespace sprocket::app
 {
-/** One check on a thread of its own: the result crosses over once `finished` is set. */
-struct SyncCheckDialog::Job
+namespace
 {
-    Job (session::Session s, core::Timecode expected, std::string track)
+    /** Leaders sit at the head of a reel: the flash frame is looked for in the movie's first minute. */
+    constexpr int64_t flashSearchSeconds = 60;
+
+    core::Result<qc::SyncCheckResult> checkSync (session::Session s, core::Timecode expected, const std::string& track)
     {
-        thread = std::thread ([this, s = std::move (s), expected, track = std::move (track)]() mutable {
-            const auto folder = std::filesystem::temp_directory_path() / ("sprocket-synccheck-" + std::to_string (::getpid()));
-            std::error_code ignored;
-            std::filesystem::create_directories (folder, ignored);
-            if (! track.empty())
-            {
-                auto only = qc::withOnlyTrack (std::move (s), track);
-                if (! only)
-                    outcome.emplace (only.error());
-                else
-                    s = std::move (*only);
-            }
-            if (! outcome)
-                outcome.emplace (qc::checkSessionSync (s, qc::sessionTimebase (s, std::nullopt), expected, folder));
-            std::filesystem::remove_all (folder, ignored);
-            finished.store (true, std::memory_order_release);
-        });
+        if (! track.empty())
+        {
+            auto only = qc::withOnlyTrack (std::move (s), track);
+            if (! only)
+                return only.error();
+            s = std::move (*only);
+        }
+        const auto folder = std::filesystem::temp_directory_path() / ("sprocket-synccheck-" + std::to_string (::getpid()));
+        std::error_code ignored;
+        std::filesystem::create_directories (folder, ignored);
+        auto outcome = qc::checkSessionSync (s, qc::sessionTimebase (s, std::nullopt), expected, folder);
+        std::filesystem::remove_all (folder, ignored);
+        return outcome;
     }
 
-    ~Job()
+    core::Result<SyncCheckDialog::FlashFrame> findMovieFlash (const session::Session& s)
     {
-        if (thread.joinable())
-            thread.join();
+        const auto path = s.resolvePath (s.video->path);
+        auto info = video::openMovie (path);
+        if (! info)
+            return info.error();
+        auto placement = placeSessionMovie (*info, s, false);
+        if (! placement)
+            return placement.error();
+        const auto fps = (info->frameRatio.numerator + info->frameRatio.denominator - 1) / info->frameRatio.denominator;
+        auto flash = video::findFlashFrame (path, 0, std::min<int64_t> (info->frameCount - 1, flashSearchSeconds * fps));
+        if (! flash)
+            return flash.error();
+        if (! flash->has_value())
+            return core::makeError (
+                path.filename().string()
+                + ": no flash frame in the movie's first minute (a picture much brighter than those around it)");
+        const auto position = video::sessionPositionOfMovieFrame (**flash, *placement);
+        if (position.samples < 0)
+            return core::makeError (path.filename().string() + ": the flash frame (movie frame " + std::to_string (**flash)
+                                    + ") is before the session start");
+        return SyncCheckDialog::FlashFrame { **flash, session::timecodeAt (s, position) };
     }
-
-    std::optional<core::Result<qc::SyncCheckResult>> outcome; // written before `finished`
-    std::atomic<bool> finished { false };
-    std::thread thread;
-};
+} // namespace
 
 core::Timecode SyncCheckDialog::defaultPopTimecode (const session::Session& s)
 {
@@ -76,6 +92,12 @@ SyncCheckDialog::SyncCheckDialog (session::Session sessionToCheck) : session (st
     checkButton.setComponentID ("check");
     checkButton.onClick = [this] { check(); };
     addAndMakeVisible (checkButton);
+
+    flashButton.setComponentID ("flash");
+    flashButton.setTooltip ("The pop belongs on the flash frame of the movie's leader");
+    flashButton.setEnabled (session.video.has_value());
+    flashButton.onClick = [this] { findFlashFrame(); };
+    addAndMakeVisible (flashButton);
     setSize (520, 170);
 }
 
@@ -98,7 +120,7 @@ void SyncCheckDialog::setSource (const juce::String& trackNameOrPrintmaster)
 
 void SyncCheckDialog::check()
 {
-    if (job != nullptr)
+    if (isRunning())
         return;
     auto expected = core::parseTimecode (expectedEditor.getText().trim().toStdString(), session.frameRate);
     if (! expected)
@@ -112,21 +134,58 @@ void SyncCheckDialog::check()
         id >= 2 && size_t (id - 2) < session.tracks.size() ? session.tracks[size_t (id - 2)].id : std::string();
     result.reset();
     message = "Rendering and listening for the 2-pop...";
+    job = std::make_unique<CheckTask> ([s = session, e = *expected, track] { return checkSync (s, e, track); });
+    startPolling();
+}
+
+void SyncCheckDialog::findFlashFrame()
+{
+    if (isRunning() || ! session.video)
+        return;
+    result.reset();
+    message = "Looking for the flash frame in " + juce::String (session.video->path.filename().string()) + "...";
+    flashJob = std::make_unique<FlashTask> ([s = session] { return findMovieFlash (s); });
+    startPolling();
+}
+
+void SyncCheckDialog::startPolling()
+{
     checkButton.setEnabled (false);
-    job = std::make_unique<Job> (session, *expected, track);
+    flashButton.setEnabled (false);
     startTimerHz (20);
     repaint();
 }
 
 void SyncCheckDialog::poll()
 {
-    if (job == nullptr || ! job->finished.load (std::memory_order_acquire))
+    if (flashJob != nullptr && flashJob->isFinished())
+        takeFlashFrame (std::exchange (flashJob, nullptr)->take());
+    else if (job != nullptr && job->isFinished())
+        takeCheck (std::exchange (job, nullptr)->take());
+    else
         return;
     stopTimer();
-    auto finished = std::move (job);
-    finished->thread.join();
     checkButton.setEnabled (true);
-    const auto& outcome = *finished->outcome;
+    flashButton.setEnabled (session.video.has_value());
+    repaint();
+}
+
+void SyncCheckDialog::takeFlashFrame (const core::Result<FlashFrame>& found)
+{
+    if (! found)
+    {
+        message = juce::String (found.error().message);
+        return;
+    }
+    flash = *found;
+    const auto timecode = juce::String (core::formatTimecode (found->timecode, session.frameRate));
+    expectedEditor.setText (timecode);
+    message = "The movie's flash frame (frame " + juce::String (found->movieFrame) + ") is at " + timecode
+              + ": the 2-pop belongs there. Check listens for it.";
+}
+
+void SyncCheckDialog::takeCheck (const core::Result<qc::SyncCheckResult>& outcome)
+{
     if (! outcome)
         message = juce::String (outcome.error().message);
     else if (! outcome->pop)
@@ -148,7 +207,6 @@ void SyncCheckDialog::poll()
         if (onFound)
             onFound (r.foundSample - r.timebase.startSample);
     }
-    repaint();
 }
 
 void SyncCheckDialog::paint (juce::Graphics& g)
@@ -166,6 +224,8 @@ void SyncCheckDialog::resized()
     auto row = area.removeFromTop (28);
     expectedLabel.setBounds (row.removeFromLeft (140));
     expectedEditor.setBounds (row.removeFromLeft (130));
+    row.removeFromLeft (12);
+    flashButton.setBounds (row.removeFromLeft (170));
     row = area.removeFromTop (34).withTrimmedTop (6);
     sourceLabel.setBounds (row.removeFromLeft (140));
     sourceChooser.setBounds (row.removeFromLeft (220));

@@ -1,5 +1,6 @@
 #include "VideoTrackStrip.h"
 
+#include "SessionMovie.h"
 #include "Theme.h"
 
 #include <cstring>
@@ -39,7 +40,7 @@ void VideoTrackStrip::setSession (const session::Session& newSession)
         // is thinned to 2,000 (about 16 MB of 48-pixel pictures).
         auto info = video::openMovie (path);
         if (! info)
-            problem = "offline: " + juce::String (info.error().message);
+            problem = juce::String (info.error().message);
         else
         {
             video::ThumbnailRequest request;
@@ -51,17 +52,14 @@ void VideoTrackStrip::setSession (const session::Session& newSession)
             if (started)
                 thumbnails = std::move (*started);
             else
-                problem = "offline: " + juce::String (started.error().message);
+                problem = juce::String (started.error().message);
         }
     }
     placement.reset();
     if (thumbnails != nullptr)
     {
-        auto info = thumbnails->info();
-        if (session.video->startTimecode)
-            info.startTimecode = session.video->startTimecode;
-        auto placed =
-            video::placeMovie (info, session.frameRate, session.sampleRate, session.startTimecode, session.video->offsetFrames);
+        // The track shows where the movie is on the timeline: without the display offset.
+        auto placed = placeSessionMovie (thumbnails->info(), session, false);
         if (placed)
             placement = *placed;
         else
@@ -69,6 +67,12 @@ void VideoTrackStrip::setSession (const session::Session& newSession)
     }
     startTimerHz (10);
     repaint();
+}
+
+void VideoTrackStrip::mouseDoubleClick (const juce::MouseEvent&)
+{
+    if (isOffline() && onRelinkRequest)
+        onRelinkRequest();
 }
 
 double VideoTrackStrip::getThumbnailProgress() const
@@ -132,8 +136,23 @@ void VideoTrackStrip::paint (juce::Graphics& g)
     g.drawText ("Video", header.removeFromTop (18), juce::Justification::centredLeft, true);
     g.setColour (problem.isEmpty() ? theme::textSecondary : theme::warning);
     g.setFont (theme::uiFont (12.0f));
-    g.drawText (problem.isEmpty() ? juce::String (openPath.filename().string()) : problem, header, juce::Justification::topLeft,
-                true);
+    const auto name = juce::String (openPath.filename().string());
+    g.drawText (isOffline()         ? name + " (offline)"
+                : problem.isEmpty() ? name
+                                    : problem,
+                header, juce::Justification::topLeft, true);
+
+    if (thumbnails == nullptr && ! problem.isEmpty())
+    {
+        // An offline movie: the lane says so where the pictures would be.
+        auto lane = getLocalBounds().withTrimmedLeft (laneX).reduced (0, 5);
+        g.setColour (theme::warning.withAlpha (0.18f));
+        g.fillRect (lane);
+        g.setColour (theme::warning);
+        g.setFont (theme::uiFont (13.0f, true));
+        g.drawText ("Movie offline: " + problem + "  (double-click or File > Relink Movie...)", lane.reduced (10, 0),
+                    juce::Justification::centredLeft, true);
+    }
 
     if (placement && thumbnails != nullptr)
     {

@@ -18,7 +18,7 @@ namespace sprocket::app
     scroll need no wiring). Thumbnails (one a second of movie, at most 2,000) are made by a
     video::ThumbnailBuilder on its own thread and appear as they come; where the zoom shows more
     than one per second, the nearest earlier one repeats. Shown only while the session has a
-    movie. [[message thread]] */
+    movie; an offline one says so across the lane. [[message thread]] */
 class VideoTrackStrip final : public juce::Component, private juce::Timer
 {
 public:
@@ -30,6 +30,12 @@ public:
     /** Follows the session's movie (restarting the thumbnails only when its path changes). */
     void setSession (const session::Session& session);
     bool hasMovie() const noexcept { return session.video.has_value(); }
+    /** The session has a movie that cannot be opened (moved, renamed, unreadable). */
+    bool isOffline() const noexcept { return hasMovie() && thumbnails == nullptr; }
+    juce::String getProblem() const { return problem; }
+
+    /** A double-click on an offline movie asks for it to be relinked. */
+    std::function<void()> onRelinkRequest;
 
     double getThumbnailProgress() const;
     /** Blocks until every thumbnail is made (tests and snapshots). */
@@ -38,6 +44,7 @@ public:
     int getPicturesPainted() const noexcept { return picturesPainted; }
 
     void paint (juce::Graphics& g) override;
+    void mouseDoubleClick (const juce::MouseEvent&) override;
 
 private:
     void timerCallback() override;

@@ -1,5 +1,6 @@
 #include "VideoView.h"
 
+#include "SessionMovie.h"
 #include "Theme.h"
 
 #include <cstring>
@@ -44,11 +45,7 @@ void VideoView::setSession (const session::Session& newSession)
     }
     if (prefetcher == nullptr)
         return;
-    auto info = prefetcher->info();
-    if (session.video->startTimecode)
-        info.startTimecode = session.video->startTimecode;
-    auto placed =
-        video::placeMovie (info, session.frameRate, session.sampleRate, session.startTimecode, session.video->offsetFrames);
+    auto placed = placeSessionMovie (prefetcher->info(), session, true);
     if (! placed)
     {
         problem = juce::String (placed.error().message);

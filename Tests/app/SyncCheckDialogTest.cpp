@@ -1,6 +1,8 @@
 // File > Check Sync (2-pop): the dialog finds a pop placed three frames late in a session's
 // track and says so; a wrong timecode and a session without a pop are told plainly.
-#include "AppTestSupport.h"
+#include "EditTestSupport.h"
+
+#include "../video/TestMovies.h"
 
 #include "app/Snapshot.h"
 #include "app/SyncCheckDialog.h"
@@ -114,4 +116,45 @@ TEST (SyncCheckDialogTest, SaysWhatIsWrongWithoutAPopOrWithABadTimecode)
     waitFor (silent);
     EXPECT_FALSE (silent.getResult());
     EXPECT_TRUE (silent.getMessage().startsWith ("No 2-pop found")) << silent.getMessage();
+}
+
+TEST (SyncCheckDialogTest, TheMoviesFlashFrameIsWhereThePopIsExpected)
+{
+    // The demo (23.976 from 01:00:00:00) with a leader whose flash and pop are on frame 61.
+    EditFixture f;
+    auto spec = video::test::leader23976Mov();
+    spec.flash = true;
+    spec.popFrame = 61;
+    spec.seconds = 8;
+    spec.fileName = "flash_" + spec.fileName;
+    ASSERT_TRUE (f.main.importMovie (video::test::leaderMovie (spec), true)) << f.main.getLastProblem();
+    const auto guide = f.session().tracks.back().name;
+
+    SyncCheckDialog dialog (f.session());
+    dialog.setSource (juce::String (guide));
+    auto* flash = dialog.findChildWithID ("flash");
+    ASSERT_NE (flash, nullptr);
+    ASSERT_TRUE (flash->isEnabled());
+    clickOn (*flash);
+    waitFor (dialog);
+    ASSERT_TRUE (dialog.getFlashFrame()) << dialog.getMessage();
+    EXPECT_EQ (dialog.getFlashFrame()->movieFrame, 61);
+    EXPECT_EQ (dialog.getFlashFrame()->timecode, (core::Timecode { 1, 0, 2, 13 }));
+
+    // The guide's pop is on the flash: in sync.
+    clickOn (*dialog.findChildWithID ("check"));
+    waitFor (dialog);
+    ASSERT_TRUE (dialog.getResult()) << dialog.getMessage();
+    EXPECT_EQ (dialog.getResult()->offsetSamples, 0) << dialog.getMessage();
+    EXPECT_EQ (dialog.getMessage(), "2-pop at 01:00:02:13: +0 frames (+0 samples) - in sync");
+    dialog.setSize (520, 170);
+    EXPECT_TRUE (Snapshot::writePng (paintToImage (dialog), juce::File::getCurrentWorkingDirectory().getChildFile (
+                                                                "artefacts/sync-check-flash-frame.png"))
+                     .ok());
+
+    // Without a movie the button is off.
+    session::Session none = f.session();
+    none.video.reset();
+    SyncCheckDialog plain (none);
+    EXPECT_FALSE (plain.findChildWithID ("flash")->isEnabled());
 }

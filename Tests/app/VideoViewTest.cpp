@@ -7,6 +7,7 @@
 #include "app/Snapshot.h"
 #include "app/Streamers.h"
 #include "app/VideoView.h"
+#include "session/SessionJson.h"
 #include "session/TimelineGrid.h"
 
 #include <chrono>
@@ -59,11 +60,14 @@ TEST (VideoViewTest, ImportMovieChecksTheRateAndBringsItsAudioAsAGuideTrack)
     // The guide starts where the movie does: at its tmcd, 01:00:00:00, the session start.
     EXPECT_EQ (f.session().tracks.back().clips.at (0).position.samples, 0);
 
-    // A 25 fps movie against a 23.976 session is refused with both rates named.
+    // A 25 fps movie against a 23.976 session is not taken as it is: the question names both
+    // rates and the two ways out (without alerts nothing changes).
     const auto wrongRate = video::test::leaderMovie (video::test::leader25Mp4());
     EXPECT_FALSE (f.main.importMovie (wrongRate, false));
-    EXPECT_TRUE (f.main.getLastProblem().contains ("25")) << f.main.getLastProblem();
-    EXPECT_TRUE (f.main.getLastProblem().contains ("frame rate")) << f.main.getLastProblem();
+    EXPECT_TRUE (f.main.getLastProblem().contains ("runs at 25 fps and the session at 23.976 fps")) << f.main.getLastProblem();
+    EXPECT_TRUE (f.main.getLastProblem().contains ("Change the session's rate")) << f.main.getLastProblem();
+    EXPECT_TRUE (f.main.getLastProblem().contains ("Conform the movie")) << f.main.getLastProblem();
+    EXPECT_EQ (f.session().resolvePath (f.session().video->path), std::filesystem::absolute (f.movie));
 
     // Not a movie at all: said so, nothing changes.
     const auto text = f.demo.folder.path / "notes.mov";
@@ -76,6 +80,89 @@ TEST (VideoViewTest, ImportMovieChecksTheRateAndBringsItsAudioAsAGuideTrack)
     EXPECT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
     EXPECT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
     EXPECT_FALSE (f.session().video);
+}
+
+TEST (VideoViewTest, AMovieAtAnotherRateChangesTheSessionRateOrIsConformedAsTheEditorAnswers)
+{
+    MovieFixture f;
+    const auto before = session::sessionToJson (f.session()).dump();
+    const auto tracks = f.session().tracks;
+    const auto movie25 = video::test::leaderMovie (video::test::leader25Mp4()); // tmcd 10:00:00:00
+
+    // Change the session's rate: one undo step; the labels and every position stay.
+    ASSERT_TRUE (f.main.importMovie (movie25, false, MainComponent::MovieRateAnswer::changeSessionRate))
+        << f.main.getLastProblem();
+    EXPECT_EQ (f.session().frameRate, core::FrameRate::fps25);
+    EXPECT_EQ (f.session().startTimecode, (core::Timecode { 1, 0, 0, 0 }));
+    EXPECT_EQ (f.session().tracks, tracks);
+    ASSERT_TRUE (f.session().video);
+    EXPECT_FALSE (f.session().video->conform);
+    EXPECT_TRUE (f.main.getVideoView().getProblem().isEmpty()) << f.main.getVideoView().getProblem();
+    EXPECT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
+    EXPECT_EQ (session::sessionToJson (f.session()).dump(), before);
+
+    // Conform: the session keeps 23.976 and the movie's frames count as session frames, from
+    // its label 10:00:00:00 read at 23.976.
+    ASSERT_TRUE (f.main.importMovie (movie25, true, MainComponent::MovieRateAnswer::conform)) << f.main.getLastProblem();
+    EXPECT_EQ (f.session().frameRate, core::FrameRate::fps23_976);
+    ASSERT_TRUE (f.session().video);
+    EXPECT_TRUE (f.session().video->conform);
+    EXPECT_EQ (f.session().tracks.size(), tracks.size()); // no guide: its sound runs at 25 fps speed
+    EXPECT_TRUE (f.main.getLastProblem().contains ("not imported as a guide")) << f.main.getLastProblem();
+    auto& view = f.main.getVideoView();
+    view.setSize (640, 360);
+    ASSERT_TRUE (view.getProblem().isEmpty()) << view.getProblem();
+    const auto tenHours = *session::timelinePosition (f.session(), { 10, 0, 0, 0 });
+    const auto frame30 = tenHours.samples + core::samplesFromFrameCount (30, core::FrameRate::fps23_976, f.session().sampleRate);
+    ASSERT_TRUE (waitForExactFrame (view, frame30, false));
+    EXPECT_EQ (view.getShownFrame(), 30);
+    EXPECT_EQ (codeShown (view), 30);
+    EXPECT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
+    EXPECT_EQ (session::sessionToJson (f.session()).dump(), before);
+}
+
+TEST (VideoViewTest, AMissingMovieIsOfflineUntilRelinked)
+{
+    MovieFixture f;
+    ASSERT_TRUE (f.main.importMovie (f.movie, false)) << f.main.getLastProblem();
+    auto& strip = f.main.getVideoTrack();
+    EXPECT_FALSE (strip.isOffline());
+
+    // The movie moves away: the track says it is offline, and a double-click asks to relink.
+    const auto moved = f.demo.folder.path / "Picture" / "reel1_v2.mov";
+    std::filesystem::create_directories (moved.parent_path());
+    std::filesystem::copy_file (f.movie, moved);
+    ASSERT_TRUE (f.main.getDocument()->perform ("Lose Movie", [&] (session::SessionEditor& editor) -> core::Status {
+        editor.video()->path = f.demo.folder.path / "gone" / "reel1.mov";
+        editor.video()->offsetFrames = 2;
+        return {};
+    }));
+    EXPECT_TRUE (strip.isOffline());
+    EXPECT_TRUE (strip.getProblem().contains ("reel1.mov")) << strip.getProblem();
+    EXPECT_TRUE (f.main.getVideoView().getProblem().startsWith ("Movie offline")) << f.main.getVideoView().getProblem();
+    strip.setSize (1600, VideoTrackStrip::preferredHeight);
+    const auto offlineImage = paintToImage (strip);
+    EXPECT_TRUE (Snapshot::writePng (offlineImage,
+                                     juce::File::getCurrentWorkingDirectory().getChildFile ("artefacts/video-track-offline.png"))
+                     .ok());
+    int relinkRequests = 0;
+    strip.onRelinkRequest = [&] { ++relinkRequests; };
+    const auto at = juce::Point<float> (800.0f, 20.0f);
+    strip.mouseDoubleClick (juce::MouseEvent (juce::Desktop::getInstance().getMainMouseSource(), at, {}, 1.0f, 0.0f, 0.0f, 0.0f,
+                                              0.0f, &strip, &strip, juce::Time::getCurrentTime(), at,
+                                              juce::Time::getCurrentTime(), 2, false));
+    EXPECT_EQ (relinkRequests, 1);
+
+    // A movie at another rate is not a relink of this one; the right file is, keeping the offset.
+    EXPECT_FALSE (f.main.relinkMovie (video::test::leaderMovie (video::test::leader25Mp4())));
+    EXPECT_TRUE (f.main.getLastProblem().contains ("25 fps")) << f.main.getLastProblem();
+    ASSERT_TRUE (f.main.relinkMovie (moved)) << f.main.getLastProblem();
+    EXPECT_EQ (f.session().resolvePath (f.session().video->path), moved);
+    EXPECT_EQ (f.session().video->offsetFrames, 2);
+    EXPECT_FALSE (strip.isOffline());
+    EXPECT_TRUE (f.main.getVideoView().getProblem().isEmpty()) << f.main.getVideoView().getProblem();
+    EXPECT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
+    EXPECT_TRUE (strip.isOffline());
 }
 
 TEST (VideoViewTest, TheFrameShownAtTimecodeTIsFrameTAfterLocatesAndDuringPlayback)
