@@ -1,5 +1,6 @@
 // The reference movie in the edit window: File > Import Movie... and View > Video Window.
 #include "MainComponent.h"
+#include "MovieRateQuestion.h"
 #include "SessionMovie.h"
 #include "Theme.h"
 
@@ -101,30 +102,21 @@ bool MainComponent::importMovie (const std::filesystem::path& movie, bool guideA
 
 void MainComponent::askAboutMovieRate (const std::filesystem::path& movie, bool guideAudio, const video::MovieInfo& info)
 {
-    const auto sessionRate = rateName (document->session().frameRate);
-    const auto question = juce::String (movie.filename().string()) + " runs at " + info.frameRateText()
-                          + " fps and the session at " + sessionRate + " fps.\n\n"
-                          + "Change the session's rate: every clip, marker and cue stays where it is in time, and the "
-                            "timecodes they read change.\n"
-                          + "Conform the movie: its frames play one for one at " + sessionRate
-                          + " fps (a pull-up or pull-down), so it runs at a slightly different speed than it was made.";
-    lastProblem = question;
+    lastProblem = MovieRateQuestion::text (info, document->session().frameRate);
     if (! showsAlerts)
     {
-        std::cerr << "sprocket: " << question << '\n';
+        std::cerr << "sprocket: " << lastProblem << '\n';
         return;
     }
-    auto* window = new juce::AlertWindow ("Movie Frame Rate", question, juce::MessageBoxIconType::QuestionIcon, this);
-    if (info.frameRate)
-        window->addButton ("Change Session to " + rateName (*info.frameRate) + " fps", 1);
-    window->addButton ("Conform Movie to " + sessionRate + " fps", 2);
-    window->addButton ("Cancel", 0, juce::KeyPress (juce::KeyPress::escapeKey));
-    window->enterModalState (true, juce::ModalCallbackFunction::create ([this, movie, guideAudio] (int answer) {
-                                 if (answer != 0)
-                                     importMovie (movie, guideAudio,
-                                                  answer == 1 ? MovieRateAnswer::changeSessionRate : MovieRateAnswer::conform);
-                             }),
-                             true);
+    auto window = MovieRateQuestion::makeWindow (info, document->session().frameRate, this);
+    window.release()->enterModalState (true, juce::ModalCallbackFunction::create ([this, movie, guideAudio] (int answer) {
+                                           if (answer != MovieRateQuestion::cancel)
+                                               importMovie (movie, guideAudio,
+                                                            answer == MovieRateQuestion::changeSessionRate
+                                                                ? MovieRateAnswer::changeSessionRate
+                                                                : MovieRateAnswer::conform);
+                                       }),
+                                       true);
 }
 
 void MainComponent::chooseMovieToImport()

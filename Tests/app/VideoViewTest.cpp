@@ -4,6 +4,7 @@
 #include "EditTestSupport.h"
 
 #include "../video/TestMovies.h"
+#include "app/MovieRateQuestion.h"
 #include "app/Snapshot.h"
 #include "app/Streamers.h"
 #include "app/VideoView.h"
@@ -119,6 +120,24 @@ TEST (VideoViewTest, AMovieAtAnotherRateChangesTheSessionRateOrIsConformedAsTheE
     EXPECT_EQ (codeShown (view), 30);
     EXPECT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
     EXPECT_EQ (session::sessionToJson (f.session()).dump(), before);
+}
+
+TEST (VideoViewTest, TheRateQuestionOffersBothAnswersAndCancel)
+{
+    // (The window itself is a desktop window, which this Xvfb without a window manager refuses.)
+    auto movie = video::openMovie (video::test::leaderMovie (video::test::leader25Mp4()));
+    ASSERT_TRUE (movie) << movie.error().message;
+    const auto text = MovieRateQuestion::text (*movie, core::FrameRate::fps23_976);
+    EXPECT_TRUE (text.contains ("leader_25") && text.contains ("runs at 25 fps and the session at 23.976 fps")) << text;
+    juce::StringArray buttons;
+    for (auto& answer : MovieRateQuestion::answers (*movie, core::FrameRate::fps23_976))
+        buttons.add (answer.button + "=" + juce::String (answer.result));
+    EXPECT_EQ (buttons.joinIntoString (", "), "Change Session to 25 fps=1, Conform Movie to 23.976 fps=2, Cancel=0");
+
+    // A movie at a rate no session has can only be conformed.
+    movie->frameRate.reset();
+    movie->frameRatio = { 15, 1 };
+    EXPECT_EQ (MovieRateQuestion::answers (*movie, core::FrameRate::fps25).size(), 2u);
 }
 
 TEST (VideoViewTest, AMissingMovieIsOfflineUntilRelinked)
