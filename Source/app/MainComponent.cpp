@@ -349,6 +349,8 @@ juce::String MainComponent::getMediaStatusText() const
     juce::String text = offlineCount == 0 ? juce::String ("All media online") : juce::String (offlineCount) + " media offline";
     if (otherMediaProblems > 0)
         text << "   |   " << juce::String (otherMediaProblems) << " media problem" << (otherMediaProblems == 1 ? "" : "s");
+    if (videoTrack != nullptr && videoTrack->isOffline())
+        text << "   |   movie offline";
     return text;
 }
 

@@ -158,6 +158,7 @@ TEST (VideoViewTest, AMissingMovieIsOfflineUntilRelinked)
     }));
     EXPECT_TRUE (strip.isOffline());
     EXPECT_TRUE (strip.getProblem().contains ("reel1.mov")) << strip.getProblem();
+    EXPECT_TRUE (f.main.getMediaStatusText().endsWith ("movie offline")) << f.main.getMediaStatusText();
     EXPECT_TRUE (f.main.getVideoView().getProblem().startsWith ("Movie offline")) << f.main.getVideoView().getProblem();
     strip.setSize (1600, VideoTrackStrip::preferredHeight);
     const auto offlineImage = paintToImage (strip);
@@ -179,6 +180,7 @@ TEST (VideoViewTest, AMissingMovieIsOfflineUntilRelinked)
     EXPECT_EQ (f.session().resolvePath (f.session().video->path), moved);
     EXPECT_EQ (f.session().video->offsetFrames, 2);
     EXPECT_FALSE (strip.isOffline());
+    EXPECT_FALSE (f.main.getMediaStatusText().contains ("movie")) << f.main.getMediaStatusText();
     EXPECT_TRUE (f.main.getVideoView().getProblem().isEmpty()) << f.main.getVideoView().getProblem();
     EXPECT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
     EXPECT_TRUE (strip.isOffline());
