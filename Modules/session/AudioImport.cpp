@@ -1,6 +1,7 @@
 #include "session/AudioImport.h"
 
 #include "io/AudioFileInfo.h"
+#include "io/FileDigest.h"
 #include "io/PolySplit.h"
 #include "session/MediaCheck.h"
 #include "session/TimelineGrid.h"
@@ -36,16 +37,6 @@ namespace
         core::SamplePosition position;
         std::string name;
     };
-
-    /** The path the session stores: relative to the session's folder when the file is inside it. */
-    std::filesystem::path storedPath (const Session& session, const std::filesystem::path& file)
-    {
-        if (session.filePath.empty())
-            return std::filesystem::absolute (file);
-        auto relative =
-            std::filesystem::absolute (file).lexically_relative (std::filesystem::absolute (session.filePath).parent_path());
-        return relative.empty() || *relative.begin() == ".." ? std::filesystem::absolute (file) : relative;
-    }
 } // namespace
 
 core::Status importAudioFiles (SessionEditor& editor, const std::vector<std::filesystem::path>& files,
@@ -92,6 +83,16 @@ core::Status importAudioFiles (SessionEditor& editor, const std::vector<std::fil
             placed.push_back ({ info.path, info.channels, length, position, info.path.stem().string() });
     }
 
+    // Each file's content hash, so a relink can recognise it later under another name.
+    std::vector<std::string> hashes;
+    for (auto& item : placed)
+    {
+        auto hash = io::audioContentHash (item.file);
+        if (! hash)
+            return hash.error();
+        hashes.push_back (std::move (*hash));
+    }
+
     std::set<std::string> mediaIds, trackIds, clipIds;
     for (auto& m : session.media)
         mediaIds.insert (m.id);
@@ -105,11 +106,12 @@ core::Status importAudioFiles (SessionEditor& editor, const std::vector<std::fil
                 clipIds.insert (c.id);
     }
 
-    for (auto& item : placed)
+    for (size_t i = 0; i < placed.size(); ++i)
     {
+        const auto& item = placed[i];
         const auto mediaId = unusedId (mediaIds, "m-" + item.name);
         mediaIds.insert (mediaId);
-        editor.media().push_back ({ mediaId, storedPath (editor.session(), item.file) });
+        editor.media().push_back ({ mediaId, editor.session().pathToStore (item.file), hashes[i] });
 
         Track track;
         track.id = unusedId (trackIds, item.name);

@@ -11,6 +11,9 @@ struct MediaRef
 {
     std::string id;
     std::filesystem::path path;
+    /** io::audioContentHash of the file when it was imported (empty: not known): how a relink
+        recognises the file under another name. */
+    std::string contentHash;
 
     bool operator== (const MediaRef&) const = default;
 };

@@ -28,6 +28,14 @@ std::filesystem::path Session::resolvePath (const std::filesystem::path& stored)
     return (filePath.parent_path() / stored).lexically_normal();
 }
 
+std::filesystem::path Session::pathToStore (const std::filesystem::path& file) const
+{
+    if (filePath.empty())
+        return std::filesystem::absolute (file);
+    auto relative = std::filesystem::absolute (file).lexically_relative (std::filesystem::absolute (filePath).parent_path());
+    return relative.empty() || *relative.begin() == ".." ? std::filesystem::absolute (file) : relative;
+}
+
 core::SamplePosition Session::endOfLastClip() const
 {
     core::SamplePosition end;

@@ -55,6 +55,8 @@ struct Session
     std::filesystem::path resolveMediaPath (const MediaRef& media) const;
     /** A stored path (media, movie) resolved against the session file's folder. */
     std::filesystem::path resolvePath (const std::filesystem::path& stored) const;
+    /** How a file's path is stored: relative to the session's folder when the file is inside it. */
+    std::filesystem::path pathToStore (const std::filesystem::path& file) const;
 
     /** End of the last clip: a render covers [0, length). */
     core::SamplePosition endOfLastClip() const;

@@ -397,6 +397,16 @@ Session sessionFromJson (const nlohmann::json& document, Problems& problems, Pro
             if (item.isObject() && path.empty() && (*media)[i].contains ("path"))
                 item.report ("path", "must not be empty");
             ref.path = std::filesystem::path (path);
+            if (auto hash = item.string ("content_hash", false))
+            {
+                const bool hex = hash->size() == 32 && std::all_of (hash->begin(), hash->end(), [] (char c) {
+                                     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                                 });
+                if (hex)
+                    ref.contentHash = *hash;
+                else
+                    item.report ("content_hash", "must be 32 lowercase hex digits (an MD5)");
+            }
             session.media.push_back (std::move (ref));
         }
 
@@ -463,7 +473,12 @@ nlohmann::ordered_json sessionToJson (const Session& session)
 
     document["media"] = Json::array();
     for (auto& media : session.media)
-        document["media"].push_back ({ { "id", media.id }, { "path", media.path.generic_string() } });
+    {
+        Json entry { { "id", media.id }, { "path", media.path.generic_string() } };
+        if (! media.contentHash.empty())
+            entry["content_hash"] = media.contentHash;
+        document["media"].push_back (std::move (entry));
+    }
 
     document["buses"] = Json::array();
     for (auto& bus : session.buses)
