@@ -10,14 +10,10 @@ Document::Document() : facts (session::probeMediaFacts (history.session())) {}
 
 Document::Document (DisplaySession loaded, std::filesystem::path file, std::optional<session::SessionLock> sessionLock,
                     std::string reason)
-    : history (std::move (loaded.session)),
-      savedFile (std::move (file)),
-      lock (std::move (sessionLock)),
-      readOnlyReason (std::move (reason)),
-      offline (std::move (loaded.offlineMediaIds)),
-      problems (std::move (loaded.mediaProblems)),
-      facts (session::probeMediaFacts (history.session())),
-      knownMediaCount (history.session().media.size())
+    : history (std::move (loaded.session)), savedFile (std::move (file)), lock (std::move (sessionLock)),
+      readOnlyReason (std::move (reason)), offline (std::move (loaded.offlineMediaIds)),
+      problems (std::move (loaded.mediaProblems)), facts (session::probeMediaFacts (history.session())),
+      knownMedia (history.session().media)
 {
 }
 
@@ -84,10 +80,11 @@ void Document::changed()
 
 void Document::mediaPoolMayHaveChanged()
 {
-    // Imports add media (undo removes them): probe the new pool, and find what is offline.
-    if (history.session().media.size() == knownMediaCount)
+    // Imports add media (undo removes them), relinks move them: probe the new pool, and find
+    // what is offline.
+    if (history.session().media == knownMedia)
         return;
-    knownMediaCount = history.session().media.size();
+    knownMedia = history.session().media;
     facts = session::probeMediaFacts (history.session());
     problems = session::checkMedia (history.session());
     offline = SessionLoader::offlineMediaIn (history.session(), problems);

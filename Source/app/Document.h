@@ -35,8 +35,7 @@ public:
         else has it). With `recoverAutosave` the newer autosave is loaded instead, as a modified
         document. The problems if it cannot load. */
     static std::variant<std::unique_ptr<Document>, session::Problems> open (const std::filesystem::path& file,
-                                                                            bool recoverAutosave = false,
-                                                                            bool takeLock = true);
+                                                                            bool recoverAutosave = false, bool takeLock = true);
 
     const session::Session& session() const { return history.session(); }
     const std::filesystem::path& file() const noexcept { return savedFile; }
@@ -86,7 +85,7 @@ private:
     std::set<std::string> offline;
     session::Problems problems;
     session::MediaFactsLookup facts;
-    size_t knownMediaCount = 0;
+    std::vector<session::MediaRef> knownMedia;
     int64_t autosavedAt = 0;
     bool recovered = false;
 };

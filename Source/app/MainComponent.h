@@ -5,6 +5,7 @@
 #include "EditController.h"
 #include "LoudnessPanel.h"
 #include "Playback.h"
+#include "RelinkDialog.h"
 #include "SessionLoader.h"
 #include "TimelineComponent.h"
 #include "TimelineGestures.h"
@@ -145,6 +146,7 @@ public:
         syncCheckCommand = 0x3502,
         importMovieCommand = 0x3402,
         relinkMovieCommand = 0x3403,
+        relinkMediaCommand = 0x3404,
         videoWindowCommand = 0x3603
     };
 
@@ -211,6 +213,10 @@ public:
     void showDeliverDialog();
     /** File > Check Sync (2-pop)...: SyncCheckDialog on the open session. */
     void showSyncCheckDialog();
+    /** File > Relink Media...: the RelinkDialog for the session's offline media. */
+    void showRelinkDialog();
+    /** What a RelinkDialog needs from this window (also for tests). */
+    RelinkDialog::Host makeRelinkHost();
 
 private:
     void askAboutMovieRate (const std::filesystem::path& movie, bool guideAudio, const video::MovieInfo& info);

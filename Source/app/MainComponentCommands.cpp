@@ -27,6 +27,7 @@ void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
     commands.add (syncCheckCommand);
     commands.add (importMovieCommand);
     commands.add (relinkMovieCommand);
+    commands.add (relinkMediaCommand);
     commands.add (videoWindowCommand);
     commands.addArray ({ playStopCommand,
                          returnToStartCommand,
@@ -274,6 +275,10 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.setInfo ("Import Movie...", "Make a movie the session's picture reference (and its audio a guide track)", "File", 0);
             info.setActive (writable);
             break;
+        case relinkMediaCommand:
+            info.setInfo ("Relink Media...", "Find the session's offline media in a folder, by name and by sound", "File", 0);
+            info.setActive (writable && ! document->offlineMedia().empty());
+            break;
         case relinkMovieCommand:
             info.setInfo ("Relink Movie...", "Point the session's movie at its file where it is now", "File", 0);
             info.setActive (writable && document->session().video.has_value());
@@ -452,6 +457,9 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             return true;
         case relinkMovieCommand:
             chooseMovieToRelink();
+            return true;
+        case relinkMediaCommand:
+            showRelinkDialog();
             return true;
         case videoWindowCommand:
             toggleVideoWindow();

@@ -1,4 +1,4 @@
-// The edit window's small dialogs: rename, clip gain, spot, fade shape, the playlist menu, and
+// The edit window's small dialogs: rename, clip gain, spot, fade shape, the playlist menu, relink, and
 // the window that hosts File > Deliver (DeliverDialog).
 // Each is asynchronous (JUCE modal loops are off) and ends in one EditController command.
 #include "DeliverDialog.h"
@@ -162,6 +162,38 @@ void MainComponent::showSyncCheckDialog()
     options.escapeKeyTriggersCloseButton = true;
     options.useNativeTitleBar = true;
     options.resizable = false;
+    options.launchAsync();
+}
+RelinkDialog::Host MainComponent::makeRelinkHost()
+{
+    RelinkDialog::Host host;
+    const auto safe = juce::Component::SafePointer<MainComponent> (this);
+    host.session = [safe]() -> const session::Session* {
+        return safe != nullptr && safe->document != nullptr ? &safe->document->session() : nullptr;
+    };
+    host.offlineMedia = [safe] {
+        return safe != nullptr && safe->document != nullptr ? safe->document->offlineMedia() : std::set<std::string> {};
+    };
+    host.perform = [safe] (const std::string& name, const session::EditHistory::Edit& edit) -> core::Status {
+        if (safe == nullptr || safe->document == nullptr)
+            return core::makeError ("no session is open");
+        return safe->document->perform (name, edit);
+    };
+    return host;
+}
+
+void MainComponent::showRelinkDialog()
+{
+    if (document == nullptr || document->offlineMedia().empty())
+        return reportProblem ("Every medium of the session is online.");
+    juce::DialogWindow::LaunchOptions options;
+    options.content.setOwned (new RelinkDialog (makeRelinkHost()));
+    options.dialogTitle = "Relink Media";
+    options.dialogBackgroundColour = theme::windowBackground;
+    options.componentToCentreAround = this;
+    options.escapeKeyTriggersCloseButton = true;
+    options.useNativeTitleBar = true;
+    options.resizable = true;
     options.launchAsync();
 }
 } // namespace sprocket::app

@@ -147,9 +147,12 @@ void MainWindow::openNow (const std::filesystem::path& file, bool recover)
         std::cout << "recovered autosave of " << file.string() << std::endl;
     if (! recover)
         session::discardAutosave (file); // an older autosave is of no use once the session opened
+    const bool mediaMissing = ! document->offlineMedia().empty() && ! document->isReadOnly();
     content->setDocument (std::move (document));
     addToRecent (file);
     secondsSinceAutosave = 0;
+    if (mediaMissing)
+        content->invoke (MainComponent::relinkMediaCommand); // as Pro Tools asks about missing files on open
 }
 
 void MainWindow::addToRecent (const std::filesystem::path& file)
@@ -298,6 +301,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
             add (MainComponent::importCommand);
             add (MainComponent::importMovieCommand);
             add (MainComponent::relinkMovieCommand);
+            add (MainComponent::relinkMediaCommand);
             add (MainComponent::deliverCommand);
             add (MainComponent::syncCheckCommand);
             menu.addSeparator();
