@@ -24,6 +24,8 @@ namespace
         f (record.cues, document.cues);
         f (record.tempoMap, document.tempoMap);
         f (record.video, document.video);
+        f (record.buses, document.buses);
+        f (record.master, document.master);
     }
 } // namespace
 
@@ -76,6 +78,16 @@ core::TempoMap& SessionEditor::tempoMap()
 std::optional<VideoReference>& SessionEditor::video()
 {
     return recordBefore (record.video, document.video);
+}
+
+std::vector<Bus>& SessionEditor::buses()
+{
+    return recordBefore (record.buses, document.buses);
+}
+
+Master& SessionEditor::master()
+{
+    return recordBefore (record.master, document.master);
 }
 
 EditRecord SessionEditor::finish()

@@ -19,7 +19,7 @@ struct PartChange
 /** What one edit changed: the parts of the session it touched, before and after, so the edit
     can be undone and redone exactly. Parts are whole tracks (by id), the track list (when
     tracks are added, removed or reordered), the media pool, the markers, the cue lists, the
-    tempo map and the movie. */
+    tempo map, the movie, the bus list and the master. */
 struct EditRecord
 {
     std::map<std::string, Track> tracksBefore, tracksAfter;
@@ -29,11 +29,13 @@ struct EditRecord
     PartChange<CueLists> cues;
     PartChange<core::TempoMap> tempoMap;
     PartChange<std::optional<VideoReference>> video;
+    PartChange<std::vector<Bus>> buses;
+    PartChange<Master> master;
 
     bool empty() const
     {
         return tracksBefore.empty() && ! trackListBefore && ! media.before && ! markers.before && ! cues.before
-               && ! tempoMap.before && ! video.before;
+               && ! tempoMap.before && ! video.before && ! buses.before && ! master.before;
     }
 };
 
@@ -55,6 +57,9 @@ public:
     CueLists& cues();
     core::TempoMap& tempoMap();
     std::optional<VideoReference>& video();
+    /** The buses (a mixer's bus strips) and the master, each recorded whole. */
+    std::vector<Bus>& buses();
+    Master& master();
 
     /** Finishes the record: the after-state of everything touched. */
     EditRecord finish();
