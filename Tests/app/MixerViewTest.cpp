@@ -368,3 +368,44 @@ TEST (MixerView, TwentyFourTracksInFivePointOneFitAndScroll)
     mixer.getViewport().setViewPosition (mixer.getViewport().getViewedComponent()->getWidth(), 0);
     ASSERT_TRUE (Snapshot::writePng (Snapshot::render (main, 1920, 1080), artefact ("mixer-24-tracks-scrolled.png")).ok());
 }
+
+TEST (MixerView, ADragIsHeardWhileDraggingAndTheMetersMove)
+{
+    MixerFixture f;
+    f.main.enablePlayback (silentOutput());
+    auto* engine = f.main.getPlayback()->getEngine();
+    ASSERT_NE (engine, nullptr);
+    const auto waitForSwaps = [&] (int64_t count) {
+        for (int i = 0; i < 200 && engine->planSwaps() < count; ++i)
+            juce::Thread::sleep (10);
+        return engine->planSwaps();
+    };
+    const auto swaps = waitForSwaps (1);
+    const auto changes = f.main.getDocument()->changeCount();
+
+    // Mid-drag: a plan from the previewed copy reaches the engine; the document is untouched.
+    auto& fader = f.strip (StripRef::track ("t1")).getFader();
+    const auto from = capCentre (fader);
+    const auto held = juce::ModifierKeys().withFlags (juce::ModifierKeys::leftButtonModifier);
+    fader.mouseDown (mouseEvent (fader, from, from, held));
+    fader.mouseDrag (mouseEvent (fader, from.translated (0.0f, 60.0f), from, held, 1, true));
+    EXPECT_GT (waitForSwaps (swaps + 1), swaps);
+    EXPECT_EQ (f.main.getDocument()->changeCount(), changes);
+    fader.mouseUp (mouseEvent (fader, from.translated (0.0f, 60.0f), from, {}, 1, true));
+    EXPECT_EQ (f.main.getDocument()->changeCount(), changes + 1);
+
+    // Playing where the first dialogue clip sounds, the strips' meters light up.
+    f.main.locate (f.session().tracks[0].clips.front().position.samples);
+    f.main.togglePlay();
+    float track = -100.0f, master = -100.0f;
+    for (int i = 0; i < 60 && (track <= LevelMeter::floorDb || master <= LevelMeter::floorDb); ++i)
+    {
+        juce::Thread::sleep (30);
+        f.main.updateFromEngine();
+        track = std::max (track, f.strip (StripRef::track ("t1")).getMeter().getHoldDb (0));
+        master = std::max (master, f.strip (StripRef::master()).getMeter().getHoldDb (0));
+    }
+    f.main.togglePlay();
+    EXPECT_GT (track, LevelMeter::floorDb);
+    EXPECT_GT (master, LevelMeter::floorDb);
+}

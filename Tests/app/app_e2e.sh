@@ -10,7 +10,7 @@ app=$1
 session=$2
 out=$3
 mkdir -p "$out"
-rm -f "$out"/{snapshot,small,edit-view,mixer,mixer-24,none,broken,offline,screen,window,window-zoomed}.png "$out"/*.log
+rm -f "$out"/{snapshot,small,edit-view,mixer,mixer-24,window-mixer,window-edit-again,none,broken,offline,screen,window,window-zoomed}.png "$out"/*.log
 
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
@@ -104,6 +104,27 @@ else
         pass "ctrl+wheel changed the view (window-zoomed.png)"
     else
         fail "ctrl+wheel did not change the view"
+    fi
+
+    # ctrl+= swaps the timeline for the mixer, and back.
+    xdotool key ctrl+equal
+    sleep 1
+    import -window "$wid" "$out/window-mixer.png" 2>/dev/null
+    if [ -s "$out/window-mixer.png" ] \
+        && ! cmp -s <(convert "$out/window-zoomed.png" rgb:-) <(convert "$out/window-mixer.png" rgb:-); then
+        pass "ctrl+= showed the mixer (window-mixer.png)"
+    else
+        fail "ctrl+= did not change the view"
+    fi
+    xdotool key ctrl+equal
+    sleep 1
+    import -window "$wid" "$out/window-edit-again.png" 2>/dev/null
+    # The same picture as before the mixer, but for anti-aliasing noise (a 2 % fuzz).
+    if [ -s "$out/window-edit-again.png" ] \
+        && [ "$(compare -metric AE -fuzz 2% "$out/window-zoomed.png" "$out/window-edit-again.png" null: 2>&1)" = "0" ]; then
+        pass "ctrl+= again brought the edit window back"
+    else
+        fail "ctrl+= again did not bring the same edit window back"
     fi
 
     xdotool key ctrl+q
