@@ -409,3 +409,20 @@ TEST (MixerView, ADragIsHeardWhileDraggingAndTheMetersMove)
     EXPECT_GT (track, LevelMeter::floorDb);
     EXPECT_GT (master, LevelMeter::floorDb);
 }
+
+TEST (MixerView, AReadOnlySessionRefusesAMoveAndTheFaderGoesBack)
+{
+    auto loaded = SessionLoader::open (demoSessionPath());
+    ASSERT_TRUE (loaded.document.has_value());
+    MainComponent main;
+    main.setShowsAlerts (false);
+    main.setSize (1600, 900);
+    main.setDocument (std::make_unique<Document> (*loaded.document, demoSessionPath(), std::nullopt, "open by anna@edit-3"));
+    main.setShowingMixer (true);
+    auto& fader = main.getMixer().findStrip (StripRef::track ("t1"))->getFader();
+    const auto before = fader.getDb();
+    drag (fader, capCentre (fader), { 0.0f, 80.0f });
+    EXPECT_DOUBLE_EQ (main.getDocument()->session().tracks[0].gainDb, before);
+    EXPECT_DOUBLE_EQ (fader.getDb(), before);
+    EXPECT_TRUE (main.getLastProblem().isNotEmpty());
+}
