@@ -175,8 +175,17 @@ void ChannelStrip::paint (juce::Graphics& g)
         button (getSoloButtonArea(), "S", info.solo, juce::Colour (0xff5bb85d));
     }
 
-    // The gain read-out.
-    const auto readout = getLocalBounds().removeFromBottom (readoutHeight).reduced (margin + 6, 2);
+    // The gain read-out; "A" before it when a gain lane plays instead of the fader (the fader
+    // still sets the value the lane replaces).
+    auto readout = getLocalBounds().removeFromBottom (readoutHeight).reduced (margin + 6, 2);
+    if (info.gainAutomated)
+    {
+        const auto mark = getLocalBounds().removeFromBottom (readoutHeight).reduced (margin, 2).withWidth (12);
+        g.setColour (theme::marker);
+        g.setFont (theme::uiFont (10.0f, true));
+        g.drawText ("A", mark, juce::Justification::centred, false);
+        readout = readout.withTrimmedLeft (4);
+    }
     g.setColour (juce::Colour (0xff151517));
     g.fillRoundedRectangle (readout.toFloat(), 2.0f);
     g.setColour (fader.getDb() > 0.0 ? theme::warning : theme::textPrimary);

@@ -73,6 +73,12 @@ void FaderComponent::paint (juce::Graphics& g)
 
 void FaderComponent::mouseDown (const juce::MouseEvent& e)
 {
+    if (e.mods.isAltDown())
+    {
+        // alt+click: Pro Tools' reset to 0 dB.
+        mouseDoubleClick (e);
+        return;
+    }
     dragging = true;
     gestureStartDb = anchorDb = db;
     anchorY = e.position.y;
@@ -115,7 +121,7 @@ void FaderComponent::mouseUp (const juce::MouseEvent&)
 
 void FaderComponent::mouseDoubleClick (const juce::MouseEvent&)
 {
-    // Pro Tools resets with alt+click; a double-click is the habit of most other mixers.
+    // A double-click is the habit of most mixers; alt+click (mouseDown) is Pro Tools'.
     dragging = false;
     if (db == 0.0)
         return;

@@ -9,7 +9,7 @@ namespace sprocket::app
 /** A channel strip's fader: a dB scale (+12 at the top to -inf at the bottom, DbScale's law)
     beside a slot with a cap. Dragging moves the cap by the mouse's movement (it does not jump to
     where the mouse went down); with ctrl (cmd) held it moves ten times finer; a double-click
-    sets 0 dB. While dragging, onDrag reports each new value; on release (and on a
+    or alt+click sets 0 dB. While dragging, onDrag reports each new value; on release (and on a
     double-click) onCommit reports the gesture's final value once, when it changed: one gesture,
     one undo step. [[message thread]] */
 class FaderComponent final : public juce::Component

@@ -22,6 +22,12 @@ namespace
         return output == session::masterOutputId ? masterName : output;
     }
 
+    bool hasLane (const session::Automation& automation, const char* parameter)
+    {
+        const auto lane = automation.find (parameter);
+        return lane != automation.end() && ! lane->second.empty();
+    }
+
     std::vector<StripInfo::InsertSlot> slotsFor (const std::vector<session::Insert>& inserts)
     {
         std::vector<StripInfo::InsertSlot> slots;
@@ -88,6 +94,7 @@ std::vector<StripInfo> mixerStripsFor (const session::Session& s)
         info.output = destinationName (s, track.output);
         info.inserts = slotsFor (track.inserts);
         info.gainDb = track.gainDb;
+        info.gainAutomated = hasLane (track.automation, "gain_db");
         // The engine's surround panner serves mono and stereo tracks into 5.1 and 7.1 (5.1 and
         // 7.1 tracks map channel to channel and ignore pan).
         const int into = destinationChannels (s, track.output);
@@ -111,6 +118,7 @@ std::vector<StripInfo> mixerStripsFor (const session::Session& s)
         info.output = destinationName (s, bus.output);
         info.inserts = slotsFor (bus.inserts);
         info.gainDb = bus.gainDb;
+        info.gainAutomated = hasLane (bus.automation, "gain_db");
         strips.push_back (std::move (info));
     }
     StripInfo master;

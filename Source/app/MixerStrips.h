@@ -34,6 +34,7 @@ struct StripInfo
     std::string output; // the destination's name ("DX", "Printmaster"); empty for the master
     std::vector<InsertSlot> inserts;
     double gainDb = 0.0;
+    bool gainAutomated = false; // a gain_db lane plays instead of the fader's value
     PanKind panKind = PanKind::none;
     double pan = 0.0;
     session::SurroundPan surroundPan;

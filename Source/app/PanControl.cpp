@@ -86,10 +86,15 @@ void PanControl::paint (juce::Graphics& g)
     g.drawText (line ("y", surround.y), area, juce::Justification::topLeft, false);
 }
 
-void PanControl::mouseDown (const juce::MouseEvent&)
+void PanControl::mouseDown (const juce::MouseEvent& e)
 {
     if (mode != Mode::stereo)
         return;
+    if (e.mods.isAltDown())
+    {
+        mouseDoubleClick (e); // alt+click centres, as in Pro Tools
+        return;
+    }
     dragging = true;
     gestureStartPan = pan;
 }

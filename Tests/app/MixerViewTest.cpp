@@ -213,6 +213,15 @@ TEST (MixerView, DoubleClickReturnsToZeroAndBottomIsMinusInfinity)
     doubleClick (fader, capCentre (fader));
     EXPECT_DOUBLE_EQ (f.session().buses[1].gainDb, 0.0);
     EXPECT_EQ (f.main.getDocument()->undoName(), "Fader");
+    // alt+click does the same (Pro Tools' habit), anywhere on the fader.
+    drag (fader, capCentre (fader), { 0.0f, 40.0f });
+    ASSERT_LT (f.session().buses[1].gainDb, 0.0);
+    const auto changes = f.main.getDocument()->changeCount();
+    fader.mouseDown (mouseEvent (fader, { 5.0f, 5.0f }, { 5.0f, 5.0f },
+                                 juce::ModifierKeys::altModifier | juce::ModifierKeys::leftButtonModifier));
+    fader.mouseUp (mouseEvent (fader, { 5.0f, 5.0f }, { 5.0f, 5.0f }, juce::ModifierKeys::altModifier));
+    EXPECT_DOUBLE_EQ (f.session().buses[1].gainDb, 0.0);
+    EXPECT_EQ (f.main.getDocument()->changeCount(), changes + 1);
 
     // All the way down is -inf: the engine's -144 dB.
     drag (fader, capCentre (fader), { 0.0f, fader.travelLength() + 50.0f });
@@ -358,6 +367,8 @@ TEST (MixerView, TwentyFourTracksInFivePointOneFitAndScroll)
     EXPECT_EQ (master->getInfo().channels, 6);
     EXPECT_EQ (master->getRight(), mixer.getWidth()); // pinned at the right
     EXPECT_EQ (mixer.findStrip (StripRef::track ("t1"))->getInfo().panKind, StripInfo::PanKind::surround);
+    EXPECT_TRUE (mixer.findStrip (StripRef::track ("t1"))->getInfo().gainAutomated);
+    EXPECT_FALSE (mixer.findStrip (StripRef::track ("t2"))->getInfo().gainAutomated);
     EXPECT_EQ (formatBadge (6), "5.1");
     // 30 strips do not fit in 1920 pixels: the row scrolls sideways.
     EXPECT_GT (mixer.getViewport().getViewedComponent()->getWidth(), mixer.getViewport().getWidth());
