@@ -4,6 +4,8 @@
 
 #include "session/MixEdits.h"
 
+#include <utility>
+
 namespace sprocket::app
 {
 namespace
