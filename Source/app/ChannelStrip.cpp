@@ -75,16 +75,31 @@ juce::Rectangle<int> ChannelStrip::getInsertSlotArea (size_t index) const
     return { margin, nameHeight + badgeHeight + 2 + int (index) * slotHeight, getWidth() - 2 * margin, slotHeight - 1 };
 }
 
+void ChannelStrip::setArmed (bool shouldBeArmed)
+{
+    if (armed != shouldBeArmed)
+    {
+        armed = shouldBeArmed;
+        repaint (getRecordButtonArea());
+    }
+}
+
+juce::Rectangle<int> ChannelStrip::getRecordButtonArea() const
+{
+    // R, M, S side by side, as on the track header.
+    const int top = nameHeight + badgeHeight + 2 + insertSlots * slotHeight + 2 + panHeight + 2;
+    const int third = (getWidth() - 2 * margin - 6) / 3;
+    return { margin, top, third, switchHeight };
+}
+
 juce::Rectangle<int> ChannelStrip::getMuteButtonArea() const
 {
-    const int top = nameHeight + badgeHeight + 2 + insertSlots * slotHeight + 2 + panHeight + 2;
-    const int half = (getWidth() - 2 * margin - 4) / 2;
-    return { margin, top, half, switchHeight };
+    return getRecordButtonArea().translated (getRecordButtonArea().getWidth() + 3, 0);
 }
 
 juce::Rectangle<int> ChannelStrip::getSoloButtonArea() const
 {
-    return getMuteButtonArea().translated (getMuteButtonArea().getWidth() + 4, 0);
+    return getMuteButtonArea().translated (getMuteButtonArea().getWidth() + 3, 0);
 }
 
 void ChannelStrip::resized()
@@ -161,7 +176,7 @@ void ChannelStrip::paint (juce::Graphics& g)
         }
     }
 
-    // Mute and solo (tracks).
+    // Record arm, mute and solo (tracks).
     if (info.hasSwitches)
     {
         const auto button = [&] (juce::Rectangle<int> area, const juce::String& label, bool on, juce::Colour lit) {
@@ -171,6 +186,7 @@ void ChannelStrip::paint (juce::Graphics& g)
             g.setFont (theme::uiFont (11.0f, true));
             g.drawText (label, area, juce::Justification::centred, false);
         };
+        button (getRecordButtonArea(), "R", armed, juce::Colour (0xffe04848));
         button (getMuteButtonArea(), "M", info.mute, juce::Colour (0xffe8c547));
         button (getSoloButtonArea(), "S", info.solo, juce::Colour (0xff5bb85d));
     }
@@ -195,6 +211,8 @@ void ChannelStrip::paint (juce::Graphics& g)
 
 ChannelStrip::Part ChannelStrip::partAt (juce::Point<int> point, size_t& insertIndex) const
 {
+    if (info.hasSwitches && getRecordButtonArea().contains (point))
+        return Part::record;
     if (info.hasSwitches && getMuteButtonArea().contains (point))
         return Part::mute;
     if (info.hasSwitches && getSoloButtonArea().contains (point))
@@ -222,7 +240,9 @@ void ChannelStrip::mouseUp (const juce::MouseEvent& e)
     const auto was = std::exchange (pressed, Part::none);
     if (part != was || (part == Part::insert && index != pressedInsert))
         return;
-    if ((part == Part::mute || part == Part::solo) && onToggleSwitch)
+    if (part == Part::record && onToggleRecordArm)
+        onToggleRecordArm();
+    else if ((part == Part::mute || part == Part::solo) && onToggleSwitch)
         onToggleSwitch (part == Part::solo);
     else if (part == Part::insert && onToggleInsert)
         onToggleInsert (index);

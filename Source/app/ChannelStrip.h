@@ -12,7 +12,7 @@
 namespace sprocket::app
 {
 /** One mixer strip, top to bottom: the name on its bus colour, the format badge and where it
-    goes, the insert slots (a click bypasses or re-enables one), the panner, mute and solo, the
+    goes, the insert slots (a click bypasses or re-enables one), the panner, record arm, mute and solo, the
     fader with its scale beside the meter, and the gain read-out. It only shows a StripInfo and
     reports gestures; MixerView turns them into edits. [[message thread]] */
 class ChannelStrip final : public juce::Component
@@ -34,11 +34,17 @@ public:
     std::function<void (double db, bool commit)> onGain;
     std::function<void (double pan, bool commit)> onPan;
     std::function<void (bool solo)> onToggleSwitch; // mute (false) or solo (true)
+    std::function<void()> onToggleRecordArm;
     std::function<void (size_t insert)> onToggleInsert;
 
     FaderComponent& getFader() noexcept { return fader; }
     PanControl& getPanControl() noexcept { return panControl; }
     LevelMeter& getMeter() noexcept { return meter; }
+    /** Record arm: a view state shared with the track header's R (the model has none yet). */
+    void setArmed (bool shouldBeArmed);
+    bool isArmed() const noexcept { return armed; }
+
+    juce::Rectangle<int> getRecordButtonArea() const;
     juce::Rectangle<int> getMuteButtonArea() const;
     juce::Rectangle<int> getSoloButtonArea() const;
     juce::Rectangle<int> getInsertSlotArea (size_t index) const;
@@ -54,6 +60,7 @@ private:
     enum class Part
     {
         none,
+        record,
         mute,
         solo,
         insert
@@ -64,6 +71,7 @@ private:
     FaderComponent fader;
     LevelMeter meter;
     PanControl panControl;
+    bool armed = false;
     Part pressed = Part::none;
     size_t pressedInsert = 0;
 

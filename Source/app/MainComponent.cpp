@@ -34,11 +34,7 @@ MainComponent::MainComponent() : controller ([this] { return playheadPosition();
     gestures.onProblem = [this] (const std::string& message) { reportProblem (juce::String::fromUTF8 (message.c_str())); };
     gestures.onRenameRequest = [this] { showRenameDialog(); };
     gestures.onPlaylistMenu = [this] (size_t track, juce::Rectangle<int> box) { showPlaylistMenu (track, box); };
-    gestures.onToggleRecord = [this] (const std::string& trackId) {
-        if (! armedTracks.erase (trackId))
-            armedTracks.insert (trackId);
-        timeline.setArmedTracks (armedTracks);
-    };
+    gestures.onToggleRecord = [this] (const std::string& trackId) { toggleRecordArm (trackId); };
     transportBar.onTimebaseClicked = [this] { invoke (nextTimebaseCommand); };
 
     CueListPanel::Host cueHost;
@@ -74,6 +70,7 @@ MainComponent::MainComponent() : controller ([this] { return playheadPosition();
             playback->update (preview); // heard at once, as the fader moves
     };
     mixerHost.reportProblem = [this] (const juce::String& problem) { reportProblem (problem); };
+    mixerHost.toggleRecordArm = [this] (const std::string& trackId) { toggleRecordArm (trackId); };
     mixer = std::make_unique<MixerView> (std::move (mixerHost));
     addChildComponent (*mixer);
     setSize (1600, 900);
@@ -286,6 +283,7 @@ void MainComponent::setDocument (std::unique_ptr<Document> newDocument)
     }
     armedTracks.clear();
     timeline.setArmedTracks ({});
+    mixer->setArmedTracks ({});
     cueLists->sessionChanged();
     mixer->sessionChanged();
     videoView.setSession (document != nullptr ? document->session() : session::Session {});
@@ -441,6 +439,14 @@ void MainComponent::resized()
     if (videoTrack->isVisible())
         videoTrack->setBounds (area.removeFromTop (VideoTrackStrip::preferredHeight));
     timeline.setBounds (area);
+}
+
+void MainComponent::toggleRecordArm (const std::string& trackId)
+{
+    if (! armedTracks.erase (trackId))
+        armedTracks.insert (trackId);
+    timeline.setArmedTracks (armedTracks);
+    mixer->setArmedTracks (armedTracks);
 }
 
 void MainComponent::setShowingMixer (bool shouldShow)

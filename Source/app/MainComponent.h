@@ -170,6 +170,9 @@ public:
     void setShowingMixer (bool shouldShow);
     MixerView& getMixer() noexcept { return *mixer; }
 
+    /** A track's record arm (the header's R and the mixer strip's R): a view state, not an edit. */
+    void toggleRecordArm (const std::string& trackId);
+
     /** The markers, ADR and music cue lists under the timeline (View > Cue Lists). */
     bool isShowingCueLists() const noexcept { return showCueLists; }
     CueListPanel& getCueListPanel() noexcept { return *cueLists; }

@@ -66,6 +66,7 @@ void MixerView::rebuild (const std::vector<StripInfo>& infos)
     {
         auto strip = std::make_unique<ChannelStrip>();
         strip->setInfo (info);
+        strip->setArmed (info.ref.kind == session::StripRef::Kind::track && armedTracks.contains (info.ref.id));
         connect (*strip);
         if (info.ref.kind == session::StripRef::Kind::master)
             addAndMakeVisible (*strip);
@@ -91,6 +92,10 @@ void MixerView::connect (ChannelStrip& strip)
         else
             perform (info.mute ? "Unmute" : "Mute",
                      [id, on = ! info.mute] (session::SessionEditor& e) { return session::setTrackMute (e, id, on); });
+    };
+    strip.onToggleRecordArm = [this, s] {
+        if (host.toggleRecordArm)
+            host.toggleRecordArm (s->getInfo().ref.id);
     };
     strip.onToggleInsert = [this, s] (size_t index) {
         const auto& info = s->getInfo();
@@ -178,6 +183,14 @@ void MixerView::setLevels (const Levels& levels)
                 break;
         }
     }
+}
+
+void MixerView::setArmedTracks (const std::set<std::string>& trackIds)
+{
+    armedTracks = trackIds;
+    for (auto& strip : strips)
+        strip->setArmed (strip->getInfo().ref.kind == session::StripRef::Kind::track
+                         && armedTracks.contains (strip->getInfo().ref.id));
 }
 
 void MixerView::paint (juce::Graphics& g)

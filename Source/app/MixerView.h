@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <vector>
 
 namespace sprocket::app
@@ -37,6 +38,8 @@ public:
         /** Play this (edited copy of the) session now, without recording an edit. */
         std::function<void (const session::Session& preview)> preview;
         std::function<void (const juce::String& problem)> reportProblem;
+        /** Record arm is the app's view state (the track headers' R), not an edit. */
+        std::function<void (const std::string& trackId)> toggleRecordArm;
     };
 
     explicit MixerView (Host host);
@@ -45,6 +48,7 @@ public:
     /** Re-reads the session: strips are kept (and updated) while the list of strips is the same. */
     void sessionChanged();
     void setLevels (const Levels& levels);
+    void setArmedTracks (const std::set<std::string>& trackIds);
 
     size_t getNumStrips() const noexcept { return strips.size(); }
     ChannelStrip* getStrip (size_t index) const;
@@ -66,7 +70,8 @@ private:
     juce::Viewport viewport;
     juce::Component row;                               // the track and bus strips, side by side
     std::vector<std::unique_ptr<ChannelStrip>> strips; // tracks, buses, then the master
-    bool previewed = false;                            // a drag posted a preview plan not yet replaced by an edit
+    std::set<std::string> armedTracks;
+    bool previewed = false; // a drag posted a preview plan not yet replaced by an edit
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MixerView)
 };

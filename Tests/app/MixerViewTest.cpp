@@ -233,7 +233,7 @@ TEST (MixerView, DoubleClickReturnsToZeroAndBottomIsMinusInfinity)
     EXPECT_DOUBLE_EQ (f.session().master.gainDb, expectedAfterDrag (master, 0.0, 30.0f));
 }
 
-TEST (MixerView, MuteAndSoloButtonsEditTheTrackAndUndo)
+TEST (MixerView, MuteSoloAndRecordButtons)
 {
     MixerFixture f;
     auto& strip = f.strip (StripRef::track ("t3"));
@@ -250,6 +250,15 @@ TEST (MixerView, MuteAndSoloButtonsEditTheTrackAndUndo)
     ASSERT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
     EXPECT_EQ (jsonOf (f.session()), before);
     EXPECT_FALSE (strip.getInfo().mute);
+    // Record arm is the header's view state, shared with the timeline, and not an edit.
+    const auto changes = f.main.getDocument()->changeCount();
+    click (strip, strip.getRecordButtonArea().getCentre().toFloat());
+    EXPECT_TRUE (strip.isArmed());
+    EXPECT_TRUE (f.timeline().getArmedTracks().contains ("t3"));
+    EXPECT_EQ (f.main.getDocument()->changeCount(), changes);
+    click (strip, strip.getRecordButtonArea().getCentre().toFloat());
+    EXPECT_FALSE (strip.isArmed());
+    EXPECT_TRUE (f.timeline().getArmedTracks().empty());
     // Buses have no switches: a click there changes nothing.
     auto& bus = f.strip (StripRef::bus ("DX"));
     click (bus, bus.getMuteButtonArea().getCentre().toFloat());
