@@ -26,6 +26,8 @@ namespace
         f (record.video, document.video);
         f (record.frameRate, document.frameRate);
         f (record.startTimecode, document.startTimecode);
+        f (record.buses, document.buses);
+        f (record.master, document.master);
     }
 } // namespace
 
@@ -88,6 +90,16 @@ core::FrameRate& SessionEditor::frameRate()
 core::Timecode& SessionEditor::startTimecode()
 {
     return recordBefore (record.startTimecode, document.startTimecode);
+}
+
+std::vector<Bus>& SessionEditor::buses()
+{
+    return recordBefore (record.buses, document.buses);
+}
+
+Master& SessionEditor::master()
+{
+    return recordBefore (record.master, document.master);
 }
 
 EditRecord SessionEditor::finish()

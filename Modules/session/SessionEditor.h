@@ -19,7 +19,7 @@ struct PartChange
 /** What one edit changed: the parts of the session it touched, before and after, so the edit
     can be undone and redone exactly. Parts are whole tracks (by id), the track list (when
     tracks are added, removed or reordered), the media pool, the markers, the cue lists, the
-    tempo map and the movie. */
+    tempo map, the movie, the session's timecode (rate and start), the bus list and the master. */
 struct EditRecord
 {
     std::map<std::string, Track> tracksBefore, tracksAfter;
@@ -31,11 +31,14 @@ struct EditRecord
     PartChange<std::optional<VideoReference>> video;
     PartChange<core::FrameRate> frameRate;
     PartChange<core::Timecode> startTimecode;
+    PartChange<std::vector<Bus>> buses;
+    PartChange<Master> master;
 
     bool empty() const
     {
         return tracksBefore.empty() && ! trackListBefore && ! media.before && ! markers.before && ! cues.before
-               && ! tempoMap.before && ! video.before && ! frameRate.before && ! startTimecode.before;
+               && ! tempoMap.before && ! video.before && ! frameRate.before && ! startTimecode.before
+               && ! buses.before && ! master.before;
     }
 };
 
@@ -59,6 +62,9 @@ public:
     std::optional<VideoReference>& video();
     core::FrameRate& frameRate();
     core::Timecode& startTimecode();
+    /** The buses (a mixer's bus strips) and the master, each recorded whole. */
+    std::vector<Bus>& buses();
+    Master& master();
 
     /** Finishes the record: the after-state of everything touched. */
     EditRecord finish();

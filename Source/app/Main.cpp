@@ -82,18 +82,19 @@ private:
             return 1;
         }
 
-        if (options.view == AppOptions::View::mixer)
-        {
-            std::cerr << "sprocket: the mixer view is not built yet; --view edit is the only view\n";
-            return 2;
-        }
-
         MainComponent content;
         content.showDocument (*result.document);
-        // Snapshots show waveforms: wait for the peaks (built once, then read from the peak files).
         content.setSize (options.snapshotWidth, options.snapshotHeight);
-        content.enableWaveforms();
-        content.getWaveforms()->waitUntilIdle();
+        if (options.view == AppOptions::View::mixer)
+        {
+            content.setShowingMixer (true);
+        }
+        else
+        {
+            // The edit window shows waveforms: wait for the peaks (built once, then read from the peak files).
+            content.enableWaveforms();
+            content.getWaveforms()->waitUntilIdle();
+        }
         const auto image = Snapshot::render (content, options.snapshotWidth, options.snapshotHeight);
 
         auto target = std::filesystem::absolute (*options.snapshotFile);

@@ -4,6 +4,7 @@
 
 #include "core/Timecode.h"
 
+#include <algorithm>
 #include <iostream>
 
 namespace sprocket::app
@@ -33,11 +34,7 @@ MainComponent::MainComponent() : controller ([this] { return playheadPosition();
     gestures.onProblem = [this] (const std::string& message) { reportProblem (juce::String::fromUTF8 (message.c_str())); };
     gestures.onRenameRequest = [this] { showRenameDialog(); };
     gestures.onPlaylistMenu = [this] (size_t track, juce::Rectangle<int> box) { showPlaylistMenu (track, box); };
-    gestures.onToggleRecord = [this] (const std::string& trackId) {
-        if (! armedTracks.erase (trackId))
-            armedTracks.insert (trackId);
-        timeline.setArmedTracks (armedTracks);
-    };
+    gestures.onToggleRecord = [this] (const std::string& trackId) { toggleRecordArm (trackId); };
     transportBar.onTimebaseClicked = [this] { invoke (nextTimebaseCommand); };
 
     CueListPanel::Host cueHost;
@@ -61,6 +58,22 @@ MainComponent::MainComponent() : controller ([this] { return playheadPosition();
     videoTrack = std::make_unique<VideoTrackStrip> (timeline);
     videoTrack->onRelinkRequest = [this] { invoke (relinkMovieCommand); };
     addChildComponent (*videoTrack);
+
+    MixerView::Host mixerHost;
+    mixerHost.session = [this] { return document != nullptr ? &document->session() : nullptr; };
+    mixerHost.perform = [this] (const std::string& name, const session::EditHistory::Edit& edit) -> core::Status {
+        if (document == nullptr)
+            return core::makeError ("no session is open");
+        return document->perform (name, edit);
+    };
+    mixerHost.preview = [this] (const session::Session& preview) {
+        if (playback != nullptr)
+            playback->update (preview); // heard at once, as the fader moves
+    };
+    mixerHost.reportProblem = [this] (const juce::String& problem) { reportProblem (problem); };
+    mixerHost.toggleRecordArm = [this] (const std::string& trackId) { toggleRecordArm (trackId); };
+    mixer = std::make_unique<MixerView> (std::move (mixerHost));
+    addChildComponent (*mixer);
     setSize (1600, 900);
 }
 
@@ -157,7 +170,14 @@ void MainComponent::updateFromEngine()
     const auto position = playback->position();
     timeline.setPlayhead (position, playing);
     transportBar.setPosition (position, playing);
-    timeline.setMeterLevels (playback->takeTrackPeaks());
+    // Peaks are taken once a refresh, for the track headers and the mixer both.
+    auto peaks = playback->takeStripPeaks();
+    std::vector<float> trackPeaks;
+    for (auto& channels : peaks.tracks)
+        trackPeaks.push_back (channels.empty() ? 0.0f : *std::max_element (channels.begin(), channels.end()));
+    timeline.setMeterLevels (std::move (trackPeaks));
+    if (showMixer)
+        mixer->setLevels ({ std::move (peaks.tracks), std::move (peaks.buses), std::move (peaks.master) });
     if (isShowingVideo())
         videoView.showPosition (position, playing);
     // Measured even while hidden, so the programme's integrated loudness is whole when shown.
@@ -264,7 +284,9 @@ void MainComponent::setDocument (std::unique_ptr<Document> newDocument)
     }
     armedTracks.clear();
     timeline.setArmedTracks ({});
+    mixer->setArmedTracks ({});
     cueLists->sessionChanged();
+    mixer->sessionChanged();
     videoView.setSession (document != nullptr ? document->session() : session::Session {});
     videoTrack->setSession (document != nullptr ? document->session() : session::Session {});
     if (videoTrack->isVisible() != videoTrack->hasMovie())
@@ -301,6 +323,7 @@ void MainComponent::documentChanged()
     if (waveforms != nullptr)
         waveforms->request (session);
     cueLists->sessionChanged();
+    mixer->sessionChanged();
     videoView.setSession (session);
     videoView.showPosition (playheadPosition(), false);
     videoTrack->setSession (session);
@@ -408,11 +431,37 @@ void MainComponent::resized()
     transportBar.setBounds (area.removeFromTop (TransportBar::height));
     if (showLoudness)
         loudnessPanel.setBounds (area.removeFromRight (LoudnessPanel::preferredWidth));
+    if (showMixer)
+    {
+        // The mixer takes the whole main area; the timeline keeps its layout underneath.
+        mixer->setBounds (area);
+        return;
+    }
     if (showCueLists)
         cueLists->setBounds (area.removeFromBottom (std::min (CueListPanel::preferredHeight, area.getHeight() / 2)));
     if (videoTrack->isVisible())
         videoTrack->setBounds (area.removeFromTop (VideoTrackStrip::preferredHeight));
     timeline.setBounds (area);
+}
+
+void MainComponent::toggleRecordArm (const std::string& trackId)
+{
+    if (! armedTracks.erase (trackId))
+        armedTracks.insert (trackId);
+    timeline.setArmedTracks (armedTracks);
+    mixer->setArmedTracks (armedTracks);
+}
+
+void MainComponent::setShowingMixer (bool shouldShow)
+{
+    if (shouldShow == showMixer)
+        return;
+    showMixer = shouldShow;
+    mixer->setVisible (showMixer);
+    timeline.setVisible (! showMixer);
+    if (showMixer)
+        mixer->toFront (false);
+    resized();
 }
 
 // Import -------------------------------------------------------------------------------------

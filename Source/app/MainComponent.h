@@ -4,6 +4,7 @@
 #include "Document.h"
 #include "EditController.h"
 #include "LoudnessPanel.h"
+#include "MixerView.h"
 #include "Playback.h"
 #include "RelinkDialog.h"
 #include "SessionLoader.h"
@@ -147,7 +148,8 @@ public:
         importMovieCommand = 0x3402,
         relinkMovieCommand = 0x3403,
         relinkMediaCommand = 0x3404,
-        videoWindowCommand = 0x3603
+        videoWindowCommand = 0x3603,
+        mixerCommand = 0x3604
     };
 
     juce::ApplicationCommandTarget* getNextCommandTarget() override { return nullptr; }
@@ -164,6 +166,15 @@ public:
     bool isShowingLoudness() const noexcept { return showLoudness; }
     LoudnessPanel& getLoudnessPanel() noexcept { return loudnessPanel; }
     const LoudnessMonitor& getLoudnessMonitor() const noexcept { return loudnessMonitor; }
+
+    /** The mixer in place of the edit window (View > Mixer, ctrl+=); the transport bar and
+        status bar stay. */
+    bool isShowingMixer() const noexcept { return showMixer; }
+    void setShowingMixer (bool shouldShow);
+    MixerView& getMixer() noexcept { return *mixer; }
+
+    /** A track's record arm (the header's R and the mixer strip's R): a view state, not an edit. */
+    void toggleRecordArm (const std::string& trackId);
 
     /** The markers, ADR and music cue lists under the timeline (View > Cue Lists). */
     bool isShowingCueLists() const noexcept { return showCueLists; }
@@ -234,6 +245,7 @@ private:
     LoudnessMonitor loudnessMonitor;
     LoudnessPanel loudnessPanel;
     std::unique_ptr<CueListPanel> cueLists;
+    std::unique_ptr<MixerView> mixer;
     VideoView videoView;
     std::unique_ptr<VideoTrackStrip> videoTrack;
     std::unique_ptr<juce::DocumentWindow> videoWindow;
@@ -250,6 +262,7 @@ private:
     bool loopPlayback = false;
     bool showLoudness = false;
     bool showCueLists = false;
+    bool showMixer = false;
     int64_t stoppedPlayhead = 0;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MainComponent)

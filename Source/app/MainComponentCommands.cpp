@@ -29,6 +29,7 @@ void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
     commands.add (relinkMovieCommand);
     commands.add (relinkMediaCommand);
     commands.add (videoWindowCommand);
+    commands.add (mixerCommand);
     commands.addArray ({ playStopCommand,
                          returnToStartCommand,
                          loopPlaybackCommand,
@@ -260,6 +261,13 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.setTicked (showCueLists);
             info.addDefaultKeypress ('5', cmd);
             break;
+        case mixerCommand:
+            // ctrl+=: Pro Tools' key for switching between its Edit and Mix windows.
+            info.setInfo ("Mixer", "Show the mixer (a strip per track and bus, and the printmaster) instead of the edit window",
+                          "View", 0);
+            info.setTicked (showMixer);
+            info.addDefaultKeypress ('=', cmd);
+            break;
         case nextTimebaseCommand:
             info.setInfo ("Next Main Timebase", "Counter in timecode, feet+frames, samples, min:sec or bars|beats", "View", 0);
             info.addDefaultKeypress ('=', none);
@@ -398,6 +406,9 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             loudnessPanel.setVisible (showLoudness);
             loudnessPanel.update (loudnessMonitor, playback != nullptr && playback->isPlaying());
             resized();
+            return true;
+        case mixerCommand:
+            setShowingMixer (! showMixer);
             return true;
         case cueListsCommand:
             showCueLists = ! showCueLists;

@@ -333,6 +333,8 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
                 add (id);
             break;
         case 3:
+            add (MainComponent::mixerCommand);
+            menu.addSeparator();
             for (auto id : { MainComponent::zoomInCommand, MainComponent::zoomOutCommand, MainComponent::zoomFitCommand,
                              MainComponent::zoomSelectionCommand })
                 add (id);

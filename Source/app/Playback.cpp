@@ -39,6 +39,7 @@ void Playback::load (const session::Session& session)
     loadedRate = session.sampleRate;
     loadedChannels = session.master.channels;
     trackCount = session.tracks.size();
+    busCount = session.buses.size();
 
     device::DeviceOutput::Options outputOptions;
     outputOptions.fallBackToSilence = options.fallBackToSilence;
@@ -82,6 +83,7 @@ void Playback::update (const session::Session& session)
             problem = "The edit could not reach the engine; stop and play again to hear it.";
     }
     trackCount = session.tracks.size();
+    busCount = session.buses.size();
 }
 
 bool Playback::playRange (int64_t start, int64_t end, bool loop)
@@ -133,6 +135,25 @@ std::vector<float> Playback::takeTrackPeaks()
         peaks.push_back (peak);
     }
     peaks.resize (trackCount, 0.0f);
+    return peaks;
+}
+
+Playback::StripPeaks Playback::takeStripPeaks()
+{
+    StripPeaks peaks;
+    peaks.tracks.resize (trackCount);
+    peaks.buses.resize (busCount);
+    if (engine == nullptr)
+        return peaks;
+    auto& meters = engine->meters();
+    const auto channelsOf = [] (const engine::MeterReading& reading) {
+        return std::vector<float> (reading.peak.begin(), reading.peak.begin() + std::max (0, reading.channels));
+    };
+    for (size_t t = 0; t < std::min<size_t> (trackCount, size_t (std::max (0, meters.trackCapacity()))); ++t)
+        peaks.tracks[t] = channelsOf (meters.readTrack (int (t)));
+    for (size_t b = 0; b < std::min<size_t> (busCount, size_t (std::max (0, meters.busCapacity()))); ++b)
+        peaks.buses[b] = channelsOf (meters.readBus (int (b)));
+    peaks.master = channelsOf (meters.readMaster());
     return peaks;
 }
 

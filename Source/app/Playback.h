@@ -52,6 +52,16 @@ public:
     /** Each track's meter peak since the last call (linear, 1 = full scale), in track order. */
     std::vector<float> takeTrackPeaks();
 
+    /** Every strip's peaks since the last call, per channel: tracks and buses in session order,
+        then the master (the mixer's meters). Peaks are taken once: call this or
+        takeTrackPeaks() each refresh, not both. */
+    struct StripPeaks
+    {
+        std::vector<std::vector<float>> tracks, buses;
+        std::vector<float> master;
+    };
+    StripPeaks takeStripPeaks();
+
     /** Space: stop if rolling, else play from the playhead (opening the output if a failure
         had closed it). False when it could not start; takeProblem() then says why. */
     bool togglePlay();
@@ -90,7 +100,7 @@ private:
     const Options options;
     int64_t loadedRate = 0;
     int loadedChannels = 0;
-    size_t trackCount = 0;
+    size_t trackCount = 0, busCount = 0;
     bool looping = false;
     engine::WorkerPool workers;
     std::unique_ptr<engine::DiskStreamer> streamer;

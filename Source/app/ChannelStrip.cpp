@@ -1,0 +1,250 @@
+#include "ChannelStrip.h"
+
+#include "DbScale.h"
+#include "Theme.h"
+
+#include <utility>
+
+namespace sprocket::app
+{
+namespace
+{
+    constexpr int nameHeight = 22;
+    constexpr int badgeHeight = 16;
+    constexpr int slotHeight = 16;
+    constexpr int panHeight = 36;
+    constexpr int switchHeight = 20;
+    constexpr int readoutHeight = 20;
+    constexpr int margin = 4;
+
+    juce::String text (const std::string& s)
+    {
+        return juce::String::fromUTF8 (s.c_str());
+    }
+} // namespace
+
+ChannelStrip::ChannelStrip()
+{
+    setOpaque (true);
+    addAndMakeVisible (fader);
+    addAndMakeVisible (meter);
+    addAndMakeVisible (panControl);
+    fader.onDrag = [this] (double db) {
+        repaint (getLocalBounds().removeFromBottom (readoutHeight));
+        if (onGain)
+            onGain (db, false);
+    };
+    fader.onCommit = [this] (double db) {
+        repaint (getLocalBounds().removeFromBottom (readoutHeight));
+        if (onGain)
+            onGain (db, true);
+    };
+    panControl.onDrag = [this] (double pan) {
+        if (onPan)
+            onPan (pan, false);
+    };
+    panControl.onCommit = [this] (double pan) {
+        if (onPan)
+            onPan (pan, true);
+    };
+}
+
+void ChannelStrip::setInfo (const StripInfo& newInfo)
+{
+    if (newInfo == info)
+        return;
+    info = newInfo;
+    fader.setDb (info.gainDb);
+    meter.setChannels (info.channels);
+    panControl.setMode (info.panKind == StripInfo::PanKind::stereo     ? PanControl::Mode::stereo
+                        : info.panKind == StripInfo::PanKind::surround ? PanControl::Mode::surround
+                                                                       : PanControl::Mode::none);
+    panControl.setPan (info.pan);
+    panControl.setSurroundPan (info.surroundPan);
+    resized(); // the meter's width follows the channel count
+    repaint();
+}
+
+juce::String ChannelStrip::getGainText() const
+{
+    return DbScale::format (fader.getDb());
+}
+
+juce::Rectangle<int> ChannelStrip::getInsertSlotArea (size_t index) const
+{
+    return { margin, nameHeight + badgeHeight + 2 + int (index) * slotHeight, getWidth() - 2 * margin, slotHeight - 1 };
+}
+
+void ChannelStrip::setArmed (bool shouldBeArmed)
+{
+    if (armed != shouldBeArmed)
+    {
+        armed = shouldBeArmed;
+        repaint (getRecordButtonArea());
+    }
+}
+
+juce::Rectangle<int> ChannelStrip::getRecordButtonArea() const
+{
+    // R, M, S side by side, as on the track header.
+    const int top = nameHeight + badgeHeight + 2 + insertSlots * slotHeight + 2 + panHeight + 2;
+    const int third = (getWidth() - 2 * margin - 6) / 3;
+    return { margin, top, third, switchHeight };
+}
+
+juce::Rectangle<int> ChannelStrip::getMuteButtonArea() const
+{
+    return getRecordButtonArea().translated (getRecordButtonArea().getWidth() + 3, 0);
+}
+
+juce::Rectangle<int> ChannelStrip::getSoloButtonArea() const
+{
+    return getMuteButtonArea().translated (getMuteButtonArea().getWidth() + 3, 0);
+}
+
+void ChannelStrip::resized()
+{
+    const int panTop = nameHeight + badgeHeight + 2 + insertSlots * slotHeight + 2;
+    panControl.setBounds (0, panTop, getWidth(), panHeight);
+    const int faderTop = getMuteButtonArea().getBottom() + 6;
+    auto area = juce::Rectangle<int> (margin, faderTop, getWidth() - 2 * margin, getHeight() - faderTop - readoutHeight);
+    // The meter: 12 px for mono and stereo (two 5 px bars), 3 px a bar for 5.1 and 7.1.
+    const int meterWidth = info.channels <= 2 ? 12 : std::min (24, 3 * info.channels + info.channels - 1);
+    meter.setBounds (area.removeFromRight (meterWidth)
+                         .withTrimmedTop (FaderComponent::capHeight / 2 - 8)
+                         .withTrimmedBottom (FaderComponent::capHeight / 2));
+    area.removeFromRight (2);
+    fader.setBounds (area);
+}
+
+void ChannelStrip::paint (juce::Graphics& g)
+{
+    const bool isMaster = info.ref.kind == session::StripRef::Kind::master;
+    g.fillAll (isMaster ? theme::headerBackgroundAlt : theme::headerBackground);
+    g.setColour (theme::laneSeparator);
+    g.drawVerticalLine (getWidth() - 1, 0.0f, float (getHeight()));
+
+    // The name on its department's colour.
+    const auto colour = isMaster ? juce::Colour (0xffc8c8d0) : theme::colourForBus (info.colourId);
+    auto nameBar = juce::Rectangle<int> (0, 0, getWidth() - 1, nameHeight);
+    g.setColour (theme::clipBodyFor (colour));
+    g.fillRect (nameBar);
+    g.setColour (colour);
+    g.fillRect (nameBar.removeFromTop (3));
+    g.setColour (theme::textPrimary);
+    g.setFont (theme::uiFont (12.0f, true));
+    g.drawFittedText (text (info.name), nameBar.reduced (3, 0), juce::Justification::centred, 1, 0.8f);
+
+    // Format badge, then where it goes.
+    auto badgeRow = juce::Rectangle<int> (margin, nameHeight + 1, getWidth() - 2 * margin, badgeHeight - 2);
+    const auto badge = text (formatBadge (info.channels));
+    g.setFont (theme::uiFont (10.0f, true));
+    const int badgeWidth = std::min (badgeRow.getWidth() / 2, g.getCurrentFont().getStringWidth (badge) + 8);
+    auto badgeArea = badgeRow.removeFromLeft (badgeWidth);
+    g.setColour (info.channels >= 6 ? juce::Colour (0xff6a5a2a) : juce::Colour (0xff3c3c44));
+    g.fillRoundedRectangle (badgeArea.toFloat(), 3.0f);
+    g.setColour (theme::textPrimary);
+    g.drawText (badge, badgeArea, juce::Justification::centred, false);
+    if (! info.output.empty())
+    {
+        g.setColour (theme::textSecondary);
+        g.setFont (theme::uiFont (10.0f));
+        const auto arrow = isMaster ? juce::String() : juce::String::fromUTF8 ("\xe2\x86\x92 ");
+        g.drawFittedText (arrow + text (info.output), badgeRow.withTrimmedLeft (3), juce::Justification::centredRight, 1, 0.8f);
+    }
+
+    // Insert slots: the name, dimmed and struck through when bypassed; empty slots stay dark.
+    g.setFont (theme::uiFont (10.0f));
+    for (size_t i = 0; i < size_t (insertSlots); ++i)
+    {
+        const auto slot = getInsertSlotArea (i);
+        g.setColour (juce::Colour (0xff202024));
+        g.fillRect (slot);
+        if (i >= info.inserts.size())
+            continue;
+        const auto& insert = info.inserts[i];
+        const bool lastShown = i + 1 == size_t (insertSlots) && info.inserts.size() > size_t (insertSlots);
+        auto label = lastShown ? "+" + juce::String (info.inserts.size() - i) + " more" : text (insert.name);
+        g.setColour (insert.bypass ? juce::Colour (0xff2a2a30) : juce::Colour (0xff34405a));
+        g.fillRect (slot);
+        g.setColour (insert.bypass ? theme::textSecondary.withAlpha (0.7f) : theme::textPrimary);
+        g.drawFittedText (label, slot.reduced (3, 0), juce::Justification::centredLeft, 1, 0.8f);
+        if (insert.bypass && ! lastShown)
+        {
+            g.setColour (theme::textSecondary.withAlpha (0.7f));
+            g.drawHorizontalLine (slot.getCentreY(), float (slot.getX() + 3), float (slot.getRight() - 3));
+        }
+    }
+
+    // Record arm, mute and solo (tracks).
+    if (info.hasSwitches)
+    {
+        const auto button = [&] (juce::Rectangle<int> area, const juce::String& label, bool on, juce::Colour lit) {
+            g.setColour (on ? lit : juce::Colour (0xff3a3a40));
+            g.fillRoundedRectangle (area.toFloat(), 3.0f);
+            g.setColour (on ? juce::Colours::black : theme::textSecondary);
+            g.setFont (theme::uiFont (11.0f, true));
+            g.drawText (label, area, juce::Justification::centred, false);
+        };
+        button (getRecordButtonArea(), "R", armed, juce::Colour (0xffe04848));
+        button (getMuteButtonArea(), "M", info.mute, juce::Colour (0xffe8c547));
+        button (getSoloButtonArea(), "S", info.solo, juce::Colour (0xff5bb85d));
+    }
+
+    // The gain read-out; "A" before it when a gain lane plays instead of the fader (the fader
+    // still sets the value the lane replaces).
+    auto readout = getLocalBounds().removeFromBottom (readoutHeight).reduced (margin + 6, 2);
+    if (info.gainAutomated)
+    {
+        const auto mark = getLocalBounds().removeFromBottom (readoutHeight).reduced (margin, 2).withWidth (12);
+        g.setColour (theme::marker);
+        g.setFont (theme::uiFont (10.0f, true));
+        g.drawText ("A", mark, juce::Justification::centred, false);
+        readout = readout.withTrimmedLeft (4);
+    }
+    g.setColour (juce::Colour (0xff151517));
+    g.fillRoundedRectangle (readout.toFloat(), 2.0f);
+    g.setColour (fader.getDb() > 0.0 ? theme::warning : theme::textPrimary);
+    g.setFont (theme::monoFont (11.0f));
+    g.drawText (getGainText(), readout, juce::Justification::centred, false);
+}
+
+ChannelStrip::Part ChannelStrip::partAt (juce::Point<int> point, size_t& insertIndex) const
+{
+    if (info.hasSwitches && getRecordButtonArea().contains (point))
+        return Part::record;
+    if (info.hasSwitches && getMuteButtonArea().contains (point))
+        return Part::mute;
+    if (info.hasSwitches && getSoloButtonArea().contains (point))
+        return Part::solo;
+    for (size_t i = 0; i < std::min (info.inserts.size(), size_t (insertSlots)); ++i)
+        if (getInsertSlotArea (i).contains (point))
+        {
+            insertIndex = i;
+            // "+N more" is not one insert.
+            return i + 1 == size_t (insertSlots) && info.inserts.size() > size_t (insertSlots) ? Part::none : Part::insert;
+        }
+    return Part::none;
+}
+
+void ChannelStrip::mouseDown (const juce::MouseEvent& e)
+{
+    pressed = partAt (e.getPosition(), pressedInsert);
+}
+
+void ChannelStrip::mouseUp (const juce::MouseEvent& e)
+{
+    // A click: down and up on the same button.
+    size_t index = 0;
+    const auto part = partAt (e.getPosition(), index);
+    const auto was = std::exchange (pressed, Part::none);
+    if (part != was || (part == Part::insert && index != pressedInsert))
+        return;
+    if (part == Part::record && onToggleRecordArm)
+        onToggleRecordArm();
+    else if ((part == Part::mute || part == Part::solo) && onToggleSwitch)
+        onToggleSwitch (part == Part::solo);
+    else if (part == Part::insert && onToggleInsert)
+        onToggleInsert (index);
+}
+} // namespace sprocket::app

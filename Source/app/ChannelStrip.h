@@ -1,0 +1,80 @@
+#pragma once
+
+#include "FaderComponent.h"
+#include "LevelMeter.h"
+#include "MixerStrips.h"
+#include "PanControl.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <functional>
+
+namespace sprocket::app
+{
+/** One mixer strip, top to bottom: the name on its bus colour, the format badge and where it
+    goes, the insert slots (a click bypasses or re-enables one), the panner, record arm, mute and solo, the
+    fader with its scale beside the meter, and the gain read-out. It only shows a StripInfo and
+    reports gestures; MixerView turns them into edits. [[message thread]] */
+class ChannelStrip final : public juce::Component
+{
+public:
+    /** Narrow enough for 20 strips across a 1920-pixel screen. */
+    static constexpr int width = 86;
+    static constexpr int insertSlots = 5;
+
+    ChannelStrip();
+
+    void setInfo (const StripInfo& info);
+    const StripInfo& getInfo() const noexcept { return info; }
+
+    /** Peaks since the last refresh, per channel. */
+    void setPeaks (const std::vector<float>& peaks) { meter.setPeaks (peaks); }
+
+    // Gestures: `commit` false while a drag goes on, true once when it ends.
+    std::function<void (double db, bool commit)> onGain;
+    std::function<void (double pan, bool commit)> onPan;
+    std::function<void (bool solo)> onToggleSwitch; // mute (false) or solo (true)
+    std::function<void()> onToggleRecordArm;
+    std::function<void (size_t insert)> onToggleInsert;
+
+    FaderComponent& getFader() noexcept { return fader; }
+    PanControl& getPanControl() noexcept { return panControl; }
+    LevelMeter& getMeter() noexcept { return meter; }
+    /** Record arm: a view state shared with the track header's R (the model has none yet). */
+    void setArmed (bool shouldBeArmed);
+    bool isArmed() const noexcept { return armed; }
+
+    juce::Rectangle<int> getRecordButtonArea() const;
+    juce::Rectangle<int> getMuteButtonArea() const;
+    juce::Rectangle<int> getSoloButtonArea() const;
+    juce::Rectangle<int> getInsertSlotArea (size_t index) const;
+    /** The read-out under the fader: "-6.5", "0.0", "-inf". */
+    juce::String getGainText() const;
+
+    void paint (juce::Graphics&) override;
+    void resized() override;
+    void mouseDown (const juce::MouseEvent&) override;
+    void mouseUp (const juce::MouseEvent&) override;
+
+private:
+    enum class Part
+    {
+        none,
+        record,
+        mute,
+        solo,
+        insert
+    };
+    Part partAt (juce::Point<int> point, size_t& insertIndex) const;
+
+    StripInfo info;
+    FaderComponent fader;
+    LevelMeter meter;
+    PanControl panControl;
+    bool armed = false;
+    Part pressed = Part::none;
+    size_t pressedInsert = 0;
+
+    JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (ChannelStrip)
+};
+} // namespace sprocket::app

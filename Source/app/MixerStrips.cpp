@@ -1,0 +1,132 @@
+#include "MixerStrips.h"
+
+#include <cctype>
+
+namespace sprocket::app
+{
+namespace
+{
+    constexpr const char* masterName = "Master";
+
+    int destinationChannels (const session::Session& s, const std::string& output)
+    {
+        if (auto* bus = s.findBus (output))
+            return bus->channels;
+        return s.master.channels;
+    }
+
+    std::string destinationName (const session::Session& s, const std::string& output)
+    {
+        if (auto* bus = s.findBus (output))
+            return bus->id;
+        return output == session::masterOutputId ? masterName : output;
+    }
+
+    bool hasLane (const session::Automation& automation, const char* parameter)
+    {
+        const auto lane = automation.find (parameter);
+        return lane != automation.end() && ! lane->second.empty();
+    }
+
+    std::vector<StripInfo::InsertSlot> slotsFor (const std::vector<session::Insert>& inserts)
+    {
+        std::vector<StripInfo::InsertSlot> slots;
+        for (auto& insert : inserts)
+            slots.push_back ({ insertDisplayName (insert.type), insert.bypass });
+        return slots;
+    }
+} // namespace
+
+std::string formatBadge (int channels)
+{
+    switch (channels)
+    {
+        case 1:
+            return "mono";
+        case 2:
+            return "stereo";
+        case 6:
+            return "5.1";
+        case 8:
+            return "7.1";
+        default:
+            return std::to_string (channels) + " ch";
+    }
+}
+
+std::string insertDisplayName (const std::string& type)
+{
+    // Abbreviations a mixer reads at a glance; the rest are the type in words.
+    if (type == "eq")
+        return "EQ";
+    if (type == "de_hum")
+        return "De-hum";
+    if (type == "de_esser")
+        return "De-esser";
+    if (type == "true_peak_limiter")
+        return "TP Limiter";
+    std::string name;
+    bool startOfWord = true;
+    for (char c : type)
+    {
+        if (c == '_')
+        {
+            name += ' ';
+            startOfWord = true;
+            continue;
+        }
+        name += startOfWord ? char (std::toupper ((unsigned char) c)) : c;
+        startOfWord = false;
+    }
+    return name;
+}
+
+std::vector<StripInfo> mixerStripsFor (const session::Session& s)
+{
+    std::vector<StripInfo> strips;
+    for (auto& track : s.tracks)
+    {
+        StripInfo info;
+        info.ref = session::StripRef::track (track.id);
+        info.name = track.name.empty() ? track.id : track.name;
+        info.colourId = track.output;
+        info.channels = track.channels;
+        info.output = destinationName (s, track.output);
+        info.inserts = slotsFor (track.inserts);
+        info.gainDb = track.gainDb;
+        info.gainAutomated = hasLane (track.automation, "gain_db");
+        // The engine's surround panner serves mono and stereo tracks into 5.1 and 7.1 (5.1 and
+        // 7.1 tracks map channel to channel and ignore pan).
+        const int into = destinationChannels (s, track.output);
+        if (track.channels <= 2)
+            info.panKind = into >= 6 ? StripInfo::PanKind::surround : StripInfo::PanKind::stereo;
+        info.pan = track.pan;
+        info.surroundPan = track.surroundPan.value_or (session::SurroundPan {});
+        info.hasSwitches = true;
+        info.mute = track.mute;
+        info.solo = track.solo;
+        strips.push_back (std::move (info));
+    }
+    for (auto& bus : s.buses)
+    {
+        StripInfo info;
+        info.ref = session::StripRef::bus (bus.id);
+        // The name ("Dialogue"); the colour already says which stem it is.
+        info.name = bus.name.empty() ? bus.id : bus.name;
+        info.colourId = bus.id;
+        info.channels = bus.channels;
+        info.output = destinationName (s, bus.output);
+        info.inserts = slotsFor (bus.inserts);
+        info.gainDb = bus.gainDb;
+        info.gainAutomated = hasLane (bus.automation, "gain_db");
+        strips.push_back (std::move (info));
+    }
+    StripInfo master;
+    master.ref = session::StripRef::master();
+    master.name = masterName;
+    master.channels = s.master.channels;
+    master.gainDb = s.master.gainDb;
+    strips.push_back (std::move (master));
+    return strips;
+}
+} // namespace sprocket::app

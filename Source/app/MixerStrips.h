@@ -1,0 +1,56 @@
+#pragma once
+
+#include "session/MixEdits.h"
+#include "session/Session.h"
+
+#include <string>
+#include <vector>
+
+namespace sprocket::app
+{
+/** What one mixer strip shows, read from the session: a plain value, so a strip only repaints
+    when what it shows changed. */
+struct StripInfo
+{
+    struct InsertSlot
+    {
+        std::string name; // "EQ", "Compressor", "Room Reverb"
+        bool bypass = false;
+
+        bool operator== (const InsertSlot&) const = default;
+    };
+
+    enum class PanKind
+    {
+        none,     // buses and the master
+        stereo,   // a track into a mono or stereo destination: pan -1 .. +1
+        surround, // a track into 5.1 or 7.1: its x/y position
+    };
+
+    session::StripRef ref;
+    std::string name;
+    std::string colourId; // the bus whose colour the name takes: a track's output, a bus itself
+    int channels = 2;
+    std::string output; // the destination's name ("DX", "Printmaster"); empty for the master
+    std::vector<InsertSlot> inserts;
+    double gainDb = 0.0;
+    bool gainAutomated = false; // a gain_db lane plays instead of the fader's value
+    PanKind panKind = PanKind::none;
+    double pan = 0.0;
+    session::SurroundPan surroundPan;
+    bool hasSwitches = false; // mute and solo: tracks only (buses have no such switch yet)
+    bool mute = false, solo = false;
+
+    bool operator== (const StripInfo&) const = default;
+};
+
+/** The mixer's strips in order: every track, then every bus (the session's order: stems, then
+    aux returns and any others), then the master (the printmaster). */
+std::vector<StripInfo> mixerStripsFor (const session::Session& session);
+
+/** "mono", "stereo", "5.1", "7.1", else "N ch". */
+std::string formatBadge (int channels);
+
+/** An insert's type as a name to show: "eq" -> "EQ", "room_reverb" -> "Room Reverb". */
+std::string insertDisplayName (const std::string& type);
+} // namespace sprocket::app
