@@ -72,8 +72,12 @@ core::Status importAudioFiles (SessionEditor& editor, const std::vector<std::fil
         const auto length = lengthAtSessionRate (info.frames, info.sampleRate, session.sampleRate);
         if (options.splitPolyToMono && info.channels > 2)
         {
-            auto monos =
-                io::splitToMonoFiles (info.path, options.splitFolder.empty() ? info.path.parent_path() : options.splitFolder);
+            const auto folder = options.splitFolder.empty() ? info.path.parent_path() : options.splitFolder;
+            std::error_code made;
+            std::filesystem::create_directories (folder, made); // a first split makes the session's "Audio Files"
+            if (made)
+                return core::makeError (folder.string() + ": cannot create the folder for the split files: " + made.message());
+            auto monos = io::splitToMonoFiles (info.path, folder);
             if (! monos)
                 return monos.error();
             for (auto& mono : *monos)

@@ -652,7 +652,7 @@ Status EditController::switchPlaylist (const std::string& trackId, const std::st
 }
 
 Status EditController::importFiles (const std::vector<std::filesystem::path>& files, SamplePosition position, bool atOriginalTime,
-                                    const std::filesystem::path& splitFolder)
+                                    const std::filesystem::path& splitFolder, bool splitPoly)
 {
     if (files.empty())
         return makeError ("no files to import");
@@ -661,6 +661,7 @@ Status EditController::importFiles (const std::vector<std::filesystem::path>& fi
         atOriginalTime ? session::ImportOptions::Placement::atOriginalTime : session::ImportOptions::Placement::atPosition;
     options.position = position;
     options.splitFolder = splitFolder;
+    options.splitPolyToMono = splitPoly;
     std::vector<std::string> created;
     auto status = perform (files.size() == 1 ? "Import Audio" : "Import " + std::to_string (files.size()) + " Files",
                            [&] (session::SessionEditor& e) { return session::importAudioFiles (e, files, options, &created); });

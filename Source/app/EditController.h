@@ -98,10 +98,11 @@ public:
     core::Status newPlaylist (const std::string& trackId);
     core::Status switchPlaylist (const std::string& trackId, const std::string& name);
 
-    /** Imports audio files as new tracks at `position`, or at their BWF time; poly files are
-        split into mono files in `splitFolder`. */
+    /** Imports audio files as new tracks at `position`, or at their BWF time; with `splitPoly`,
+        poly files are split into mono files in `splitFolder` (else a 5.1 or 7.1 file is one
+        track of its width, and other poly files are refused). */
     core::Status importFiles (const std::vector<std::filesystem::path>& files, core::SamplePosition position, bool atOriginalTime,
-                              const std::filesystem::path& splitFolder);
+                              const std::filesystem::path& splitFolder, bool splitPoly = true);
 
     /** The first selected clip (for dialogs), if any. */
     const session::Clip* firstSelectedClip() const;

@@ -513,26 +513,27 @@ bool MainComponent::importFiles (const juce::StringArray& files, int64_t positio
     // Poly files are split into mono files in an "Audio Files" folder beside the session, as
     // Pro Tools keeps its media; an untitled session uses the folder of the first file.
     const auto base = ! document->file().empty() ? document->file().parent_path() : paths.front().parent_path();
-    const auto status = controller.importFiles (paths, { position }, atOriginalTime, base / "Audio Files");
+    const auto status = controller.importFiles (paths, { position }, atOriginalTime, base / "Audio Files", splitPolyOnImport);
     if (status.ok())
         std::cout << "imported " << paths.size() << " file(s)" << std::endl;
     return check (status);
 }
 
-void MainComponent::chooseFilesToImport()
+void MainComponent::chooseFilesToImport (bool atOriginalTime)
 {
     const auto start = document != nullptr && ! document->file().empty()
                            ? juce::File (juce::String (document->file().parent_path().string()))
                            : juce::File::getSpecialLocation (juce::File::userHomeDirectory);
-    chooser = std::make_unique<juce::FileChooser> ("Import audio", start, "*.wav;*.bwf;*.rf64;*.w64;*.aif;*.aiff;*.flac;*.ogg");
+    chooser = std::make_unique<juce::FileChooser> (atOriginalTime ? "Import audio to its original (BWF) time" : "Import audio",
+                                                   start, "*.wav;*.bwf;*.rf64;*.w64;*.aif;*.aiff;*.flac;*.ogg");
     const auto chooserFlags = juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles
                               | juce::FileBrowserComponent::canSelectMultipleItems;
-    chooser->launchAsync (chooserFlags, [this] (const juce::FileChooser& fc) {
+    chooser->launchAsync (chooserFlags, [this, atOriginalTime] (const juce::FileChooser& fc) {
         juce::StringArray files;
         for (auto& file : fc.getResults())
             files.add (file.getFullPathName());
         if (! files.isEmpty())
-            importFiles (files, playheadPosition(), false);
+            importFiles (files, playheadPosition(), atOriginalTime);
     });
 }
 } // namespace sprocket::app

@@ -142,6 +142,8 @@ public:
         loopPlaybackCommand = 0x3301,
         deliverCommand = 0x3501,
         importCommand = 0x3401,
+        importOriginalTimeCommand = 0x3405,
+        splitPolyCommand = 0x3406,
         loudnessMeterCommand = 0x3601,
         cueListsCommand,
         syncCheckCommand = 0x3502,
@@ -184,8 +186,12 @@ public:
     bool isInterestedInFileDrag (const juce::StringArray& files) override;
     void filesDropped (const juce::StringArray& files, int x, int y) override;
 
-    /** The import chooser (File > Import Audio...). */
-    void chooseFilesToImport();
+    /** The import chooser (File > Import Audio... at the playhead, File > Import Audio to
+        Original Time... at each file's BWF time). */
+    void chooseFilesToImport (bool atOriginalTime = false);
+    /** File > Split Poly Files into Mono Tracks (on by default): how importFiles treats files of
+        more than two channels. */
+    bool isSplittingPolyFiles() const noexcept { return splitPolyOnImport; }
 
     /** What to do with a movie whose picture rate is not the session's. */
     enum class MovieRateAnswer
@@ -262,6 +268,7 @@ private:
     bool loopPlayback = false;
     bool showLoudness = false;
     bool showCueLists = false;
+    bool splitPolyOnImport = true;
     bool showMixer = false;
     int64_t stoppedPlayhead = 0;
 

@@ -65,6 +65,8 @@ void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
                          fitTracksCommand,
                          nextTimebaseCommand,
                          importCommand,
+                         importOriginalTimeCommand,
+                         splitPolyCommand,
                          loudnessMeterCommand,
                          cueListsCommand });
 }
@@ -305,6 +307,17 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.setActive (writable);
             info.addDefaultKeypress ('i', cmd | shift);
             break;
+        case importOriginalTimeCommand:
+            info.setInfo ("Import Audio to Original Time...", "Import audio files as new tracks where they were recorded (BWF time)",
+                          "File", 0);
+            info.setActive (writable);
+            info.addDefaultKeypress ('i', cmd | shift | alt);
+            break;
+        case splitPolyCommand:
+            info.setInfo ("Split Poly Files into Mono Tracks", "Import files of more than two channels as one mono track per channel",
+                          "File", 0);
+            info.setTicked (splitPolyOnImport);
+            break;
         default:
             break;
     }
@@ -455,7 +468,13 @@ bool MainComponent::perform (const InvocationInfo& invocation)
                                                                                       : EditController::GridUnit::frames);
             return true;
         case importCommand:
-            chooseFilesToImport();
+            chooseFilesToImport (false);
+            return true;
+        case importOriginalTimeCommand:
+            chooseFilesToImport (true);
+            return true;
+        case splitPolyCommand:
+            splitPolyOnImport = ! splitPolyOnImport;
             return true;
         case deliverCommand:
             showDeliverDialog();

@@ -299,6 +299,8 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
             add (saveAsCommand);
             menu.addSeparator();
             add (MainComponent::importCommand);
+            add (MainComponent::importOriginalTimeCommand);
+            add (MainComponent::splitPolyCommand);
             add (MainComponent::importMovieCommand);
             add (MainComponent::relinkMovieCommand);
             add (MainComponent::relinkMediaCommand);

@@ -2,8 +2,10 @@
 // real key mappings: the model's results are checked sample-exactly, undone and redone, saved
 // and reloaded.
 #include "EditTestSupport.h"
+
 #include "app/Snapshot.h"
 #include "app/TimelineGestures.h"
+#include "support/TestAudioFiles.h"
 
 #include "session/Autosave.h"
 #include "session/SessionFile.h"
@@ -16,7 +18,10 @@ using namespace sprocket::app::test;
 
 namespace
 {
-const session::Clip& clipOf (const session::Session& s, size_t track, size_t clip) { return s.tracks[track].clips[clip]; }
+const session::Clip& clipOf (const session::Session& s, size_t track, size_t clip)
+{
+    return s.tracks[track].clips[clip];
+}
 
 const session::Clip* findClip (const session::Session& s, const std::string& id)
 {
@@ -194,7 +199,8 @@ TEST (EditingTest, KeysMuteNudgeDuplicateCutAndPaste)
     f.main.getController().selectRange (1, 1, { { 480000 }, { 480000 } });
     ASSERT_TRUE (f.press (juce::KeyPress ('v', ctrl, 0)));
     const auto& t2 = f.session().tracks[1].clips;
-    EXPECT_TRUE (std::any_of (t2.begin(), t2.end(), [] (auto& c) { return c.position.samples == 480000 && c.length.samples == 153210; }));
+    EXPECT_TRUE (
+        std::any_of (t2.begin(), t2.end(), [] (auto& c) { return c.position.samples == 480000 && c.length.samples == 153210; }));
 }
 
 TEST (EditingTest, ClipGainKeysAndRenameAndSpot)
@@ -292,7 +298,8 @@ TEST (EditingTest, ASecondOpenIsReadOnlyAndNamesTheHolder)
     other.setDocument (std::move (*document));
     EXPECT_TRUE (other.getTransportBar().getReadOnlyText().contains ("open by"));
     const auto image = paintToImage (other);
-    ASSERT_TRUE (Snapshot::writePng (image, juce::File::getCurrentWorkingDirectory().getChildFile ("artefacts/edit-read-only.png")).ok());
+    ASSERT_TRUE (
+        Snapshot::writePng (image, juce::File::getCurrentWorkingDirectory().getChildFile ("artefacts/edit-read-only.png")).ok());
 }
 
 TEST (EditingTest, AutosaveIsOfferedAndRecoversTheEdits)
@@ -302,10 +309,12 @@ TEST (EditingTest, AutosaveIsOfferedAndRecoversTheEdits)
     {
         auto opened = Document::open (demo.session());
         auto& document = *std::get<std::unique_ptr<Document>> (opened);
-        ASSERT_TRUE (document.perform ("Mute", [] (session::SessionEditor& e) {
-                                 e.track ("t1")->mute = true;
-                                 return core::Status {};
-                             })
+        ASSERT_TRUE (document
+                         .perform ("Mute",
+                                   [] (session::SessionEditor& e) {
+                                       e.track ("t1")->mute = true;
+                                       return core::Status {};
+                                   })
                          .ok());
         ASSERT_TRUE (document.autosaveIfNeeded().ok());
         edited = document.session();
@@ -333,4 +342,35 @@ TEST (EditingTest, ImportRefusesWhatIsNotAudioAndImportsWhatIs)
     ASSERT_EQ (f.session().tracks.size(), tracks + 1);
     EXPECT_EQ (f.session().tracks.back().clips.at (0).position.samples, 96000);
     EXPECT_EQ (f.main.getDocument()->undoName(), "Import Audio");
+}
+
+TEST (EditingTest, PolyFilesSplitToMonoTracksOrStayWholeAsTheFileMenuSays)
+{
+    EditFixture f;
+    // A 5.1 recording (L R C LFE Ls Rs), each channel a different constant.
+    std::vector<std::vector<float>> channels;
+    for (int c = 0; c < 6; ++c)
+        channels.push_back (std::vector<float> (4800, 0.1f * float (c + 1)));
+    const auto poly = f.demo.folder.path / "stage_51.wav";
+    sprocket::test::writeFloatWav (poly, channels);
+    const auto tracks = f.session().tracks.size();
+
+    ASSERT_TRUE (f.main.isSplittingPolyFiles());
+    ASSERT_TRUE (f.main.importFiles ({ juce::String (poly.string()) }, 0, false)) << f.main.getLastProblem();
+    ASSERT_EQ (f.session().tracks.size(), tracks + 6);
+    EXPECT_EQ (f.session().tracks.back().channels, 1);
+    // Into the session's "Audio Files" folder, made for them (as Pro Tools keeps its media).
+    EXPECT_TRUE (std::filesystem::exists (f.demo.folder.path / "Audio Files" / "stage_51_1.wav"));
+    EXPECT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
+
+    // Split off (the File menu's tick): one 5.1 track; a 4-channel file is then refused, saying why.
+    EXPECT_TRUE (f.main.invoke (MainComponent::splitPolyCommand));
+    EXPECT_FALSE (f.main.isSplittingPolyFiles());
+    ASSERT_TRUE (f.main.importFiles ({ juce::String (poly.string()) }, 0, false)) << f.main.getLastProblem();
+    ASSERT_EQ (f.session().tracks.size(), tracks + 1);
+    EXPECT_EQ (f.session().tracks.back().channels, 6);
+    const auto quad = f.demo.folder.path / "quad.wav";
+    sprocket::test::writeFloatWav (quad, { channels[0], channels[1], channels[2], channels[3] });
+    EXPECT_FALSE (f.main.importFiles ({ juce::String (quad.string()) }, 0, false));
+    EXPECT_TRUE (f.main.getLastProblem().contains ("quad.wav: 4 channels")) << f.main.getLastProblem();
 }
