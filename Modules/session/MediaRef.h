@@ -13,7 +13,7 @@ struct MediaRef
     std::filesystem::path path;
     /** io::audioContentHash of the file when it was imported (empty: not known): how a relink
         recognises the file under another name. */
-    std::string contentHash;
+    std::string contentHash = {};
 
     bool operator== (const MediaRef&) const = default;
 };

@@ -16,6 +16,7 @@ void LoudnessMonitor::prepareFor (engine::RealtimeEngine* engine, double sampleR
     if (engine == nullptr)
         return;
     meter.prepare (sampleRate, channels, chunkFrames, historySeconds);
+    correlation.prepare (sampleRate);
     buffers.assign ((size_t) channels, std::vector<float> ((size_t) chunkFrames));
     pointers.clear();
     for (auto& buffer : buffers)
@@ -30,13 +31,20 @@ void LoudnessMonitor::poll (engine::RealtimeEngine* engine, double sampleRate)
         return;
     auto& tap = engine->outputTap();
     while (const int n = tap.pop (pointers.data(), chunkFrames))
+    {
         meter.process (pointers.data(), n);
+        if (channels >= 2)
+            correlation.process (pointers[0], pointers[1], n);
+    }
     dropped = tap.dropped();
 }
 
 void LoudnessMonitor::reset()
 {
     if (source != nullptr)
+    {
         meter.reset();
+        correlation.reset();
+    }
 }
 } // namespace sprocket::app

@@ -83,6 +83,12 @@ void LoudnessPanel::update (const LoudnessMonitor& monitor, bool playing)
         r.range = a.loudnessRangeLu();
         r.truePeak = a.truePeakDbtp();
     }
+    if (const auto* phase = monitor.phase(); phase != nullptr && r.measured)
+    {
+        r.hasPhase = true;
+        r.correlation = phase->correlation();
+        r.lowestCorrelation = phase->lowest();
+    }
     readings = r;
 
     const auto& history = a.history();
@@ -112,6 +118,8 @@ juce::String LoudnessPanel::getReadoutText (const juce::String& key) const
         return juce::String (readings.range, 1);
     if (key == "TP")
         return formatReading (readings.truePeak);
+    if (key == "PHASE")
+        return readings.hasPhase ? (readings.correlation >= 0.0 ? "+" : "") + juce::String (readings.correlation, 2) : "--";
     return {};
 }
 
@@ -133,7 +141,9 @@ void LoudnessPanel::resized()
     readoutArea = area.removeFromTop (112);
     area.removeFromTop (6);
     barArea = area.removeFromTop (44);
-    area.removeFromTop (10);
+    area.removeFromTop (6);
+    phaseArea = area.removeFromTop (34);
+    area.removeFromTop (8);
     historyArea = area;
 }
 
@@ -183,7 +193,46 @@ void LoudnessPanel::paint (juce::Graphics& g)
     bars.removeFromTop (4);
     paintBar (g, bars.removeFromTop (20), "S", readings.playing ? readings.shortTerm : -INFINITY);
 
+    paintPhase (g, phaseArea);
     paintHistory (g, historyArea);
+}
+
+void LoudnessPanel::paintPhase (juce::Graphics& g, juce::Rectangle<int> area) const
+{
+    const auto colourFor = [] (double r) {
+        return r < -0.5 ? theme::playhead : r < 0.0 ? outOfTolerance : inTolerance;
+    };
+    auto label = area.removeFromTop (14);
+    g.setColour (theme::textSecondary);
+    g.setFont (theme::uiFont (11.0f));
+    g.drawText ("PHASE (L/R)", label, juce::Justification::centredLeft);
+    if (readings.hasPhase)
+    {
+        g.setColour (colourFor (readings.lowestCorrelation));
+        g.drawText ("lowest " + juce::String (readings.lowestCorrelation, 2), label, juce::Justification::centredRight);
+    }
+    auto value = area.removeFromRight (44);
+    g.setColour (readings.hasPhase ? colourFor (readings.correlation) : theme::textSecondary);
+    g.setFont (theme::monoFont (14.0f));
+    g.drawText (getReadoutText ("PHASE"), value, juce::Justification::centredRight);
+
+    auto scale = area.reduced (0, 2);
+    g.setColour (theme::laneBackground);
+    g.fillRect (scale);
+    const auto xFor = [&] (double r) { return scale.getX() + (int) std::round ((r + 1.0) * 0.5 * (scale.getWidth() - 1)); };
+    g.setColour (theme::laneSeparator);
+    for (double tick : { -0.5, 0.0, 0.5 })
+        g.drawVerticalLine (xFor (tick), (float) scale.getY(), (float) scale.getBottom());
+    g.setColour (theme::textSecondary);
+    g.setFont (theme::uiFont (9.0f));
+    g.drawText ("-1", scale.reduced (2, 0), juce::Justification::centredLeft);
+    g.drawText ("+1", scale.reduced (2, 0), juce::Justification::centredRight);
+    if (! readings.hasPhase)
+        return;
+    // From the centre to the reading, dimmed while stopped like momentary and short-term.
+    const int x0 = xFor (0.0), x1 = xFor (readings.correlation);
+    g.setColour (colourFor (readings.correlation).withMultipliedAlpha (readings.playing ? 1.0f : 0.55f));
+    g.fillRect (juce::Rectangle<int> (std::min (x0, x1), scale.getY() + 4, std::abs (x1 - x0) + 2, scale.getHeight() - 8));
 }
 
 void LoudnessPanel::paintBar (juce::Graphics& g, juce::Rectangle<int> area, const juce::String& label, double lufs) const

@@ -10,7 +10,8 @@ namespace sprocket::app
 {
 /** The loudness meter beside the timeline: integrated loudness large, momentary, short-term,
     loudness range and true peak, bars for momentary and short-term against the target, and the
-    short-term history as a graph with the target's tolerance band. Readings are coloured
+    short-term history as a graph with the target's tolerance band, and a phase correlation
+    meter of the L/R pair (green above 0, amber below, red below -0.5, QC's phase limit). Readings are coloured
     against the chosen delivery spec (the QC specs: EBU R128, ATSC A/85, streaming): within
     tolerance green, outside amber, a true peak over the spec's maximum red.
     [[message thread]] */
@@ -31,7 +32,8 @@ public:
     /** Called when the user asks for a fresh measurement. */
     std::function<void()> onReset;
 
-    /** A reading as shown, e.g. "-23.0" or "-inf"; keys "I", "M", "S", "LRA", "TP". */
+    /** A reading as shown, e.g. "-23.0" or "-inf"; keys "I", "M", "S", "LRA", "TP", and "PHASE"
+        (the correlation, "+0.98"; "--" for a mono mix). */
     juce::String getReadoutText (const juce::String& key) const;
 
     void paint (juce::Graphics& g) override;
@@ -42,18 +44,20 @@ private:
     {
         double integrated = -INFINITY, momentary = -INFINITY, shortTerm = -INFINITY;
         double range = 0.0, truePeak = -INFINITY;
-        bool measured = false, playing = false;
+        double correlation = 0.0, lowestCorrelation = 1.0;
+        bool measured = false, playing = false, hasPhase = false;
     };
 
     juce::Colour colourForLoudness (double lufs) const;
     void paintBar (juce::Graphics& g, juce::Rectangle<int> area, const juce::String& label, double lufs) const;
     void paintHistory (juce::Graphics& g, juce::Rectangle<int> area) const;
+    void paintPhase (juce::Graphics& g, juce::Rectangle<int> area) const;
 
     qc::QcSpec spec;
     Readings readings;
     std::vector<float> shortTermHistory, momentaryHistory; // the last minutes, one per 100 ms
     juce::ComboBox specChooser;
     juce::TextButton resetButton { "Reset" };
-    juce::Rectangle<int> readoutArea, barArea, historyArea;
+    juce::Rectangle<int> readoutArea, barArea, phaseArea, historyArea;
 };
 } // namespace sprocket::app

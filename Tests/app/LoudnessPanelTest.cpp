@@ -4,6 +4,7 @@
 #include "app/MainComponent.h"
 #include "app/SessionLoader.h"
 #include "app/Snapshot.h"
+#include "app/Theme.h"
 #include "device/NullAudioDeviceType.h"
 #include "engine/ClipRenderer.h"
 #include "engine/PlanCompiler.h"
@@ -30,14 +31,18 @@ struct TonePlayer
     engine::RealtimeEngine engine { source, block, 2 };
     std::vector<float> left = std::vector<float> (block), right = std::vector<float> (block);
 
-    TonePlayer()
+    explicit TonePlayer (bool invertRight = false)
     {
         session.media.push_back ({ "m", "m.wav" });
         auto t = sprocket::test::track ("t", 2, "master");
         t.clips.push_back (sprocket::test::clip ("c", "m", 0, 48000 * 20));
         session.tracks.push_back (t);
         const auto tone = sprocket::test::sine (1000.0, std::pow (10.0, -23.0 / 20.0), 48000 * 20);
-        media.media.push_back ({ tone, tone });
+        auto right = tone;
+        if (invertRight)
+            for (auto& sample : right)
+                sample = -sample;
+        media.media.push_back ({ tone, right });
         EXPECT_TRUE (engine.setPlan (std::make_unique<engine::RenderPlan> (engine::compilePlan (session))));
     }
 
@@ -99,6 +104,7 @@ TEST (LoudnessPanelTest, ReadingsAreJudgedAgainstTheChosenSpec)
     EXPECT_EQ (panel.getReadoutText ("M"), "-23.0");
     EXPECT_EQ (panel.getReadoutText ("TP"), "-23.0");
     EXPECT_EQ (panel.getReadoutText ("LRA"), "0.0");
+    EXPECT_EQ (panel.getReadoutText ("PHASE"), "+1.00"); // the same tone on both sides
 
     // The integrated readout's digits take the verdict's colour: green for R128 (-23 +/- 0.5),
     // amber for the streaming spec (-27 +/- 2).
@@ -158,4 +164,31 @@ TEST (LoudnessPanelTest, TheViewCommandShowsThePanelBesideTheTimelineAndItMeasur
     ASSERT_TRUE (main.invoke (MainComponent::loudnessMeterCommand));
     EXPECT_FALSE (main.getLoudnessPanel().isVisible());
     EXPECT_EQ (main.getTimeline().getWidth(), fullWidth);
+}
+
+TEST (LoudnessPanelTest, ThePhaseMeterReadsMinusOneForAnInvertedSideAndShowsItRed)
+{
+    TonePlayer player (true);
+    LoudnessMonitor monitor;
+    player.engine.play();
+    player.run (2.0, monitor);
+    ASSERT_NE (monitor.phase(), nullptr);
+    EXPECT_NEAR (monitor.phase()->correlation(), -1.0, 1e-6);
+
+    LoudnessPanel panel;
+    panel.setSize (LoudnessPanel::preferredWidth, 520);
+    panel.update (monitor, true);
+    EXPECT_EQ (panel.getReadoutText ("PHASE"), "-1.00");
+    // The bar runs left from the centre in the playhead's red (below -0.5: QC's phase limit).
+    const auto image = app::test::paintToImage (panel);
+    int red = 0;
+    for (int y = 0; y < image.getHeight(); ++y)
+        for (int x = 0; x < image.getWidth() / 2; ++x)
+            red += app::test::near (image.getPixelAt (x, y), theme::playhead, 12) ? 1 : 0;
+    EXPECT_GT (red, 200);
+    const auto file = juce::File::getCurrentWorkingDirectory().getChildFile ("artefacts/loudness-panel-phase.png");
+    EXPECT_TRUE (Snapshot::writePng (image, file).ok());
+
+    monitor.reset();
+    EXPECT_EQ (monitor.phase()->lowest(), 1.0);
 }
