@@ -1,6 +1,7 @@
 #include "TestSessions.h"
 
 #include "core/Decibels.h"
+#include "engine/HeadlessDriver.h"
 #include "engine/MixEngine.h"
 #include "engine/PlanCompiler.h"
 #include "engine/RealtimeEngine.h"
@@ -8,7 +9,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 using namespace sprocket;
 using namespace sprocket::test;
@@ -165,6 +169,34 @@ TEST (SendRenderTest, RealTimePlaybackOfSendAutomationMatchesTheOfflineRender)
         engine.process (outputs, block);
         played.insert (played.end(), left.begin(), left.end());
     }
+    for (size_t i = 240; i < offline.master.size(); ++i) // after the play declick
+        ASSERT_EQ (played[i], offline.master[i]) << i;
+}
+
+TEST (SendRenderTest, TheHeadlessDriversAudioThreadPlaysTheSameSamples)
+{
+    auto s = auxSession ({ "s1", "VERB", -6.0, false, false });
+    s.tracks[0].automation["send.s1.gain_db"] = { { 0, -30.0 }, { 20000, 0.0 } };
+    const auto offline = render (s, 24000);
+    FormulaTracks tracks;
+    engine::RealtimeEngine engine (tracks, block, 2);
+    ASSERT_TRUE (engine.setPlan (std::make_unique<engine::RenderPlan> (engine::compilePlan (s))));
+    engine.play();
+    std::vector<float> played (offline.master.size() + block); // filled on the driver's thread
+    std::atomic<size_t> filled { 0 };
+    engine::HeadlessDriver driver (48000.0, block, 2, false);
+    driver.start ([&] (float* const* outputs, int frames) {
+        engine.process (outputs, frames);
+        const size_t at = filled.load (std::memory_order_relaxed);
+        if (at + size_t (frames) <= played.size())
+        {
+            std::copy_n (outputs[0], frames, played.begin() + long (at));
+            filled.store (at + size_t (frames), std::memory_order_release);
+        }
+    });
+    while (filled.load (std::memory_order_acquire) < offline.master.size())
+        std::this_thread::sleep_for (std::chrono::milliseconds (1));
+    driver.stop();
     for (size_t i = 240; i < offline.master.size(); ++i) // after the play declick
         ASSERT_EQ (played[i], offline.master[i]) << i;
 }
