@@ -12,6 +12,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <numbers>
 #include <thread>
 
 using namespace sprocket;
@@ -263,4 +264,62 @@ TEST (SendRenderTest, ParallelTracksWithSendsGiveBitIdenticalResults)
     const auto single = render (s, 30000);
     EXPECT_EQ (render (s, 30000, &pool).master, single.master);
     EXPECT_EQ (render (s, 30000, &pool).master, single.master);
+}
+
+TEST (SendRenderTest, ASendsPanFollowsTheTracksPanAndPanAutomation)
+{
+    for (bool automated : { false, true })
+    {
+        // A mono track panned at 0.5 (post-fader send), then with a pan lane (pre-fader send).
+        auto s = auxSession ({ "s1", "VERB", 0.0, automated, false });
+        s.tracks[0] = track ("M", 1, session::masterOutputId);
+        s.tracks[0].pan = 0.5;
+        s.tracks[0].sends = { { "s1", "VERB", 0.0, automated, false } };
+        if (automated)
+            s.tracks[0].automation["pan"] = { { 0, -1.0 }, { 2000, 1.0 } };
+        const auto plan = engine::compilePlan (s);
+        FormulaTracks tracks;
+        engine::MixEngine mixer;
+        mixer.prepare (plan, block);
+        for (int64_t pos = 0; pos < 2000; pos += block)
+        {
+            mixer.process (pos, block, tracks);
+            for (int i = 0; i < block; ++i)
+            {
+                const int64_t n = pos + i;
+                const double pan = automated ? -1.0 + 2.0 * double (n) / 2000.0 : 0.5;
+                const double angle = (pan + 1.0) * std::numbers::pi / 4.0; // -3 dB constant power
+                const double source = FormulaTracks::value (0, 0, n);
+                ASSERT_NEAR (mixer.busOutput (0)[0][i], source * std::cos (angle), 1e-6) << n;
+                ASSERT_NEAR (mixer.busOutput (0)[1][i], source * std::sin (angle), 1e-6) << n;
+            }
+        }
+    }
+}
+
+TEST (SendRenderTest, ASendLevelChangeGlidesInWhenThePlanIsSwapped)
+{
+    // The fader is at -inf so the master is the return alone: a send at -inf raised to 0 dB
+    // by a plan swap glides in linearly over MixEngine::smoothingFrames, without a click.
+    auto s = auxSession ({ "s1", "VERB", -144.0, true, false });
+    s.tracks[0].gainDb = -200.0;
+    FormulaTracks tracks;
+    engine::RealtimeEngine engine (tracks, block, 2);
+    ASSERT_TRUE (engine.setPlan (std::make_unique<engine::RenderPlan> (engine::compilePlan (s))));
+    std::vector<float> left (block), right (block);
+    float* outputs[] = { left.data(), right.data() };
+    engine.play();
+    for (int b = 0; b < 4; ++b)
+        engine.process (outputs, block);
+    EXPECT_TRUE (std::all_of (left.begin(), left.end(), [] (float v) { return v == 0.0f; }));
+    s.tracks[0].sends[0].gainDb = 0.0;
+    ASSERT_TRUE (engine.setPlan (std::make_unique<engine::RenderPlan> (engine::compilePlan (s))));
+    engine.process (outputs, block); // the new plan is adopted at the top of this block
+    constexpr int glide = engine::MixEngine::smoothingFrames;
+    static_assert (glide <= block);
+    for (int i = 0; i < block; ++i)
+    {
+        const double gain = i < glide ? double (i + 1) / glide : 1.0;
+        ASSERT_NEAR (left[size_t (i)], FormulaTracks::value (0, 0, 4 * block + i) * gain, 1e-6) << i;
+    }
 }
