@@ -119,6 +119,35 @@ namespace
         }
         return {};
     }
+
+    /** The session without `buses`: each is silenced, and the aux sends of everything that
+        feeds them (their tracks, the buses themselves, and buses routed into them) are muted,
+        so an M&E holds no dialogue through a reverb return either. */
+    session::Session withoutBuses (const session::Session& session, const std::vector<std::string>& buses)
+    {
+        auto variant = session;
+        std::set<std::string> feeding (buses.begin(), buses.end());
+        for (bool grew = true; grew;)
+        {
+            grew = false;
+            for (auto& bus : variant.buses)
+                if (feeding.contains (bus.output) && feeding.insert (bus.id).second)
+                    grew = true;
+        }
+        for (auto& bus : variant.buses)
+        {
+            if (std::find (buses.begin(), buses.end(), bus.id) != buses.end())
+                bus.gainDb = -200.0; // silence: this pass is the mix without it
+            if (feeding.contains (bus.id))
+                for (auto& send : bus.sends)
+                    send.mute = true;
+        }
+        for (auto& track : variant.tracks)
+            if (feeding.contains (track.output))
+                for (auto& send : track.sends)
+                    send.mute = true;
+        return variant;
+    }
 } // namespace
 
 bool DeliveryReport::allPassed() const
@@ -168,10 +197,7 @@ core::Result<DeliveryReport> deliver (const session::Session& session, const Del
     // 1. Mix: one float render per pass (printmaster and every stem), delay-compensated.
     for (auto& [buses, renderFolder] : passes)
     {
-        auto variant = session;
-        for (auto& bus : variant.buses)
-            if (std::find (buses.begin(), buses.end(), bus.id) != buses.end())
-                bus.gainDb = -200.0; // silence: this pass is the mix without it
+        const auto variant = withoutBuses (session, buses);
         renderFolder = scratch.path / ("pass" + std::to_string (&renderFolder - &passes.begin()->second));
         OfflineRenderOptions render;
         render.outputFolder = renderFolder;

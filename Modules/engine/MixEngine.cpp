@@ -65,6 +65,7 @@ void MixEngine::prepare (const RenderPlan& newPlan, int maxBlockSize)
         trackTargets[t] = track.audible ? track.destination.matrix : RoutingMatrix {};
         trackGlides[t].applied = trackTargets[t];
     }
+    prepareSends();
     prepareCompensation();
     trackEnvelopes.assign (newPlan.tracks.size(), {});
     for (size_t t = 0; t < newPlan.tracks.size(); ++t)
@@ -99,6 +100,8 @@ void MixEngine::takeOverFrom (MixEngine& previous, const std::vector<int>& track
             trackGlides[t] = { previous.trackGlides[size_t (old)].applied, smoothingFrames };
             carryOver (trackInserts[t], previous.trackInserts[size_t (old)]);
             trackDelays[t].swapStateWith (previous.trackDelays[size_t (old)]);
+            takeOverSends (trackSendPaths[t], plan->tracks[t].sends, previous.trackSendPaths[size_t (old)],
+                           previous.plan->tracks[size_t (old)].sends);
         }
     for (size_t b = 0; b < busGlides.size() && b < busMap.size(); ++b)
         if (const int old = busMap[b]; old >= 0 && size_t (old) < previous.busGlides.size())
@@ -106,6 +109,8 @@ void MixEngine::takeOverFrom (MixEngine& previous, const std::vector<int>& track
             busGlides[b] = { previous.busGlides[size_t (old)].applied, smoothingFrames };
             carryOver (busInserts[b], previous.busInserts[size_t (old)]);
             busDelays[b].swapStateWith (previous.busDelays[size_t (old)]);
+            takeOverSends (busSendPaths[b], plan->buses[b].sends, previous.busSendPaths[size_t (old)],
+                           previous.plan->buses[size_t (old)].sends);
         }
 }
 
@@ -129,7 +134,9 @@ int MixEngine::chainLatency (const InsertChain& chain, const std::vector<PlanIns
 void MixEngine::prepareCompensation()
 {
     // Each destination's inputs must arrive together: find the latest arrival at every bus
-    // (sources first: busOrder puts a bus before the bus it feeds), then pad the others.
+    // (sources first: busOrder puts a bus before every bus it feeds), then pad the others.
+    // A send is a path of its own: tapped after its strip's inserts, it gets its own delay to
+    // its aux bus's latest arrival, independent of the strip's main output.
     const auto& tracks = plan->tracks;
     const auto& planBuses = plan->buses;
     std::vector<int> arrival (planBuses.size(), 0);
@@ -143,11 +150,15 @@ void MixEngine::prepareCompensation()
     {
         trackOut[t] = chainLatency (trackInserts[t], tracks[t].inserts);
         arriveAt (tracks[t].destination, trackOut[t]);
+        for (auto& send : tracks[t].sends)
+            arriveAt (send.destination, trackOut[t]);
     }
     for (int b : plan->busOrder)
     {
         busOut[size_t (b)] = arrival[size_t (b)] + chainLatency (busInserts[size_t (b)], planBuses[size_t (b)].inserts);
         arriveAt (planBuses[size_t (b)].destination, busOut[size_t (b)]);
+        for (auto& send : planBuses[size_t (b)].sends)
+            arriveAt (send.destination, busOut[size_t (b)]);
     }
     const auto arrivalAt = [&] (const PlanDestination& destination) {
         return destination.busIndex >= 0 ? arrival[size_t (destination.busIndex)] : masterArrival;
@@ -159,6 +170,7 @@ void MixEngine::prepareCompensation()
     {
         trackDelays[t].prepare (tracks[t].channels, arrivalAt (tracks[t].destination) - trackOut[t]);
         trackLags[t] = arrivalAt (tracks[t].destination);
+        prepareSendDelays (trackSendPaths[t], tracks[t].sends, tracks[t].channels, trackOut[t], arrival);
     }
     busLags.resize (planBuses.size());
     busDelays.resize (planBuses.size());
@@ -168,6 +180,7 @@ void MixEngine::prepareCompensation()
         busDelays[b].prepare (planBuses[b].channels, arrivalAt (planBuses[b].destination) - busOut[b]);
         busLatencies[b] = arrivalAt (planBuses[b].destination);
         busLags[b] = busOut[b]; // its gain stage comes before its compensation delay
+        prepareSendDelays (busSendPaths[b], planBuses[b].sends, planBuses[b].channels, busOut[b], arrival);
     }
     masterLatency = masterArrival;
 }
@@ -209,20 +222,23 @@ void MixEngine::applyAutomation (const PlanAutomation& automation, float staticG
                 audio[c][i] *= envelope[i];
     }
     if (! automation.pan.empty())
-    {
-        if (channels == 1)
-            automation.pan.forEachSample (position, numFrames, [&] (int i, double pan) {
-                const auto g = dsp::monoPanGains (pan);
-                audio[1][i] = audio[0][i] * float (g.right);
-                audio[0][i] *= float (g.left);
-            });
-        else
-            automation.pan.forEachSample (position, numFrames, [&] (int i, double pan) {
-                const auto g = dsp::stereoBalanceGains (pan);
-                audio[0][i] *= float (g.left);
-                audio[1][i] *= float (g.right);
-            });
-    }
+        applyPan (automation.pan, audio, channels, numFrames, position);
+}
+
+void MixEngine::applyPan (const PlanLane& lane, float* const* audio, int channels, int numFrames, int64_t position) noexcept
+{
+    if (channels == 1)
+        lane.forEachSample (position, numFrames, [&] (int i, double pan) {
+            const auto g = dsp::monoPanGains (pan);
+            audio[1][i] = audio[0][i] * float (g.right);
+            audio[0][i] *= float (g.left);
+        });
+    else
+        lane.forEachSample (position, numFrames, [&] (int i, double pan) {
+            const auto g = dsp::stereoBalanceGains (pan);
+            audio[0][i] *= float (g.left);
+            audio[1][i] *= float (g.right);
+        });
 }
 
 void MixEngine::renderTrackTask (void* self, int trackIndex) noexcept
@@ -250,6 +266,9 @@ void MixEngine::renderTrack (int t) noexcept
                                  blockPosition);
         sounding = true;
     }
+    // Sends tap here, after the inserts, each on its own delay to its aux bus.
+    tapSends (trackSendPaths[size_t (t)], track.sends, track.automation, track.faderGain, buffer.data(), track.channels,
+              blockFrames, blockPosition, sounding, trackSendEnvelopes[size_t (t)].data());
     // A compensated track keeps sounding until the audio in its delay has come out.
     auto& delay = trackDelays[size_t (t)];
     if (delay.delayFrames() > 0 && (sounding || delay.holdsAudio()))
@@ -299,6 +318,7 @@ void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks, W
                    numFrames);
         else
             glide = { trackTargets[size_t (t)], 0 };
+        routeSends (trackSendPaths[size_t (t)], track.sends, track.routedChannels, numFrames);
     }
 
     for (int b : plan->busOrder)
@@ -310,6 +330,13 @@ void MixEngine::process (int64_t position, int numFrames, TrackSource& tracks, W
         else
             runAutomatedInserts (busInserts[size_t (b)], bus.inserts, bus.automation.inserts, buffer.data(), bus.channels,
                                  numFrames, position);
+        auto& sendPaths = busSendPaths[size_t (b)];
+        if (! sendPaths.empty())
+        {
+            tapSends (sendPaths, bus.sends, bus.automation, bus.gain, buffer.data(), bus.channels, numFrames, position, true,
+                      busSendEnvelope.data());
+            routeSends (sendPaths, bus.sends, bus.channels, numFrames);
+        }
         if (bus.automation.shapesGain())
             applyAutomation (bus.automation, bus.gain, buffer.data(), bus.channels, numFrames, position - busLags[size_t (b)],
                              busEnvelope.data());

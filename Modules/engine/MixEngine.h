@@ -13,14 +13,18 @@
 namespace sprocket::engine
 {
 /** Mixes blocks of a RenderPlan: each audible track's clip-stage audio (from a TrackSource) ->
-    inserts -> delay compensation -> fader and pan -> buses (deepest first) -> master. The
-    offline renderer and the real-time engine both call process(); it allocates only in
-    prepare().
+    inserts -> delay compensation -> fader and pan -> buses (deepest first) -> master. Aux sends
+    copy a track or bus after its inserts, run their own delay and fader stage (pre-fader: pan
+    and mute only; post-fader: the strip's gain too) and sum into their bus before that bus is
+    processed. The offline renderer and
+    the real-time engine both call process(); it allocates only in prepare().
 
     Delay compensation: every source of a bus (or of the master) is delayed to arrive together
     with the slowest one, so tracks, stems and the master stay phase-aligned whatever latency
-    their inserts report. The outputs then lag the timeline by latency() (the master) and
-    busLatency() (a stem); the offline renderer drops those leading samples. */
+    their inserts report. Each send is a path of its own with its own delay, tapped after its
+    strip's inserts, so a track reaching the master both directly and through a slow reverb
+    return lines up in both. The outputs then lag the timeline by latency() (the
+    master) and busLatency() (a stem); the offline renderer drops those leading samples. */
 class MixEngine
 {
 public:
@@ -77,6 +81,18 @@ private:
         int framesLeft = 0;
     };
 
+    /** One aux send's path: its copy of the strip's audio, its own compensation delay to the
+        aux bus's latest arrival, and its gains (silence while it or its track is muted). */
+    struct SendPath
+    {
+        RoutingMatrix target {};
+        Glide glide;
+        AudioBuffer audio; // the send's signal this block, routedChannels wide
+        CompensationDelay delay;
+        int lag = 0;           // how far behind the timeline its fader stage runs
+        bool sounding = false; // this block; written by the thread that rendered the strip
+    };
+
     using InsertChain = std::vector<std::unique_ptr<dsp::Processor>>;
 
     void renderTrack (int trackIndex) noexcept;
@@ -97,6 +113,27 @@ private:
         stereo pair. `position` is the timeline sample the block's audio belongs to. */
     static void applyAutomation (const PlanAutomation& automation, float staticGain, float* const* audio, int channels,
                                  int numFrames, int64_t position, float* envelope) noexcept;
+    /** Pan automation alone: `audio` (mono or stereo) becomes a panned stereo pair. */
+    static void applyPan (const PlanLane& pan, float* const* audio, int channels, int numFrames, int64_t position) noexcept;
+
+    /** The sends stage (MixEngineSends.cpp). Sizes every send's path. [[message thread]] */
+    void prepareSends();
+    /** Gives each send the delay that brings its tap (`tapLatency` behind the timeline) to its
+        aux bus's latest arrival (`arrival`, per bus). [[message thread]] */
+    static void prepareSendDelays (std::vector<SendPath>& paths, const std::vector<PlanSend>& sends, int channels, int tapLatency,
+                                   const std::vector<int>& arrival);
+    /** Copies the strip's audio after its inserts into each send's path, delays it, and runs
+        the send's fader stage: post-fader the strip's gain and mute (`staticGain` or their
+        lanes; otherwise the fader is in the send's matrix), pre-fader only the mute lane;
+        then the pan lane and the send's own level lane. [[audio thread]] one strip per thread. */
+    void tapSends (std::vector<SendPath>& paths, const std::vector<PlanSend>& sends, const PlanAutomation& automation,
+                   float staticGain, const float* const* audio, int channels, int numFrames, int64_t position, bool sounding,
+                   float* envelope) noexcept;
+    /** Sums each sounding send into its aux bus (serially, in plan order). [[audio thread]] */
+    void routeSends (std::vector<SendPath>& paths, const std::vector<PlanSend>& sends, int routedChannels,
+                     int numFrames) noexcept;
+    static void takeOverSends (std::vector<SendPath>& into, const std::vector<PlanSend>& sends, std::vector<SendPath>& from,
+                               const std::vector<PlanSend>& fromSends) noexcept;
     void prepareCompensation();
 
     const RenderPlan* plan = nullptr;
@@ -116,6 +153,9 @@ private:
     std::vector<int> trackLags, busLags;            // how far behind the timeline each strip's fader stage runs
     std::vector<std::vector<float>> trackEnvelopes; // per automated track (tracks render in parallel)
     std::vector<float> busEnvelope;
+    std::vector<std::vector<SendPath>> trackSendPaths, busSendPaths;
+    std::vector<std::vector<float>> trackSendEnvelopes; // per track with sends (tracks render in parallel)
+    std::vector<float> busSendEnvelope;
     int masterLatency = 0;
     MeterBank* meters = nullptr;
 };

@@ -49,12 +49,21 @@ namespace
         return destination;
     }
 
-    int depthOf (const session::Session& session, int busIndex)
+    /** The longest path from a bus to the master, by outputs and sends (the master is 0): a
+        bus is deeper than every bus it feeds. `depths` memoises (-1: not yet known); the
+        validator has refused loops, and `guard` stops a recursion if one slipped through. */
+    int depthOf (const session::Session& session, int busIndex, std::vector<int>& depths, int guard = 0)
     {
-        int depth = 0;
-        for (int i = busIndex; i >= 0 && depth <= int (session.buses.size()); ++depth)
-            i = indexOfBus (session, session.buses[size_t (i)].output);
-        return depth;
+        if (busIndex < 0 || guard > int (session.buses.size()))
+            return 0;
+        auto& known = depths[size_t (busIndex)];
+        if (known >= 0)
+            return known;
+        const auto& bus = session.buses[size_t (busIndex)];
+        int deepest = depthOf (session, indexOfBus (session, bus.output), depths, guard + 1);
+        for (auto& send : bus.sends)
+            deepest = std::max (deepest, depthOf (session, indexOfBus (session, send.to), depths, guard + 1));
+        return known = deepest + 1;
     }
 } // namespace
 
@@ -144,6 +153,35 @@ namespace
         return compiled;
     }
 
+    /** The sends of a strip. `matrixInto (width, gain)` builds the strip's routing matrix into a
+        destination `width` channels wide at `gain`, panned as its main output is. `faderInMatrix`
+        is the fader gain the main matrix carries (1 when the fader is applied to the audio
+        before routing), which a post-fader send carries too. */
+    template <typename MatrixInto>
+    std::vector<PlanSend> compileSends (const session::Session& session, const std::vector<session::Send>& sends,
+                                        const session::Automation& automation, float faderInMatrix, MatrixInto&& matrixInto)
+    {
+        std::vector<PlanSend> compiled;
+        for (auto& send : sends)
+        {
+            PlanSend planSend;
+            planSend.id = send.id;
+            planSend.preFader = send.preFader;
+            planSend.muted = send.mute;
+            if (auto lane = automation.find ("send." + send.id + ".gain_db"); lane != automation.end() && ! lane->second.empty())
+                planSend.gainDb = compileLane (lane->second);
+            const float level = planSend.gainDb.empty() ? float (core::gainFromDb (send.gainDb)) : 1.0f;
+            planSend.destination.busIndex = indexOfBus (session, send.to);
+            if (planSend.destination.busIndex < 0)
+                continue; // the validator refuses this; never route into the master by accident
+            planSend.destination.channels = session.buses[size_t (planSend.destination.busIndex)].channels;
+            planSend.destination.matrix =
+                matrixInto (planSend.destination.channels, send.preFader ? level : level * faderInMatrix);
+            compiled.push_back (std::move (planSend));
+        }
+        return compiled;
+    }
+
     /** Resolves "inserts[<n>].<id>" keys to processor and parameter indices; keys the session
         validator let through for unknown processor types are skipped (they play bypassed). */
     PlanAutomation compileAutomation (const session::Automation& automation, const std::vector<session::Insert>& inserts)
@@ -200,33 +238,41 @@ RenderPlan compilePlan (const session::Session& session)
         planTrack.faderGain = float (core::gainFromDb (track.gainDb));
         planTrack.automation = compileAutomation (track.automation, track.inserts);
         planTrack.routedChannels = track.channels;
-        // Automated gain is the envelope's to apply; automated pan makes the track stereo first.
-        const float routedGain = planTrack.automation.gainDb.empty() ? planTrack.faderGain : 1.0f;
+        // Automated gain or mute is the envelope's to apply (with the fader in it); automated
+        // pan makes the track stereo first.
+        const float routedGain = planTrack.automation.shapesGain() ? 1.0f : planTrack.faderGain;
         planTrack.destination = destinationFor (session, track.output, track.channels, track.pan, routedGain);
         const int width = planTrack.destination.channels;
         if (track.surroundPan && track.channels <= 2 && (width == 6 || width == 8))
-        {
-            // Each input channel is a point on the panner; a stereo pair keeps its width either side.
-            planTrack.destination.matrix = {};
-            for (int c = 0; c < track.channels; ++c)
-            {
-                SurroundPosition position { track.surroundPan->x, track.surroundPan->y, track.surroundPan->divergence,
-                                            track.surroundPan->centrePercent, track.surroundPan->lfeDb };
-                if (track.channels == 2)
-                    position.x = std::clamp (position.x + (c == 0 ? -1.0 : 1.0), -1.0, 1.0);
-                const auto gains = surroundPanGains (width, position);
-                for (int d = 0; d < width; ++d)
-                    planTrack.destination.matrix[size_t (d)][size_t (c)] = gains[size_t (d)] * routedGain;
-            }
             planTrack.automation.pan = {};
-        }
         else if (! planTrack.automation.pan.empty() && track.channels <= 2 && planTrack.destination.channels >= 2)
-        {
             planTrack.routedChannels = 2;
-            planTrack.destination.matrix = routingMatrix (2, planTrack.destination.channels, 0.0, routedGain);
-        }
         else
             planTrack.automation.pan = {}; // a surround source or a mono destination has no pan to move
+        // The track's matrix into any destination: its main output and its sends pan alike.
+        const auto matrixInto = [&] (int destinationWidth, float gain) {
+            if (track.surroundPan && track.channels <= 2 && (destinationWidth == 6 || destinationWidth == 8))
+            {
+                // Each input channel is a point on the panner; a stereo pair keeps its width either side.
+                RoutingMatrix m {};
+                for (int c = 0; c < track.channels; ++c)
+                {
+                    SurroundPosition position { track.surroundPan->x, track.surroundPan->y, track.surroundPan->divergence,
+                                                track.surroundPan->centrePercent, track.surroundPan->lfeDb };
+                    if (track.channels == 2)
+                        position.x = std::clamp (position.x + (c == 0 ? -1.0 : 1.0), -1.0, 1.0);
+                    const auto gains = surroundPanGains (destinationWidth, position);
+                    for (int d = 0; d < destinationWidth; ++d)
+                        m[size_t (d)][size_t (c)] = gains[size_t (d)] * gain;
+                }
+                return m;
+            }
+            // A pan lane has already panned the audio into a stereo pair: route it straight.
+            return routingMatrix (planTrack.routedChannels, destinationWidth, planTrack.automation.pan.empty() ? track.pan : 0.0,
+                                  gain);
+        };
+        planTrack.destination.matrix = matrixInto (width, routedGain);
+        planTrack.sends = compileSends (session, track.sends, track.automation, routedGain, matrixInto);
         for (auto& clip : track.clips)
         {
             if (clip.mute)
@@ -263,14 +309,21 @@ RenderPlan compilePlan (const session::Session& session)
         planBus.automation = compileAutomation (bus.automation, bus.inserts);
         planBus.automation.pan = {};
         planBus.destination = destinationFor (session, bus.output, bus.channels, 0.0, 1.0f);
+        // A post-fader send carries the bus gain in its matrix unless automation shapes it.
+        const float busGainInMatrix = planBus.automation.shapesGain() ? 1.0f : planBus.gain;
+        planBus.sends = compileSends (session, bus.sends, bus.automation, busGainInMatrix,
+                                      [&] (int width, float gain) { return routingMatrix (bus.channels, width, 0.0, gain); });
         plan.buses.push_back (std::move (planBus));
     }
 
-    // Deepest first: a bus that feeds another bus is summed before the bus it feeds.
+    // Deepest first: a bus that feeds another bus (by its output or a send) is summed before it.
+    std::vector<int> depths (session.buses.size(), -1);
     for (size_t i = 0; i < session.buses.size(); ++i)
         plan.busOrder.push_back (int (i));
+    for (int b : plan.busOrder)
+        depthOf (session, b, depths);
     std::stable_sort (plan.busOrder.begin(), plan.busOrder.end(),
-                      [&] (int a, int b) { return depthOf (session, a) > depthOf (session, b); });
+                      [&] (int a, int b) { return depths[size_t (a)] > depths[size_t (b)]; });
     return plan;
 }
 } // namespace sprocket::engine

@@ -122,6 +122,20 @@ struct PlanDestination
     RoutingMatrix matrix {}; // includes the source's fader gain and pan
 };
 
+/** An aux send: a copy of a track's or bus's signal into a bus (docs/SESSION_FORMAT.md, *Sends*).
+    Pre-fader it is tapped after the inserts, before the fader and gain automation (a mute lane
+    still silences it); post-fader where the main output is. */
+struct PlanSend
+{
+    std::string id;
+    /** The aux bus; the matrix carries the source's pan, the send level (unless `gainDb` is
+        automated) and, post-fader, the fader gain when the mixer routes it in the matrix. */
+    PlanDestination destination;
+    bool preFader = false;
+    bool muted = false; // the send's own mute; the track's mute and solo act through `audible`
+    PlanLane gainDb;    // "send.<id>.gain_db": a per-sample level replacing the static one
+};
+
 struct PlanTrack
 {
     std::string id;
@@ -134,6 +148,7 @@ struct PlanTrack
     std::vector<int64_t> maxEndUpTo; // max end of clips[0..i]: monotonic, so searchable
     std::vector<PlanInsert> inserts;
     PlanDestination destination;
+    std::vector<PlanSend> sends; // from the same signal as `destination` (routedChannels wide)
     int streamSlot = -1; // the disk streamer's ring for this track (set by DiskStreamer::preparePlan)
 };
 
@@ -145,6 +160,7 @@ struct PlanBus
     std::vector<PlanInsert> inserts;
     PlanAutomation automation; // gain_db and mute override `gain`
     PlanDestination destination;
+    std::vector<PlanSend> sends;
 };
 
 /** An immutable, compiled snapshot of a session: everything the mixer needs, resolved to
@@ -157,7 +173,7 @@ struct RenderPlan
     std::vector<PlanMedia> media;
     std::vector<PlanTrack> tracks;
     std::vector<PlanBus> buses; // indexed as the session's buses
-    std::vector<int> busOrder;  // process order: a bus comes before the bus it feeds
+    std::vector<int> busOrder;  // process order: a bus comes before every bus it feeds (output or send)
     int masterChannels = 2;
     float masterGain = 1.0f;
     /** What compiling could not honour but played around ("tracks[0].inserts[1]: impulse

@@ -16,7 +16,8 @@ struct Bus
     double gainDb = 0.0;
     std::string output = masterOutputId;
     std::vector<Insert> inserts; // processed in order on the bus sum, before the bus gain
-    Automation automation;       // "gain_db", "mute", "inserts[<n>].<param-id>"
+    Automation automation;       // "gain_db", "mute", "send.<id>.gain_db", "inserts[<n>].<param-id>"
+    std::vector<Send> sends;     // aux sends to other buses (no loops), before or after the bus gain
 
     bool operator== (const Bus&) const = default;
 };

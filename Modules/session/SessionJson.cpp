@@ -3,6 +3,7 @@
 #include "session/AutomationRepair.h"
 #include "session/JsonFieldReader.h"
 #include "session/PictureJson.h"
+#include "session/SendJson.h"
 
 #include "dsp/ProcessorRegistry.h"
 
@@ -104,7 +105,7 @@ namespace
 
     /** The unit range a lane's values must lie in, or an error naming what the key should be. */
     std::optional<std::pair<double, double>> automationRange (const std::string& key, const std::vector<Insert>& inserts,
-                                                              bool isTrack, std::string& why)
+                                                              const std::vector<Send>& sends, bool isTrack, std::string& why)
     {
         if (key == "gain_db")
             return std::pair { -200.0, 24.0 };
@@ -114,7 +115,9 @@ namespace
             return std::pair { -1.0, 1.0 };
         if (key.rfind ("send.", 0) == 0)
         {
-            why = "sends are not supported yet";
+            if (sendOfAutomationKey (sends, key) != nullptr)
+                return std::pair { -200.0, 24.0 }; // as gain_db: below -144 dB is silence
+            why = "no send with that id on this strip (send.<id>.gain_db)";
             return std::nullopt;
         }
         if (key.rfind ("inserts[", 0) == 0)
@@ -145,14 +148,14 @@ namespace
             }
         }
         why = "not an automatable parameter: use gain_db, " + std::string (isTrack ? "pan, " : "")
-              + "mute or inserts[<n>].<param-id>";
+              + "mute, send.<id>.gain_db, or inserts[<n>].<param-id>";
         return std::nullopt;
     }
 
     /** Lanes whose points are malformed or whose key is not automatable are problems; points
         that are merely out of order or out of range are repaired with a warning each. */
-    Automation readAutomation (JsonFieldReader& owner, const std::vector<Insert>& inserts, bool isTrack, Problems& problems,
-                               Problems& warnings)
+    Automation readAutomation (JsonFieldReader& owner, const std::vector<Insert>& inserts, const std::vector<Send>& sends,
+                               bool isTrack, Problems& problems, Problems& warnings)
     {
         Automation automation;
         auto* object = owner.object_ ("automation", false);
@@ -162,7 +165,7 @@ namespace
         {
             const auto path = owner.pathOf ("automation") + "." + key;
             std::string why;
-            const auto range = automationRange (key, inserts, isTrack, why);
+            const auto range = automationRange (key, inserts, sends, isTrack, why);
             if (! range)
             {
                 problems.push_back ({ path, why });
@@ -304,7 +307,8 @@ namespace
         track.mute = reader.boolean ("mute", false).value_or (false);
         track.solo = reader.boolean ("solo", false).value_or (false);
         track.inserts = readInserts (reader, problems);
-        track.automation = readAutomation (reader, track.inserts, true, problems, warnings);
+        track.sends = readSends (reader, problems);
+        track.automation = readAutomation (reader, track.inserts, track.sends, true, problems, warnings);
         if (auto* clips = reader.array ("clips", false))
             for (size_t i = 0; i < clips->size(); ++i)
                 track.clips.push_back (
@@ -336,7 +340,8 @@ namespace
         bus.gainDb = readGainDb (reader, "gain_db");
         bus.output = reader.string ("output", false).value_or (masterOutputId);
         bus.inserts = readInserts (reader, problems);
-        bus.automation = readAutomation (reader, bus.inserts, false, problems, warnings);
+        bus.sends = readSends (reader, problems);
+        bus.automation = readAutomation (reader, bus.inserts, bus.sends, false, problems, warnings);
         return bus;
     }
 
@@ -490,6 +495,8 @@ nlohmann::ordered_json sessionToJson (const Session& session)
                  { "output", bus.output } };
         if (! bus.inserts.empty())
             b["inserts"] = insertsJson (bus.inserts);
+        if (! bus.sends.empty())
+            b["sends"] = sendsJson (bus.sends);
         if (! bus.automation.empty())
             b["automation"] = automationJson (bus.automation);
         document["buses"].push_back (std::move (b));
@@ -538,6 +545,8 @@ nlohmann::ordered_json sessionToJson (const Session& session)
         t["solo"] = track.solo;
         if (! track.inserts.empty())
             t["inserts"] = insertsJson (track.inserts);
+        if (! track.sends.empty())
+            t["sends"] = sendsJson (track.sends);
         if (! track.automation.empty())
             t["automation"] = automationJson (track.automation);
         t["clips"] = clipsJson (track.clips);

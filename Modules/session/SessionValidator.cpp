@@ -2,6 +2,7 @@
 
 #include <set>
 #include <unordered_map>
+#include <vector>
 
 namespace sprocket::session
 {
@@ -20,6 +21,62 @@ namespace
             problems.push_back ({ path + ".id", "duplicate id '" + id + "'" });
     }
 
+    /** A strip's sends: ids unique within it, each to an existing bus, never the master. A
+        track is only ever a source, so its sends cannot close a loop; a bus's sends are also
+        checked for loops in checkSendLoops. */
+    void checkSends (const std::vector<Send>& sends, const std::string& owner,
+                     const std::unordered_map<std::string, const Bus*>& buses, Problems& problems)
+    {
+        std::set<std::string> ids;
+        for (size_t s = 0; s < sends.size(); ++s)
+        {
+            const auto path = owner + "." + at ("sends", s);
+            checkId (sends[s].id, path, ids, problems);
+            if (sends[s].to == masterOutputId)
+                problems.push_back ({ path + ".to", "a send goes to a bus (an aux return), not the master" });
+            else if (! buses.contains (sends[s].to))
+                problems.push_back ({ path + ".to", "no bus with id '" + sends[s].to + "'" });
+        }
+    }
+
+    /** Whether `from` reaches `target` by outputs and sends (each bus visited once). */
+    bool feeds (const std::unordered_map<std::string, const Bus*>& buses, const std::string& from, const std::string& target)
+    {
+        std::set<std::string> visited;
+        std::vector<std::string> pending { from };
+        while (! pending.empty())
+        {
+            const auto id = pending.back();
+            pending.pop_back();
+            if (id == target)
+                return true;
+            const auto bus = buses.find (id);
+            if (bus == buses.end() || ! visited.insert (id).second)
+                continue;
+            pending.push_back (bus->second->output);
+            for (auto& send : bus->second->sends)
+                pending.push_back (send.to);
+        }
+        return false;
+    }
+
+    /** A bus's send closes a loop when its target feeds the bus back (itself included). Every
+        loop with a send in it is found at one of its sends; loops of outputs alone are found by
+        checkRouting. */
+    void checkSendLoops (const Session& session, const std::unordered_map<std::string, const Bus*>& buses, Problems& problems)
+    {
+        for (size_t i = 0; i < session.buses.size(); ++i)
+        {
+            auto& bus = session.buses[i];
+            for (size_t s = 0; s < bus.sends.size(); ++s)
+                if (buses.contains (bus.sends[s].to) && feeds (buses, bus.sends[s].to, bus.id))
+                    problems.push_back ({ at ("buses", i) + "." + at ("sends", s) + ".to",
+                                          bus.sends[s].to == bus.id
+                                              ? "routing loop: a bus cannot send to itself"
+                                              : "routing loop: bus '" + bus.sends[s].to + "' feeds bus '" + bus.id + "'" });
+        }
+    }
+
     void checkRouting (const Session& session, Problems& problems)
     {
         std::unordered_map<std::string, const Bus*> buses;
@@ -29,6 +86,7 @@ namespace
         for (size_t i = 0; i < session.buses.size(); ++i)
         {
             auto& bus = session.buses[i];
+            checkSends (bus.sends, at ("buses", i), buses, problems);
             if (bus.output == masterOutputId)
                 continue;
             if (! buses.contains (bus.output))
@@ -56,7 +114,9 @@ namespace
             if (output != masterOutputId && ! buses.contains (output))
                 problems.push_back (
                     { at ("tracks", i) + ".output", "no bus with id '" + output + "' (use a bus id or \"master\")" });
+            checkSends (session.tracks[i].sends, at ("tracks", i), buses, problems);
         }
+        checkSendLoops (session, buses, problems);
     }
 } // namespace
 

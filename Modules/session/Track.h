@@ -3,6 +3,7 @@
 #include "session/Automation.h"
 #include "session/Clip.h"
 #include "session/Insert.h"
+#include "session/Send.h"
 
 #include <optional>
 #include <string>
@@ -51,6 +52,7 @@ struct Track
     std::string playlistName;    // its name ("" until the track has alternates)
     std::vector<Playlist> alternatePlaylists;
     Automation automation;
+    std::vector<Send> sends; // aux sends, tapped after the inserts (pre-fader) or after the fader
 
     bool operator== (const Track&) const = default;
 };

@@ -184,3 +184,15 @@ TEST (AutomationTest, LanesRoundTripThroughJsonAndBadOnesAreReportedOrRepairedWi
     EXPECT_EQ (warnings[0].path, "tracks[0].automation.gain_db[1]"); // 50 dB clamped to +24
     EXPECT_EQ (warnings[1].path, "tracks[0].automation.pan[1]");     // sorted
 }
+
+TEST (AutomationTest, AMuteLaneAloneKeepsTheFaderAppliedOnce)
+{
+    // The envelope carries the fader when a mute lane shapes the gain; the routing matrix must
+    // then not apply it a second time (it did before sends: -20 dB for a -10 dB fader).
+    auto s = dcSession (2);
+    s.tracks[0].gainDb = -10.0;
+    s.tracks[0].automation["mute"] = { { 0, 0.0 }, { 1000, 0.0 }, { 1000, 1.0 } };
+    const auto out = mix (s, 2000);
+    EXPECT_FLOAT_EQ (out.left[999], float (0.5 * core::gainFromDb (-10.0)));
+    EXPECT_EQ (out.left[1000], 0.0f);
+}

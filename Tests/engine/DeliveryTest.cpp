@@ -504,3 +504,27 @@ TEST (DeliveryTest, ACancelStopsTheMixWithinABlockAndLeavesNoFile)
     for (const auto& entry : std::filesystem::recursive_directory_iterator (folder / "out"))
         EXPECT_FALSE (entry.is_regular_file()) << entry.path();
 }
+
+TEST (DeliveryTest, AnMAndELeavesOutTheDialoguesSendsToo)
+{
+    // Dialogue sends post-fader into a VERB return: the M&E (master without DX) must not hold
+    // that return, so it equals the M&E of the session without the send, sample for sample,
+    // while the printmaster does carry it.
+    const auto folder = freshTempFolder ("deliver_me_sends");
+    auto s = dmeSession (folder);
+    const auto plain = s;
+    s.buses.push_back ({ "VERB", "Reverb", 2, 0.0, session::masterOutputId, {}, {} });
+    s.tracks[0].sends.push_back ({ "verb", "VERB", -6.0, false, false });
+    s.tracks[1].sends.push_back ({ "verb", "VERB", -12.0, true, false }); // music keeps its send
+    auto spec = specWith ({ pm, me });
+    spec.sampleFormat = io::SampleFormat::float32;
+    auto withSend = engine::deliver (s, spec, folder / "sends");
+    ASSERT_TRUE (withSend.ok()) << withSend.error().message;
+    auto musicOnly = plain;
+    musicOnly.buses.push_back ({ "VERB", "Reverb", 2, 0.0, session::masterOutputId, {}, {} });
+    musicOnly.tracks[1].sends.push_back ({ "verb", "VERB", -12.0, true, false });
+    auto without = engine::deliver (musicOnly, spec, folder / "plain");
+    ASSERT_TRUE (without.ok()) << without.error().message;
+    EXPECT_EQ (readWholeFile (fileFor (*withSend, "ME").path), readWholeFile (fileFor (*without, "ME").path));
+    EXPECT_NE (readWholeFile (fileFor (*withSend, "PM").path), readWholeFile (fileFor (*without, "PM").path));
+}

@@ -29,6 +29,11 @@ session::Session scriptedSession (MemoryMediaSource& media)
     s.buses.push_back ({ "DX", "Dialogue", 2, 0.0, session::masterOutputId, {}, {} });
     // A look-ahead limiter on a stem: every other path gets delay compensation.
     s.buses.back().inserts.push_back ({ "limiter", nlohmann::json::object(), false, nullptr });
+    // A reverb return fed by sends from the tracks and from the DX stem (aux sends run on the
+    // audio thread with their own delays and envelopes).
+    s.buses.push_back ({ "VERB", "Reverb", 2, -3.0, session::masterOutputId, {}, {} });
+    s.buses.back().inserts.push_back ({ "room_reverb", nlohmann::json::object(), false, nullptr });
+    s.buses[1].sends.push_back ({ "dx", "VERB", -12.0, false, false });
     for (int m = 0; m < 4; ++m)
     {
         s.media.push_back ({ "m" + std::to_string (m), "m.wav" });
@@ -49,8 +54,10 @@ session::Session scriptedSession (MemoryMediaSource& media)
             cl.fadeOut = { { 2400 }, dsp::FadeShape::sCurve };
             tr.clips.push_back (cl);
         }
+        tr.sends.push_back ({ "v", "VERB", -10.0 - t, t % 3 == 0, false });
         if (t == 0)
         {
+            tr.automation["send.v.gain_db"] = { { 0, -40.0 }, { 100000, 0.0 } };
             // Automation runs on the audio thread too: envelopes, pan and insert parameters.
             tr.automation["gain_db"] = { { 0, -30.0 }, { 60000, 0.0 }, { 120000, -10.0 } };
             tr.automation["pan"] = { { 0, -1.0 }, { 90000, 1.0 } };
@@ -59,7 +66,7 @@ session::Session scriptedSession (MemoryMediaSource& media)
         }
         s.tracks.push_back (tr);
     }
-    s.buses.back().automation["gain_db"] = { { 0, 0.0 }, { 150000, -12.0 } };
+    s.buses[1].automation["gain_db"] = { { 0, 0.0 }, { 150000, -12.0 } };
     return s;
 }
 
@@ -75,8 +82,28 @@ void randomEdit (session::Session& s, std::mt19937& random, int& nextId)
 {
     auto pick = [&] (size_t n) { return size_t (std::uniform_int_distribution<size_t> (0, n - 1) (random)); };
     auto& track = s.tracks[pick (s.tracks.size())];
-    switch (pick (9))
+    switch (pick (11))
     {
+        case 10: // a send's level, pre/post or mute: new routing matrices glide in
+            if (! track.sends.empty())
+            {
+                auto& send = track.sends.front();
+                if (pick (3) == 0)
+                    send.preFader = ! send.preFader;
+                else if (pick (2) == 0)
+                    send.mute = ! send.mute;
+                else
+                    send.gainDb = std::uniform_real_distribution<double> (-60.0, 6.0) (random);
+            }
+            else
+                track.sends.push_back ({ "v", "VERB", -6.0, false, false });
+            break;
+        case 9: // the return's latency changes: every send's delay is rebuilt
+            if (s.buses[2].inserts.size() > 1)
+                s.buses[2].inserts.pop_back();
+            else
+                s.buses[2].inserts.push_back ({ "limiter", nlohmann::json::object(), false, nullptr });
+            break;
         case 8: // a latency change: compensation delays are rebuilt
             if (track.inserts.size() > 2)
                 track.inserts.pop_back();

@@ -108,7 +108,7 @@ TEST (AutomationRepairTest, MalformedPointsAndUnknownLanesAreStillProblems)
     EXPECT_EQ (lines (problems),
                (std::vector<std::string> {
                    "tracks[0].automation.gain_db[1]: must be [position, value]: a whole sample position and a number",
-                   "tracks[0].automation.volume: not an automatable parameter: use gain_db, pan, mute or "
-                   "inserts[<n>].<param-id>" }));
+                   "tracks[0].automation.volume: not an automatable parameter: use gain_db, pan, mute, "
+                   "send.<id>.gain_db, or inserts[<n>].<param-id>" }));
     EXPECT_FALSE (warnings.empty()); // the lane's other points are still repaired and reported
 }
