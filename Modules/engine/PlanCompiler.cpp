@@ -226,6 +226,11 @@ RenderPlan compilePlan (const session::Session& session)
         plan.media.push_back ({ session.resolveMediaPath (media), media.id });
 
     const bool anySolo = std::any_of (session.tracks.begin(), session.tracks.end(), [] (auto& t) { return t.solo; });
+    // Automation mode off: the strip's lanes are kept but not played (its static values are).
+    const session::Automation noLanes;
+    const auto lanesOf = [&noLanes] (const auto& strip) -> const session::Automation& {
+        return strip.automationMode == session::AutomationMode::off ? noLanes : strip.automation;
+    };
 
     for (auto& track : session.tracks)
     {
@@ -236,7 +241,7 @@ RenderPlan compilePlan (const session::Session& session)
         planTrack.inserts = compileInserts (track.inserts, session,
                                             "tracks[" + std::to_string (&track - session.tracks.data()) + "]", plan.problems);
         planTrack.faderGain = float (core::gainFromDb (track.gainDb));
-        planTrack.automation = compileAutomation (track.automation, track.inserts);
+        planTrack.automation = compileAutomation (lanesOf (track), track.inserts);
         planTrack.routedChannels = track.channels;
         // Automated gain or mute is the envelope's to apply (with the fader in it); automated
         // pan makes the track stereo first.
@@ -272,7 +277,7 @@ RenderPlan compilePlan (const session::Session& session)
                                   gain);
         };
         planTrack.destination.matrix = matrixInto (width, routedGain);
-        planTrack.sends = compileSends (session, track.sends, track.automation, routedGain, matrixInto);
+        planTrack.sends = compileSends (session, track.sends, lanesOf (track), routedGain, matrixInto);
         for (auto& clip : track.clips)
         {
             if (clip.mute)
@@ -306,12 +311,12 @@ RenderPlan compilePlan (const session::Session& session)
         planBus.gain = float (core::gainFromDb (bus.gainDb));
         planBus.inserts =
             compileInserts (bus.inserts, session, "buses[" + std::to_string (&bus - session.buses.data()) + "]", plan.problems);
-        planBus.automation = compileAutomation (bus.automation, bus.inserts);
+        planBus.automation = compileAutomation (lanesOf (bus), bus.inserts);
         planBus.automation.pan = {};
         planBus.destination = destinationFor (session, bus.output, bus.channels, 0.0, 1.0f);
         // A post-fader send carries the bus gain in its matrix unless automation shapes it.
         const float busGainInMatrix = planBus.automation.shapesGain() ? 1.0f : planBus.gain;
-        planBus.sends = compileSends (session, bus.sends, bus.automation, busGainInMatrix,
+        planBus.sends = compileSends (session, bus.sends, lanesOf (bus), busGainInMatrix,
                                       [&] (int width, float gain) { return routingMatrix (bus.channels, width, 0.0, gain); });
         plan.buses.push_back (std::move (planBus));
     }

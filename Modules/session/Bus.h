@@ -16,8 +16,9 @@ struct Bus
     double gainDb = 0.0;
     std::string output = masterOutputId;
     std::vector<Insert> inserts; // processed in order on the bus sum, before the bus gain
-    Automation automation;       // "gain_db", "mute", "send.<id>.gain_db", "inserts[<n>].<param-id>"
-    std::vector<Send> sends;     // aux sends to other buses (no loops), before or after the bus gain
+    Automation automation = {};  // "gain_db", "mute", "send.<id>.gain_db", "inserts[<n>].<param-id>"
+    std::vector<Send> sends = {}; // aux sends to other buses (no loops), before or after the bus gain
+    AutomationMode automationMode = AutomationMode::read; // how the lanes take part in playback
 
     bool operator== (const Bus&) const = default;
 };

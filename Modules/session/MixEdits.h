@@ -2,6 +2,7 @@
 
 #include "core/Error.h"
 #include "session/SessionEditor.h"
+#include "session/StripRef.h"
 
 #include <string>
 
@@ -10,26 +11,6 @@ namespace sprocket::session
 /** The mixer's edits: a strip's fader, a track's pan, mute and solo, an insert's bypass. Each
     changes one value of one track, bus or the master through the SessionEditor, so it is one
     undoable step; each checks its input first and changes nothing when it fails. */
-
-/** Which strip of the mixer: a track or a bus by id, or the master. */
-struct StripRef
-{
-    enum class Kind
-    {
-        track,
-        bus,
-        master
-    };
-
-    Kind kind = Kind::track;
-    std::string id; // the track's or bus's id; empty for the master
-
-    static StripRef track (std::string id) { return { Kind::track, std::move (id) }; }
-    static StripRef bus (std::string id) { return { Kind::bus, std::move (id) }; }
-    static StripRef master() { return { Kind::master, {} }; }
-
-    bool operator== (const StripRef&) const = default;
-};
 
 /** The fader: `gain_db` of a track, a bus or the master, -200 .. +24 dB (docs/SESSION_FORMAT.md;
     at or below -144 dB is silence). */

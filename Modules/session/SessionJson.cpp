@@ -1,5 +1,6 @@
 #include "session/SessionJson.h"
 
+#include "session/AutomationParameters.h"
 #include "session/AutomationRepair.h"
 #include "session/JsonFieldReader.h"
 #include "session/PictureJson.h"
@@ -103,55 +104,6 @@ namespace
         return inserts;
     }
 
-    /** The unit range a lane's values must lie in, or an error naming what the key should be. */
-    std::optional<std::pair<double, double>> automationRange (const std::string& key, const std::vector<Insert>& inserts,
-                                                              const std::vector<Send>& sends, bool isTrack, std::string& why)
-    {
-        if (key == "gain_db")
-            return std::pair { -200.0, 24.0 };
-        if (key == "mute")
-            return std::pair { 0.0, 1.0 };
-        if (key == "pan" && isTrack)
-            return std::pair { -1.0, 1.0 };
-        if (key.rfind ("send.", 0) == 0)
-        {
-            if (sendOfAutomationKey (sends, key) != nullptr)
-                return std::pair { -200.0, 24.0 }; // as gain_db: below -144 dB is silence
-            why = "no send with that id on this strip (send.<id>.gain_db)";
-            return std::nullopt;
-        }
-        if (key.rfind ("inserts[", 0) == 0)
-        {
-            const auto close = key.find ("].");
-            if (close != std::string::npos)
-            {
-                const auto digits = key.substr (8, close - 8);
-                const auto id = key.substr (close + 2);
-                if (! digits.empty() && digits.find_first_not_of ("0123456789") == std::string::npos && digits.size() < 6)
-                {
-                    const auto index = std::stoul (digits);
-                    if (index >= inserts.size())
-                    {
-                        why = "there is no insert " + digits;
-                        return std::nullopt;
-                    }
-                    const auto& insert = inserts[index];
-                    if (insert.unknownOriginal != nullptr)
-                        return std::pair { -1e30, 1e30 }; // a type nobody knows: kept as written
-                    auto processor = dsp::ProcessorRegistry::builtIns().create (insert.type);
-                    if (const int p = processor->parameterIndex (id); p >= 0)
-                        return std::pair { double (processor->parameters()[size_t (p)].min),
-                                           double (processor->parameters()[size_t (p)].max) };
-                    why = "insert " + digits + " (" + insert.type + ") has no parameter '" + id + "'";
-                    return std::nullopt;
-                }
-            }
-        }
-        why = "not an automatable parameter: use gain_db, " + std::string (isTrack ? "pan, " : "")
-              + "mute, send.<id>.gain_db, or inserts[<n>].<param-id>";
-        return std::nullopt;
-    }
-
     /** Lanes whose points are malformed or whose key is not automatable are problems; points
         that are merely out of order or out of range are repaired with a warning each. */
     Automation readAutomation (JsonFieldReader& owner, const std::vector<Insert>& inserts, const std::vector<Send>& sends,
@@ -196,6 +148,18 @@ namespace
             automation[key] = repairAutomationLane (std::move (raw), range->first, range->second, path, warnings);
         }
         return automation;
+    }
+
+    /** "automation_mode": off, read (the default), touch, latch, write or trim. */
+    AutomationMode readAutomationMode (JsonFieldReader& owner)
+    {
+        const auto name = owner.string ("automation_mode", false);
+        if (! name)
+            return AutomationMode::read;
+        if (auto mode = parseAutomationMode (*name))
+            return *mode;
+        owner.report ("automation_mode", "'" + *name + "' is not a mode: use off, read, touch, latch, write or trim");
+        return AutomationMode::read;
     }
 
     nlohmann::ordered_json automationJson (const Automation& automation)
@@ -309,6 +273,7 @@ namespace
         track.inserts = readInserts (reader, problems);
         track.sends = readSends (reader, problems);
         track.automation = readAutomation (reader, track.inserts, track.sends, true, problems, warnings);
+        track.automationMode = readAutomationMode (reader);
         if (auto* clips = reader.array ("clips", false))
             for (size_t i = 0; i < clips->size(); ++i)
                 track.clips.push_back (
@@ -342,6 +307,7 @@ namespace
         bus.inserts = readInserts (reader, problems);
         bus.sends = readSends (reader, problems);
         bus.automation = readAutomation (reader, bus.inserts, bus.sends, false, problems, warnings);
+        bus.automationMode = readAutomationMode (reader);
         return bus;
     }
 
@@ -499,6 +465,8 @@ nlohmann::ordered_json sessionToJson (const Session& session)
             b["sends"] = sendsJson (bus.sends);
         if (! bus.automation.empty())
             b["automation"] = automationJson (bus.automation);
+        if (bus.automationMode != AutomationMode::read)
+            b["automation_mode"] = automationModeName (bus.automationMode);
         document["buses"].push_back (std::move (b));
     }
 
@@ -549,6 +517,8 @@ nlohmann::ordered_json sessionToJson (const Session& session)
             t["sends"] = sendsJson (track.sends);
         if (! track.automation.empty())
             t["automation"] = automationJson (track.automation);
+        if (track.automationMode != AutomationMode::read)
+            t["automation_mode"] = automationModeName (track.automationMode);
         t["clips"] = clipsJson (track.clips);
         if (! track.playlistName.empty())
             t["playlist"] = track.playlistName;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "session/Automation.h"
+#include "session/AutomationMode.h"
 #include "session/Clip.h"
 #include "session/Insert.h"
 #include "session/Send.h"
@@ -51,8 +52,9 @@ struct Track
     std::vector<Clip> clips;     // the active playlist: what plays
     std::string playlistName;    // its name ("" until the track has alternates)
     std::vector<Playlist> alternatePlaylists;
-    Automation automation;
-    std::vector<Send> sends; // aux sends, tapped after the inserts (pre-fader) or after the fader
+    Automation automation = {};
+    std::vector<Send> sends = {}; // aux sends, tapped after the inserts (pre-fader) or after the fader
+    AutomationMode automationMode = AutomationMode::read; // how the lanes take part in playback
 
     bool operator== (const Track&) const = default;
 };

@@ -34,6 +34,8 @@ MainComponent::MainComponent() : controller ([this] { return playheadPosition();
     gestures.onProblem = [this] (const std::string& message) { reportProblem (juce::String::fromUTF8 (message.c_str())); };
     gestures.onRenameRequest = [this] { showRenameDialog(); };
     gestures.onPlaylistMenu = [this] (size_t track, juce::Rectangle<int> box) { showPlaylistMenu (track, box); };
+    gestures.onAutomationViewMenu = [this] (size_t track, juce::Rectangle<int> box) { showAutomationViewMenu (track, box); };
+    gestures.onAutomationModeMenu = [this] (size_t track, juce::Rectangle<int> box) { showAutomationModeMenu (track, box); };
     gestures.onToggleRecord = [this] (const std::string& trackId) { toggleRecordArm (trackId); };
     transportBar.onTimebaseClicked = [this] { invoke (nextTimebaseCommand); };
 
@@ -72,6 +74,8 @@ MainComponent::MainComponent() : controller ([this] { return playheadPosition();
     };
     mixerHost.reportProblem = [this] (const juce::String& problem) { reportProblem (problem); };
     mixerHost.toggleRecordArm = [this] (const std::string& trackId) { toggleRecordArm (trackId); };
+    mixerHost.automationGesture = [this] (const session::StripRef& strip, const std::string& key, double value,
+                                          bool release) { return automationGesture (strip, key, value, release); };
     mixer = std::make_unique<MixerView> (std::move (mixerHost));
     addChildComponent (*mixer);
     setSize (1600, 900);
@@ -170,6 +174,7 @@ void MainComponent::updateFromEngine()
     const auto position = playback->position();
     timeline.setPlayhead (position, playing);
     transportBar.setPosition (position, playing);
+    followTransportForAutomation (playing, position);
     // Peaks are taken once a refresh, for the track headers and the mixer both.
     auto peaks = playback->takeStripPeaks();
     std::vector<float> trackPeaks;
@@ -318,8 +323,8 @@ void MainComponent::documentChanged()
     timeline.setSelection (controller.selection());
     transportBar.setSession (&session);
     transportBar.setReadOnlyText (juce::String::fromUTF8 (document->getReadOnlyReason().c_str()));
-    if (playback != nullptr)
-        playback->update (session); // heard at once, even while playing
+    if (playback != nullptr) // heard at once, even while playing (and writing automation)
+        playback->update (automationPass.isActive() ? automationPass.playing (session) : session);
     if (waveforms != nullptr)
         waveforms->request (session);
     cueLists->sessionChanged();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AutomationPass.h"
 #include "CueListPanel.h"
 #include "Document.h"
 #include "EditController.h"
@@ -151,7 +152,8 @@ public:
         relinkMovieCommand = 0x3403,
         relinkMediaCommand = 0x3404,
         videoWindowCommand = 0x3603,
-        mixerCommand = 0x3604
+        mixerCommand = 0x3604,
+        thinAutomationCommand = 0x3020
     };
 
     juce::ApplicationCommandTarget* getNextCommandTarget() override { return nullptr; }
@@ -177,6 +179,24 @@ public:
 
     /** A track's record arm (the header's R and the mixer strip's R): a view state, not an edit. */
     void toggleRecordArm (const std::string& trackId);
+
+    // Automation (MainComponentAutomation.cpp) ------------------------------------------------
+    /** What a track shows over its clips: "" the waveform, else an automation lane's key. */
+    void setAutomationView (const std::string& trackId, const std::string& key);
+    /** A track's or bus's automation mode, as one undoable edit. */
+    bool setAutomationMode (const session::StripRef& strip, session::AutomationMode mode);
+    /** The header selectors' menus. */
+    void showAutomationViewMenu (size_t trackIndex, juce::Rectangle<int> box);
+    void showAutomationModeMenu (size_t trackIndex, juce::Rectangle<int> box);
+    /** Edit > Thin Automation (ctrl+alt+T): the shown lanes of the selected tracks, inside the
+        range (the whole lane with a cursor), thinned to 0.5 dB or 1/200 of the range. */
+    bool thinAutomation();
+    /** Delete on a range over tracks that show automation: their shown lanes lose the
+        breakpoints inside it (anchors keep the rest), as one edit. False (nothing done) when
+        no selected track shows automation: Delete then removes audio as usual. */
+    bool clearAutomationInSelection();
+    /** The automation writing pass of the current playback (touch, latch, write, trim). */
+    const AutomationPass& getAutomationPass() const noexcept { return automationPass; }
 
     /** The markers, ADR and music cue lists under the timeline (View > Cue Lists). */
     bool isShowingCueLists() const noexcept { return showCueLists; }
@@ -243,6 +263,12 @@ private:
     void documentChanged();
     void selectionChanged();
     void updateWaveformProgress();
+    /** A mixer fader or pan move, taken by the writing pass when it runs and the strip writes. */
+    bool automationGesture (const session::StripRef& strip, const std::string& key, double value, bool release);
+    /** Starts a writing pass when the transport starts, stores what it wrote when it stops
+        (or wraps round a loop), and moves the mixer's faders with their lanes. */
+    void followTransportForAutomation (bool playing, int64_t position);
+    void storeWrittenAutomation (int64_t position);
     /** Reports a failed edit; true when it worked. */
     bool check (const core::Status& status);
 
@@ -271,6 +297,8 @@ private:
     bool splitPolyOnImport = true;
     bool showMixer = false;
     int64_t stoppedPlayhead = 0;
+    AutomationPass automationPass;
+    int64_t lastRollingPosition = 0;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MainComponent)
 };

@@ -40,6 +40,7 @@ void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
                          pasteCommand,
                          deleteCommand,
                          duplicateCommand,
+                         thinAutomationCommand,
                          splitCommand,
                          selectAllCommand,
                          nudgeLaterCommand,
@@ -138,6 +139,12 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.setInfo ("Duplicate", "Copy the selection to just after itself", "Edit", 0);
             info.setActive (writable && clipsOrRange);
             info.addDefaultKeypress ('d', cmd);
+            break;
+        case thinAutomationCommand:
+            info.setInfo ("Thin Automation", "Fewer breakpoints on the shown automation lanes of the selected tracks",
+                          "Edit", 0);
+            info.setActive (writable && ! selection.trackIds.empty());
+            info.addDefaultKeypress ('t', cmd | alt);
             break;
         case splitCommand:
             info.setInfo ("Split (Separate Clip)", "Split clips at the range's ends, the cursor or the playhead", "Edit", 0);
@@ -359,7 +366,12 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             check (controller.paste());
             return true;
         case deleteCommand:
-            check (controller.deleteSelection());
+            // On tracks shown in an automation view a range deletes breakpoints, not audio.
+            if (! clearAutomationInSelection())
+                check (controller.deleteSelection());
+            return true;
+        case thinAutomationCommand:
+            thinAutomation();
             return true;
         case duplicateCommand:
             check (controller.duplicate());

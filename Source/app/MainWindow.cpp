@@ -315,7 +315,8 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
                 add (id);
             menu.addSeparator();
             for (auto id : { MainComponent::cutCommand, MainComponent::copyCommand, MainComponent::pasteCommand,
-                             MainComponent::deleteCommand, MainComponent::duplicateCommand })
+                             MainComponent::deleteCommand, MainComponent::duplicateCommand,
+                             MainComponent::thinAutomationCommand })
                 add (id);
             menu.addSeparator();
             for (auto id : { MainComponent::splitCommand, MainComponent::selectAllCommand })

@@ -2,6 +2,7 @@
 
 #include "Theme.h"
 
+#include "session/AutomationEdits.h"
 #include "session/MixEdits.h"
 
 #include <utility>
@@ -110,6 +111,8 @@ void MixerView::connect (ChannelStrip& strip)
 
 void MixerView::gain (const session::StripRef& ref, double db, bool commit)
 {
+    if (host.automationGesture && host.automationGesture (ref, "gain_db", db, commit))
+        return;
     const auto edit = [ref, db] (session::SessionEditor& e) { return session::setStripGain (e, ref, db); };
     if (commit)
         perform ("Fader", edit);
@@ -119,6 +122,8 @@ void MixerView::gain (const session::StripRef& ref, double db, bool commit)
 
 void MixerView::pan (const std::string& trackId, double value, bool commit)
 {
+    if (host.automationGesture && host.automationGesture (session::StripRef::track (trackId), "pan", value, commit))
+        return;
     const auto edit = [trackId, value] (session::SessionEditor& e) { return session::setTrackPan (e, trackId, value); };
     if (commit)
         perform ("Pan", edit);
@@ -191,6 +196,36 @@ void MixerView::setArmedTracks (const std::set<std::string>& trackIds)
     for (auto& strip : strips)
         strip->setArmed (strip->getInfo().ref.kind == session::StripRef::Kind::track
                          && armedTracks.contains (strip->getInfo().ref.id));
+}
+
+void MixerView::followAutomation (
+    int64_t position, const std::function<std::optional<double> (const session::StripRef&, const std::string&)>& held)
+{
+    const auto* session = host.session ? host.session() : nullptr;
+    if (session == nullptr)
+        return;
+    for (auto& strip : strips)
+    {
+        const auto& ref = strip->getInfo().ref;
+        const auto valueOf = [&] (const std::string& key) -> std::optional<double> {
+            if (held)
+                if (auto value = held (ref, key))
+                    return value;
+            const auto mode = session::automationModeOf (*session, ref).value_or (session::AutomationMode::off);
+            if (mode == session::AutomationMode::off)
+                return std::nullopt;
+            const auto* lane = session::findLane (*session, ref, key);
+            if (lane == nullptr || lane->empty())
+                return std::nullopt;
+            return session::automationValueAt (*lane, position);
+        };
+        if (! strip->getFader().isDragging())
+            if (auto db = valueOf ("gain_db"))
+                strip->getFader().setDb (*db);
+        if (strip->getInfo().panKind == StripInfo::PanKind::stereo && ! strip->getPanControl().isMouseButtonDown())
+            if (auto pan = valueOf ("pan"))
+                strip->getPanControl().setPan (*pan);
+    }
 }
 
 void MixerView::paint (juce::Graphics& g)

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -38,6 +39,10 @@ public:
         /** Play this (edited copy of the) session now, without recording an edit. */
         std::function<void (const session::Session& preview)> preview;
         std::function<void (const juce::String& problem)> reportProblem;
+        /** A fader or pan move (`release` once at its end) during an automation writing pass:
+            true when the pass took it (the strip's mode writes), so it is not an edit. */
+        std::function<bool (const session::StripRef& strip, const std::string& key, double value, bool release)>
+            automationGesture;
         /** Record arm is the app's view state (the track headers' R), not an edit. */
         std::function<void (const std::string& trackId)> toggleRecordArm;
     };
@@ -49,6 +54,12 @@ public:
     void sessionChanged();
     void setLevels (const Levels& levels);
     void setArmedTracks (const std::set<std::string>& trackIds);
+    /** Faders and pan controls with a lane that plays show its value at `position`, as moving
+        faders do in Pro Tools' read mode; `held` gives the value a control being written holds
+        instead. Controls under the mouse are left alone. */
+    void followAutomation (
+        int64_t position,
+        const std::function<std::optional<double> (const session::StripRef&, const std::string& key)>& held = {});
 
     size_t getNumStrips() const noexcept { return strips.size(); }
     ChannelStrip* getStrip (size_t index) const;

@@ -1,7 +1,10 @@
 #include "TimelineComponent.h"
 
+#include "AutomationLanePainter.h"
 #include "Theme.h"
 #include "WaveformCache.h"
+#include "session/AutomationEdits.h"
+#include "session/AutomationParameters.h"
 #include "session/Playlists.h"
 
 #include <algorithm>
@@ -233,6 +236,13 @@ TimelineComponent::HeaderControls TimelineComponent::headerControls (size_t trac
     buttons.removeFromLeft (3);
     controls.mute = buttons.removeFromLeft (20);
     controls.playlist = { row.getRight() - 16 - 74, row.getY() + 31, 74, 18 };
+    // The automation selectors take a third line where the row has room for it.
+    if (row.getHeight() >= automationSelectorsMinHeight)
+    {
+        controls.automationView = { row.getX() + 12, row.getY() + 53, 108, 18 };
+        controls.automationMode = { controls.automationView.getRight() + 4, row.getY() + 53,
+                                    row.getRight() - 16 - controls.automationView.getRight() - 4, 18 };
+    }
     return controls;
 }
 
@@ -266,11 +276,28 @@ TimelineComponent::Hit TimelineComponent::hitTest (juce::Point<float> p) const
                    : controls.solo.contains (point)     ? Hit::Part::headerSolo
                    : controls.mute.contains (point)     ? Hit::Part::headerMute
                    : controls.playlist.contains (point) ? Hit::Part::headerPlaylist
-                                                        : Hit::Part::header;
+                   : controls.automationView.contains (point) ? Hit::Part::headerAutomationView
+                   : controls.automationMode.contains (point) ? Hit::Part::headerAutomationMode
+                                                              : Hit::Part::header;
         return hit;
     }
 
     hit.part = Hit::Part::lane;
+    // A track showing automation: the mouse edits its breakpoints, not the clips under them.
+    const auto& trackShown = session.tracks[size_t (track)];
+    if (const auto key = automationViewOf (trackShown.id); ! key.empty())
+    {
+        const auto strip = session::StripRef::track (trackShown.id);
+        if (const auto parameter = session::findAutomatableParameter (session, strip, key))
+        {
+            const auto* lane = session::findLane (session, strip, key);
+            hit.point = lane != nullptr ? AutomationLanePainter::pointNear (*lane, *parameter, getAutomationArea (size_t (track)),
+                                                                            scale, p)
+                                        : -1;
+            hit.part = hit.point >= 0 ? Hit::Part::automationPoint : Hit::Part::automationLane;
+            return hit;
+        }
+    }
     const auto& clips = session.tracks[size_t (track)].clips;
     // The topmost (last drawn) clip wins where clips overlap.
     for (int c = int (clips.size()) - 1; c >= 0; --c)
@@ -508,6 +535,7 @@ void TimelineComponent::paint (juce::Graphics& g)
                 look.peaks = waveforms != nullptr ? waveforms->peaksFor (clip.mediaId) : nullptr;
                 ClipPainter::paint (g, track, clip, bounds, scale, look);
             }
+            paintAutomation (g, track, t);
         }
         // Over the clips, translucent, as Pro Tools shows a selection across them.
         paintSelection (g);
@@ -652,6 +680,8 @@ void TimelineComponent::paintTrackHeader (juce::Graphics& g, const session::Trac
         g.fillPath (arrow);
     }
 
+    paintAutomationSelectors (g, track, controls);
+
     // The level meter: post-fader peak, green to -6 dBFS, yellow to -1, red above.
     auto meter = controls.meter;
     g.setColour (juce::Colour (0xff151517));
@@ -705,6 +735,94 @@ void TimelineComponent::paintMarkers (juce::Graphics& g) const
                         juce::Rectangle<float> (x + 10.0f, float (strip.getY()), room, float (markerStripHeight)),
                         juce::Justification::centredLeft, true);
     }
+}
+
+void TimelineComponent::setAutomationView (const std::string& trackId, const std::string& key)
+{
+    if (key.empty())
+        automationViews.erase (trackId);
+    else
+        automationViews[trackId] = key;
+    repaint();
+}
+
+std::string TimelineComponent::automationViewOf (const std::string& trackId) const
+{
+    const auto view = automationViews.find (trackId);
+    return view != automationViews.end() ? view->second : std::string();
+}
+
+juce::Rectangle<float> TimelineComponent::getAutomationArea (size_t trackIndex) const
+{
+    const auto row = getTrackHeaderBounds (trackIndex).toFloat();
+    const auto lanes = getLaneArea().toFloat();
+    // Room above and below, so a breakpoint at either end of the range can still be grabbed.
+    return { lanes.getX(), row.getY() + 6.0f, lanes.getWidth(), juce::jmax (4.0f, row.getHeight() - 12.0f) };
+}
+
+void TimelineComponent::setWritingLanes (std::set<std::pair<std::string, std::string>> lanes)
+{
+    if (lanes != writingLanes)
+    {
+        writingLanes = std::move (lanes);
+        repaint();
+    }
+}
+
+void TimelineComponent::paintAutomation (juce::Graphics& g, const session::Track& track, size_t index) const
+{
+    const auto key = automationViewOf (track.id);
+    if (key.empty())
+        return;
+    const auto& shown = shownSession();
+    const auto strip = session::StripRef::track (track.id);
+    const auto parameter = session::findAutomatableParameter (shown, strip, key);
+    if (! parameter)
+        return;
+    const auto row = getTrackHeaderBounds (index).toFloat();
+    // The clips stay visible, dimmed, under the line (Pro Tools' automation view).
+    g.setColour (juce::Colours::black.withAlpha (0.45f));
+    g.fillRect (juce::Rectangle<float> (float (getLaneArea().getX()), row.getY(), float (getLaneArea().getWidth()),
+                                        row.getHeight() - 1.0f));
+    const auto* lane = session::findLane (shown, strip, key);
+    const bool off = track.automationMode == session::AutomationMode::off;
+    const bool writing = writingLanes.contains ({ track.id, key });
+    juce::Graphics::ScopedSaveState state (g);
+    if (off)
+        g.setOpacity (0.4f); // kept, not played
+    AutomationLanePainter::paint (g, lane != nullptr ? *lane : session::AutomationLane {}, *parameter,
+                                  getAutomationArea (index), scale, writing);
+}
+
+void TimelineComponent::paintAutomationSelectors (juce::Graphics& g, const session::Track& track,
+                                                  const HeaderControls& controls) const
+{
+    if (controls.automationView.isEmpty())
+        return;
+    const auto key = automationViewOf (track.id);
+    juce::String viewName = "waveform";
+    if (! key.empty())
+        if (const auto parameter = session::findAutomatableParameter (session, session::StripRef::track (track.id), key))
+            viewName = juce::String (parameter->name);
+    const auto mode = juce::String (std::string (session::automationModeName (track.automationMode)));
+    const bool writes = track.automationMode != session::AutomationMode::off
+                        && track.automationMode != session::AutomationMode::read;
+    const auto drawBox = [&g] (juce::Rectangle<int> area, const juce::String& text, juce::Colour textColour) {
+        const auto box = area.toFloat();
+        g.setColour (juce::Colour (0xff1f1f23));
+        g.fillRoundedRectangle (box, 3.0f);
+        g.setColour (textColour);
+        g.setFont (theme::uiFont (11.5f));
+        g.drawText (text, area.reduced (5, 0).withTrimmedRight (10), juce::Justification::centredLeft, true);
+        juce::Path arrow;
+        const float ax = box.getRight() - 10.0f, ay = box.getCentreY();
+        arrow.addTriangle (ax - 3.5f, ay - 2.0f, ax + 3.5f, ay - 2.0f, ax, ay + 2.5f);
+        g.setColour (theme::textSecondary);
+        g.fillPath (arrow);
+    };
+    drawBox (controls.automationView, viewName, key.empty() ? theme::textSecondary : juce::Colour (0xffffd34d));
+    // Writing modes in red, as Pro Tools colours its automation mode selector.
+    drawBox (controls.automationMode, mode, writes ? juce::Colour (0xffff6a6a) : theme::textSecondary);
 }
 
 float TimelineComponent::playheadX (int64_t position) const

@@ -9,6 +9,7 @@
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -108,23 +109,39 @@ public:
             headerRecord,
             headerSolo,
             headerMute,
-            headerPlaylist
+            headerPlaylist,
+            headerAutomationView,
+            headerAutomationMode,
+            automationLane, // a lane showing automation, off its breakpoints
+            automationPoint
         };
         Part part = Part::nothing;
         int track = -1; // index into the session's tracks
         int clip = -1;  // index into that track's clips
+        int point = -1; // index into the shown automation lane (automationPoint)
         double sample = 0.0;
     };
     Hit hitTest (juce::Point<float> point) const;
     /** The track row at y (-1 above the first, tracks.size() below the last). */
     int trackAtY (float y) const;
 
-    /** The record, solo, mute and playlist controls of a header row. */
+    /** The record, solo, mute and playlist controls of a header row, and (on rows tall enough,
+        else empty) the automation view and mode selectors. */
     struct HeaderControls
     {
-        juce::Rectangle<int> record, solo, mute, playlist, meter;
+        juce::Rectangle<int> record, solo, mute, playlist, meter, automationView, automationMode;
     };
     HeaderControls headerControls (size_t trackIndex) const;
+
+    /** What a track shows over its clips: "" the waveform, else an automation lane's key
+        ("gain_db", "pan", "mute", "send.<id>.gain_db", "inserts[<n>].<param-id>"), as Pro Tools'
+        track view. A view state, not saved. */
+    void setAutomationView (const std::string& trackId, const std::string& key);
+    std::string automationViewOf (const std::string& trackId) const;
+    /** Where track `trackIndex`'s automation line is drawn (inside its lane). */
+    juce::Rectangle<float> getAutomationArea (size_t trackIndex) const;
+    /** Lanes being written by a playback pass (track id, key): drawn red. */
+    void setWritingLanes (std::set<std::pair<std::string, std::string>> lanes);
 
     /** Moves the playhead to timeline sample `position`, repainting only the strips it left
         and entered. With `follow` (while playing) a zoomed-in view turns the page when the
@@ -150,6 +167,8 @@ public:
     static constexpr int smallestTrackHeight = 24;
     static constexpr int largestTrackHeight = 400;
     static constexpr int scrollBarHeight = 14;
+    /** Rows at least this tall show the automation view and mode selectors in their header. */
+    static constexpr int automationSelectorsMinHeight = 76;
 
     void paint (juce::Graphics&) override;
     void paintOverChildren (juce::Graphics&) override;
@@ -175,6 +194,8 @@ private:
     void paintLaneBackground (juce::Graphics&, size_t index) const;
     void paintSelection (juce::Graphics&) const;
     void paintMarkers (juce::Graphics&) const;
+    void paintAutomation (juce::Graphics&, const session::Track&, size_t index) const;
+    void paintAutomationSelectors (juce::Graphics&, const session::Track&, const HeaderControls&) const;
     std::pair<size_t, size_t> visibleTrackRange() const;
 
     /** The playhead's x, kept inside the lanes so it stays visible at the session start. */
@@ -186,6 +207,8 @@ private:
     EditSelection selection;
     const WaveformCache* waveforms = nullptr;
     std::set<std::string> armed;
+    std::map<std::string, std::string> automationViews; // track id -> shown lane key
+    std::set<std::pair<std::string, std::string>> writingLanes;
     std::vector<float> meterLevels;
     juce::MouseListener* mouseHandler = nullptr;
     int64_t playhead = 0;

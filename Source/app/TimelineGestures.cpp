@@ -35,8 +35,12 @@ namespace
 } // namespace
 
 TimelineGestures::TimelineGestures (TimelineComponent& timelineToUse, EditController& controllerToUse)
-    : timeline (timelineToUse), controller (controllerToUse)
+    : timeline (timelineToUse), controller (controllerToUse), automation (timelineToUse, controllerToUse)
 {
+    automation.onProblem = [this] (const std::string& message) {
+        if (onProblem)
+            onProblem (message);
+    };
 }
 
 int64_t TimelineGestures::sampleAt (float x) const
@@ -80,6 +84,21 @@ void TimelineGestures::mouseDown (const juce::MouseEvent& event)
         case Part::headerPlaylist:
             if (onPlaylistMenu)
                 onPlaylistMenu (size_t (downHit.track), timeline.headerControls (size_t (downHit.track)).playlist);
+            return;
+        case Part::headerAutomationView:
+            if (onAutomationViewMenu)
+                onAutomationViewMenu (size_t (downHit.track), timeline.headerControls (size_t (downHit.track)).automationView);
+            return;
+        case Part::headerAutomationMode:
+            if (onAutomationModeMenu)
+                onAutomationModeMenu (size_t (downHit.track), timeline.headerControls (size_t (downHit.track)).automationMode);
+            return;
+        case Part::automationLane:
+        case Part::automationPoint:
+            drag = Drag::automation;
+            automation.mouseDown (e, downHit);
+            if (! automation.isDragging())
+                drag = Drag::none;
             return;
         case Part::header:
             // A click on a track's name selects the whole track's length, as in Pro Tools.
@@ -272,6 +291,11 @@ void TimelineGestures::mouseDrag (const juce::MouseEvent& event)
     if (! dragged && e.getDistanceFromDragStart() < dragThreshold)
         return;
     dragged = true;
+    if (drag == Drag::automation)
+    {
+        automation.mouseDrag (e);
+        return;
+    }
 
     if (drag == Drag::range)
     {
@@ -296,6 +320,12 @@ void TimelineGestures::mouseUp (const juce::MouseEvent& event)
     auto* document = controller.getDocument();
     if (document == nullptr || finished == Drag::none)
         return;
+    if (finished == Drag::automation)
+    {
+        drag = Drag::none;
+        automation.mouseUp (e);
+        return;
+    }
 
     if (finished == Drag::range)
     {
@@ -364,7 +394,12 @@ void TimelineGestures::mouseMove (const juce::MouseEvent& event)
         case Part::headerRecord:
         case Part::headerSolo:
         case Part::headerMute:
-        case Part::headerPlaylist: cursor = juce::MouseCursor::PointingHandCursor; break;
+        case Part::headerPlaylist:
+        case Part::headerAutomationView:
+        case Part::headerAutomationMode: cursor = juce::MouseCursor::PointingHandCursor; break;
+        case Part::automationPoint: cursor = juce::MouseCursor::DraggingHandCursor; break;
+        case Part::automationLane: cursor = e.mods.isCommandDown() ? juce::MouseCursor::CrosshairCursor
+                                                                   : juce::MouseCursor::PointingHandCursor; break;
         default: break;
     }
     timeline.setMouseCursor (cursor);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AutomationGestures.h"
 #include "EditController.h"
 #include "TimelineComponent.h"
 
@@ -21,7 +22,9 @@ namespace sprocket::app
       - an empty part of a lane: click puts the edit cursor there (and the playhead, when
         stopped), drag selects a time range across the tracks it covers;
       - the ruler: click locates the playhead;
-      - a header's R / S / M and playlist box: record-arm, solo, mute, the playlist menu.
+      - a header's R / S / M and playlist box: record-arm, solo, mute, the playlist menu; its
+        automation view and mode boxes: their menus;
+      - a track shown in an automation view: its breakpoints (AutomationGestures).
     While dragging, the timeline draws the edit applied to a copy of the session (the model's
     own edit function, so limits such as the end of the media show as they will be); releasing
     performs it as one undoable step. In grid mode every new position snaps to a frame.
@@ -43,6 +46,8 @@ public:
     std::function<void()> onRenameRequest;
     /** A header's playlist box was clicked. */
     std::function<void (size_t trackIndex, juce::Rectangle<int> box)> onPlaylistMenu;
+    /** A header's automation view or mode selector was clicked. */
+    std::function<void (size_t trackIndex, juce::Rectangle<int> box)> onAutomationViewMenu, onAutomationModeMenu;
     /** A header's R button. */
     std::function<void (const std::string& trackId)> onToggleRecord;
     /** An edit the mouse made could not be done: tell the user. */
@@ -68,7 +73,8 @@ private:
         fadeIn,
         fadeOut,
         gain,
-        range
+        range,
+        automation // AutomationGestures has it
     };
 
     /** The edit the drag describes so far, or nullopt if it would change nothing. */
@@ -79,6 +85,7 @@ private:
 
     TimelineComponent& timeline;
     EditController& controller;
+    AutomationGestures automation;
 
     Drag drag = Drag::none;
     bool dragged = false;

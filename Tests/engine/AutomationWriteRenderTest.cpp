@@ -95,3 +95,20 @@ TEST (AutomationWriteRenderTest, RealTimePlaybackOfTheWrittenLaneMatchesTheOffli
     for (size_t i = 240; i < size_t (frames); ++i) // after the play declick
         ASSERT_EQ (played[i], offline[i]) << i;
 }
+
+TEST (AutomationWriteRenderTest, ModeOffPlaysTheFaderAndKeepsTheLanes)
+{
+    // Pro Tools' "off": the lane stays in the session but the static fader plays.
+    auto session = dcSession ({ { 0, -20.0 }, { 96000, 0.0 } });
+    session.tracks[0].gainDb = -6.0;
+    session.tracks[0].automationMode = session::AutomationMode::off;
+    auto media = dcMedia();
+    const auto out = renderMasterLeft (engine::compilePlan (session), media, frames);
+    const double expected = 0.5 * core::gainFromDb (-6.0);
+    for (int64_t n : { int64_t (0), int64_t (48000), int64_t (96000), frames - 1 })
+        EXPECT_NEAR (out[size_t (n)], expected, 1e-6) << n;
+    // Read again: the lane plays (-20 dB at the start).
+    session.tracks[0].automationMode = session::AutomationMode::read;
+    const auto read = renderMasterLeft (engine::compilePlan (session), media, frames);
+    EXPECT_NEAR (read[0], 0.5 * core::gainFromDb (-20.0), 1e-6);
+}
