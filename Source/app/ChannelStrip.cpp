@@ -165,8 +165,9 @@ void ChannelStrip::paint (juce::Graphics& g)
     }
 
     // Insert slots: the name, dimmed and struck through when bypassed; empty slots stay dark.
+    // The master has neither inserts nor sends.
     g.setFont (theme::uiFont (10.0f));
-    for (size_t i = 0; i < size_t (insertSlots); ++i)
+    for (size_t i = 0; info.hasInserts && i < size_t (insertSlots); ++i)
     {
         const auto slot = getInsertSlotArea (i);
         g.setColour (juce::Colour (0xff202024));
@@ -189,7 +190,7 @@ void ChannelStrip::paint (juce::Graphics& g)
 
     // Send slots: the destination's name and the level; muted ones dimmed and struck through,
     // pre-fader ones on a lighter ground.
-    for (size_t i = 0; i < size_t (sendSlots); ++i)
+    for (size_t i = 0; info.hasInserts && i < size_t (sendSlots); ++i)
     {
         const auto slot = getSendSlotArea (i);
         g.setColour (juce::Colour (0xff1c1c20));

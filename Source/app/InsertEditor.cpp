@@ -102,15 +102,21 @@ void InsertEditor::addRow (const dsp::ParameterInfo& info)
 
         auto slider = std::make_unique<juce::Slider> (juce::Slider::LinearHorizontal, juce::Slider::TextBoxRight);
         slider->setRange (info.min, info.max, intervalFor (info));
-        // Frequencies and long times are heard on a log scale: the middle of the travel is 1 kHz
-        // (or the geometric middle of the range) rather than the arithmetic middle.
-        const double low = std::max (double (info.min), 1.0), high = double (info.max);
-        if ((info.unit == "Hz" || info.unit == "ms" || info.unit == ":1" || info.unit == "s") && high / low > 20.0)
+        // Frequencies, times, ratios and Q are heard on a log scale: the middle of the travel is
+        // 1 kHz (or the geometric middle of the range) rather than the arithmetic middle.
+        const double low = info.min > 0.0f ? double (info.min) : 1.0, high = double (info.max);
+        const bool isQ = info.id == "q" || info.id.ends_with ("_q");
+        if ((info.unit == "Hz" || info.unit == "ms" || info.unit == ":1" || info.unit == "s" || isQ) && high / low > 20.0)
         {
             const double middle = info.unit == "Hz" ? std::clamp (1000.0, low * 2.0, high / 2.0) : std::sqrt (low * high);
             if (middle > info.min && middle < info.max)
                 slider->setSkewFactorFromMidPoint (middle);
         }
+        slider->setColour (juce::Slider::backgroundColourId, juce::Colour (0xff18181b));
+        slider->setColour (juce::Slider::trackColourId, juce::Colour (0xff4a7ab8));
+        slider->setColour (juce::Slider::thumbColourId, juce::Colour (0xffd8d8de));
+        slider->setColour (juce::Slider::textBoxBackgroundColourId, juce::Colour (0xff151517));
+        slider->setColour (juce::Slider::textBoxOutlineColourId, juce::Colour (0xff3a3a40));
         slider->setTextBoxStyle (juce::Slider::TextBoxRight, true, textBoxWidth, rowHeight - 4);
         slider->setTextValueSuffix (info.unit.empty() ? juce::String() : " " + juce::String::fromUTF8 (info.unit.c_str()));
         slider->setDoubleClickReturnValue (true, info.defaultValue);
@@ -185,7 +191,7 @@ void InsertEditor::paint (juce::Graphics& g)
     g.setFont (theme::uiFont (14.0f, true));
     auto text = header.reduced (margin, 0);
     text.removeFromRight (110); // bypass and close
-    g.drawFittedText (juce::String (insertDisplayName (type)) + "  " + title, text, juce::Justification::centredLeft, 1, 0.8f);
+    g.drawFittedText (juce::String (insertDisplayName (type)) + " " + title, text, juce::Justification::centredLeft, 1, 0.8f);
     g.setColour (theme::laneSeparator);
     g.drawRect (getLocalBounds());
 }

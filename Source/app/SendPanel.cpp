@@ -79,7 +79,7 @@ void SendPanel::paint (juce::Graphics& g)
     g.setColour (juce::Colour (0xff2f4a38));
     g.fillRect (header);
     header = header.reduced (margin, 2);
-    header.removeFromRight (24);
+    header.removeFromRight (28);
     g.setColour (theme::textSecondary);
     g.setFont (theme::uiFont (11.0f));
     g.drawFittedText (stripName + " send", header.removeFromTop (header.getHeight() / 2), juce::Justification::centredLeft, 1,
@@ -102,7 +102,7 @@ void SendPanel::paint (juce::Graphics& g)
 void SendPanel::resized()
 {
     auto area = getLocalBounds();
-    close.setBounds (area.removeFromTop (headerHeight).removeFromRight (26).reduced (3, 9));
+    close.setBounds (area.removeFromTop (headerHeight).removeFromRight (30).reduced (3, 9));
     area.reduce (margin, margin);
     auto buttons = area.removeFromTop (buttonHeight);
     pre.setBounds (buttons.removeFromLeft (buttons.getWidth() / 2 - 2));

@@ -17,7 +17,7 @@ class SendPanel final : public juce::Component
 {
 public:
     static constexpr int width = 132;
-    static constexpr int height = 330;
+    static constexpr int height = 420;
 
     SendPanel (const StripInfo::SendSlot& send, const juce::String& stripName);
 
