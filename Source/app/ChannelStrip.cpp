@@ -16,6 +16,7 @@ namespace
     constexpr int switchHeight = 20;
     constexpr int readoutHeight = 20;
     constexpr int margin = 4;
+    constexpr int sendGap = 4;
 
     juce::String text (const std::string& s)
     {
@@ -75,6 +76,17 @@ juce::Rectangle<int> ChannelStrip::getInsertSlotArea (size_t index) const
     return { margin, nameHeight + badgeHeight + 2 + int (index) * slotHeight, getWidth() - 2 * margin, slotHeight - 1 };
 }
 
+juce::Rectangle<int> ChannelStrip::getSendSlotArea (size_t index) const
+{
+    // Below the inserts, as in Pro Tools, after a small gap.
+    return getInsertSlotArea (size_t (insertSlots) + index).translated (0, sendGap);
+}
+
+int ChannelStrip::panTop() const
+{
+    return getSendSlotArea (size_t (sendSlots) - 1).getBottom() + 3;
+}
+
 void ChannelStrip::setArmed (bool shouldBeArmed)
 {
     if (armed != shouldBeArmed)
@@ -87,7 +99,7 @@ void ChannelStrip::setArmed (bool shouldBeArmed)
 juce::Rectangle<int> ChannelStrip::getRecordButtonArea() const
 {
     // R, M, S side by side, as on the track header.
-    const int top = nameHeight + badgeHeight + 2 + insertSlots * slotHeight + 2 + panHeight + 2;
+    const int top = panTop() + panHeight + 2;
     const int third = (getWidth() - 2 * margin - 6) / 3;
     return { margin, top, third, switchHeight };
 }
@@ -104,8 +116,7 @@ juce::Rectangle<int> ChannelStrip::getSoloButtonArea() const
 
 void ChannelStrip::resized()
 {
-    const int panTop = nameHeight + badgeHeight + 2 + insertSlots * slotHeight + 2;
-    panControl.setBounds (0, panTop, getWidth(), panHeight);
+    panControl.setBounds (0, panTop(), getWidth(), panHeight);
     const int faderTop = getMuteButtonArea().getBottom() + 6;
     auto area = juce::Rectangle<int> (margin, faderTop, getWidth() - 2 * margin, getHeight() - faderTop - readoutHeight);
     // The meter: 12 px for mono and stereo (two 5 px bars), 3 px a bar for 5.1 and 7.1.
@@ -154,8 +165,9 @@ void ChannelStrip::paint (juce::Graphics& g)
     }
 
     // Insert slots: the name, dimmed and struck through when bypassed; empty slots stay dark.
+    // The master has neither inserts nor sends.
     g.setFont (theme::uiFont (10.0f));
-    for (size_t i = 0; i < size_t (insertSlots); ++i)
+    for (size_t i = 0; info.hasInserts && i < size_t (insertSlots); ++i)
     {
         const auto slot = getInsertSlotArea (i);
         g.setColour (juce::Colour (0xff202024));
@@ -174,6 +186,32 @@ void ChannelStrip::paint (juce::Graphics& g)
             g.setColour (theme::textSecondary.withAlpha (0.7f));
             g.drawHorizontalLine (slot.getCentreY(), float (slot.getX() + 3), float (slot.getRight() - 3));
         }
+    }
+
+    // Send slots: the destination's name and the level; muted ones dimmed and struck through,
+    // pre-fader ones on a lighter ground.
+    for (size_t i = 0; info.hasInserts && i < size_t (sendSlots); ++i)
+    {
+        const auto slot = getSendSlotArea (i);
+        g.setColour (juce::Colour (0xff1c1c20));
+        g.fillRect (slot);
+        if (i >= info.sends.size())
+            continue;
+        const auto& send = info.sends[i];
+        g.setColour (send.mute       ? juce::Colour (0xff2a2a30)
+                     : send.preFader ? juce::Colour (0xff3e5a46)
+                                     : juce::Colour (0xff2f4a38));
+        g.fillRect (slot);
+        g.setColour (send.mute ? theme::textSecondary.withAlpha (0.7f) : theme::textPrimary);
+        auto inner = slot.reduced (3, 0);
+        const auto level = DbScale::format (send.gainDb);
+        g.setFont (theme::monoFont (9.5f));
+        const int levelWidth = g.getCurrentFont().getStringWidth (level) + 2;
+        g.drawText (level, inner.removeFromRight (levelWidth), juce::Justification::centredRight, false);
+        g.setFont (theme::uiFont (10.0f));
+        g.drawFittedText (text (send.busName), inner, juce::Justification::centredLeft, 1, 0.8f);
+        if (send.mute)
+            g.drawHorizontalLine (slot.getCentreY(), float (slot.getX() + 3), float (slot.getRight() - 3));
     }
 
     // Record arm, mute and solo (tracks).
@@ -209,7 +247,7 @@ void ChannelStrip::paint (juce::Graphics& g)
     g.drawText (getGainText(), readout, juce::Justification::centred, false);
 }
 
-ChannelStrip::Part ChannelStrip::partAt (juce::Point<int> point, size_t& insertIndex) const
+ChannelStrip::Part ChannelStrip::partAt (juce::Point<int> point, size_t& slotIndex) const
 {
     if (info.hasSwitches && getRecordButtonArea().contains (point))
         return Part::record;
@@ -217,12 +255,22 @@ ChannelStrip::Part ChannelStrip::partAt (juce::Point<int> point, size_t& insertI
         return Part::mute;
     if (info.hasSwitches && getSoloButtonArea().contains (point))
         return Part::solo;
-    for (size_t i = 0; i < std::min (info.inserts.size(), size_t (insertSlots)); ++i)
+    if (! info.hasInserts)
+        return Part::none;
+    for (size_t i = 0; i < size_t (insertSlots); ++i)
         if (getInsertSlotArea (i).contains (point))
         {
-            insertIndex = i;
+            slotIndex = i;
+            if (i >= info.inserts.size())
+                return Part::emptyInsert;
             // "+N more" is not one insert.
             return i + 1 == size_t (insertSlots) && info.inserts.size() > size_t (insertSlots) ? Part::none : Part::insert;
+        }
+    for (size_t i = 0; i < size_t (sendSlots); ++i)
+        if (getSendSlotArea (i).contains (point))
+        {
+            slotIndex = i;
+            return i < info.sends.size() ? Part::send : Part::emptySend;
         }
     return Part::none;
 }
@@ -230,6 +278,15 @@ ChannelStrip::Part ChannelStrip::partAt (juce::Point<int> point, size_t& insertI
 void ChannelStrip::mouseDown (const juce::MouseEvent& e)
 {
     pressed = partAt (e.getPosition(), pressedInsert);
+    // The menus open on the press, as menus do; the release then does nothing more.
+    if (e.mods.isPopupMenu() || pressed == Part::emptyInsert || pressed == Part::emptySend)
+    {
+        const auto part = std::exchange (pressed, Part::none);
+        if ((part == Part::insert || part == Part::emptyInsert) && onInsertMenu)
+            onInsertMenu (pressedInsert);
+        else if ((part == Part::send || part == Part::emptySend) && onSendMenu)
+            onSendMenu (pressedInsert);
+    }
 }
 
 void ChannelStrip::mouseUp (const juce::MouseEvent& e)
@@ -238,13 +295,27 @@ void ChannelStrip::mouseUp (const juce::MouseEvent& e)
     size_t index = 0;
     const auto part = partAt (e.getPosition(), index);
     const auto was = std::exchange (pressed, Part::none);
-    if (part != was || (part == Part::insert && index != pressedInsert))
+    // A used insert dragged onto another used slot moves there.
+    if (was == Part::insert && part == Part::insert && index != pressedInsert)
+    {
+        if (onMoveInsert)
+            onMoveInsert (pressedInsert, index);
+        return;
+    }
+    if (part != was || ((part == Part::insert || part == Part::send) && index != pressedInsert))
         return;
     if (part == Part::record && onToggleRecordArm)
         onToggleRecordArm();
     else if ((part == Part::mute || part == Part::solo) && onToggleSwitch)
         onToggleSwitch (part == Part::solo);
-    else if (part == Part::insert && onToggleInsert)
-        onToggleInsert (index);
+    else if (part == Part::insert && e.mods.isCommandDown())
+    {
+        if (onToggleInsert)
+            onToggleInsert (index);
+    }
+    else if (part == Part::insert && onOpenInsert)
+        onOpenInsert (index);
+    else if (part == Part::send && onOpenSend)
+        onOpenSend (index);
 }
 } // namespace sprocket::app

@@ -12,15 +12,20 @@
 namespace sprocket::app
 {
 /** One mixer strip, top to bottom: the name on its bus colour, the format badge and where it
-    goes, the insert slots (a click bypasses or re-enables one), the panner, record arm, mute and solo, the
-    fader with its scale beside the meter, and the gain read-out. It only shows a StripInfo and
-    reports gestures; MixerView turns them into edits. [[message thread]] */
+    goes, the insert slots, the send slots, the panner, record arm, mute and solo, the fader with
+    its scale beside the meter, and the gain read-out. It only shows a StripInfo and reports
+    gestures; MixerView turns them into edits (docs/SHORTCUTS.md, *Mixer*):
+    - insert slot: click an empty one or right-click any for the menu; click a used one to open
+      its editor, ctrl/cmd+click to bypass it; drag one onto another used slot to move it there;
+    - send slot: click an empty one or right-click any for the menu; click a used one to open its
+      send fader. [[message thread]] */
 class ChannelStrip final : public juce::Component
 {
 public:
     /** Narrow enough for 20 strips across a 1920-pixel screen. */
     static constexpr int width = 86;
     static constexpr int insertSlots = 5;
+    static constexpr int sendSlots = 3;
 
     ChannelStrip();
 
@@ -35,7 +40,12 @@ public:
     std::function<void (double pan, bool commit)> onPan;
     std::function<void (bool solo)> onToggleSwitch; // mute (false) or solo (true)
     std::function<void()> onToggleRecordArm;
-    std::function<void (size_t insert)> onToggleInsert;
+    std::function<void (size_t insert)> onToggleInsert;        // ctrl/cmd+click: bypass
+    std::function<void (size_t insert)> onOpenInsert;          // click on a used slot
+    std::function<void (size_t slot)> onInsertMenu;            // empty slot or right-click
+    std::function<void (size_t from, size_t to)> onMoveInsert; // drag onto another slot
+    std::function<void (size_t send)> onOpenSend;              // click on a used send slot
+    std::function<void (size_t slot)> onSendMenu;              // empty send slot or right-click
 
     FaderComponent& getFader() noexcept { return fader; }
     PanControl& getPanControl() noexcept { return panControl; }
@@ -48,6 +58,7 @@ public:
     juce::Rectangle<int> getMuteButtonArea() const;
     juce::Rectangle<int> getSoloButtonArea() const;
     juce::Rectangle<int> getInsertSlotArea (size_t index) const;
+    juce::Rectangle<int> getSendSlotArea (size_t index) const;
     /** The read-out under the fader: "-6.5", "0.0", "-inf". */
     juce::String getGainText() const;
 
@@ -63,9 +74,13 @@ private:
         record,
         mute,
         solo,
-        insert
+        insert,
+        emptyInsert,
+        send,
+        emptySend
     };
-    Part partAt (juce::Point<int> point, size_t& insertIndex) const;
+    Part partAt (juce::Point<int> point, size_t& slotIndex) const;
+    int panTop() const;
 
     StripInfo info;
     FaderComponent fader;

@@ -35,6 +35,18 @@ namespace
             slots.push_back ({ insertDisplayName (insert.type), insert.bypass });
         return slots;
     }
+
+    std::vector<StripInfo::SendSlot> sendSlotsFor (const session::Session& s, const std::vector<session::Send>& sends)
+    {
+        std::vector<StripInfo::SendSlot> slots;
+        for (auto& send : sends)
+        {
+            const auto* bus = s.findBus (send.to);
+            const auto name = bus == nullptr ? send.to : bus->name.empty() ? bus->id : bus->name;
+            slots.push_back ({ send.id, name, send.gainDb, send.preFader, send.mute });
+        }
+        return slots;
+    }
 } // namespace
 
 std::string formatBadge (int channels)
@@ -92,7 +104,9 @@ std::vector<StripInfo> mixerStripsFor (const session::Session& s)
         info.colourId = track.output;
         info.channels = track.channels;
         info.output = destinationName (s, track.output);
+        info.hasInserts = true;
         info.inserts = slotsFor (track.inserts);
+        info.sends = sendSlotsFor (s, track.sends);
         info.gainDb = track.gainDb;
         info.gainAutomated = hasLane (track.automation, "gain_db");
         // The engine's surround panner serves mono and stereo tracks into 5.1 and 7.1 (5.1 and
@@ -116,7 +130,9 @@ std::vector<StripInfo> mixerStripsFor (const session::Session& s)
         info.colourId = bus.id;
         info.channels = bus.channels;
         info.output = destinationName (s, bus.output);
+        info.hasInserts = true;
         info.inserts = slotsFor (bus.inserts);
+        info.sends = sendSlotsFor (s, bus.sends);
         info.gainDb = bus.gainDb;
         info.gainAutomated = hasLane (bus.automation, "gain_db");
         strips.push_back (std::move (info));

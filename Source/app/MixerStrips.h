@@ -20,6 +20,17 @@ struct StripInfo
         bool operator== (const InsertSlot&) const = default;
     };
 
+    struct SendSlot
+    {
+        std::string id;
+        std::string busName; // the destination bus's name ("Reverb")
+        double gainDb = 0.0;
+        bool preFader = false;
+        bool mute = false;
+
+        bool operator== (const SendSlot&) const = default;
+    };
+
     enum class PanKind
     {
         none,     // buses and the master
@@ -31,8 +42,10 @@ struct StripInfo
     std::string name;
     std::string colourId; // the bus whose colour the name takes: a track's output, a bus itself
     int channels = 2;
-    std::string output; // the destination's name ("DX", "Printmaster"); empty for the master
+    std::string output;      // the destination's name ("DX", "Printmaster"); empty for the master
+    bool hasInserts = false; // tracks and buses; the master has no inserts and no sends
     std::vector<InsertSlot> inserts;
+    std::vector<SendSlot> sends;
     double gainDb = 0.0;
     bool gainAutomated = false; // a gain_db lane plays instead of the fader's value
     PanKind panKind = PanKind::none;

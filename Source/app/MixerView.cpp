@@ -18,6 +18,10 @@ namespace
 
 MixerView::MixerView (Host h) : host (std::move (h))
 {
+    presentMenu = [] (const juce::PopupMenu& menu, juce::Rectangle<int> target, std::function<void (int)> chosen) {
+        juce::PopupMenu shown (menu);
+        shown.showMenuAsync (juce::PopupMenu::Options().withTargetScreenArea (target), std::move (chosen));
+    };
     setOpaque (true);
     viewport.setViewedComponent (&row, false);
     viewport.setScrollBarsShown (false, true);
@@ -58,6 +62,7 @@ void MixerView::sessionChanged()
             strips[i]->setInfo (infos[i]);
     else
         rebuild (infos);
+    refreshPanels();
 }
 
 void MixerView::rebuild (const std::vector<StripInfo>& infos)
@@ -107,6 +112,11 @@ void MixerView::connect (ChannelStrip& strip)
             return session::setInsertBypass (e, ref, index, bypass);
         });
     };
+    strip.onOpenInsert = [this, s] (size_t index) { openInsertEditor (s->getInfo().ref, index); };
+    strip.onInsertMenu = [this, s] (size_t slot) { showInsertMenu (*s, slot); };
+    strip.onMoveInsert = [this, s] (size_t from, size_t to) { moveInsert (s->getInfo().ref, from, to); };
+    strip.onOpenSend = [this, s] (size_t index) { openSendPanel (s->getInfo().ref, index); };
+    strip.onSendMenu = [this, s] (size_t slot) { showSendMenu (*s, slot); };
 }
 
 void MixerView::gain (const session::StripRef& ref, double db, bool commit)

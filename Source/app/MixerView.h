@@ -1,7 +1,9 @@
 #pragma once
 
 #include "ChannelStrip.h"
+#include "InsertEditor.h"
 #include "MixerStrips.h"
+#include "SendPanel.h"
 
 #include "core/Error.h"
 #include "session/EditHistory.h"
@@ -21,7 +23,9 @@ namespace sprocket::app
     gesture is one undoable edit through the host's perform (the session's MixEdits); while a
     fader or pan drag goes on, each step is previewed by posting a plan compiled from a copy of
     the session with the edit applied (the running engine hears it at once), and releasing
-    performs it once. [[message thread]] */
+    performs it once. Insert and send slots open menus (add, bypass, move, remove), an insert's
+    editor (InsertEditor) and a send's fader (SendPanel), each a panel over the strips; their
+    drags preview and commit the same way. [[message thread]] */
 class MixerView final : public juce::Component
 {
 public:
@@ -47,6 +51,30 @@ public:
         std::function<void (const std::string& trackId)> toggleRecordArm;
     };
 
+    /** Shows `menu` for `target` (a strip's slot, in screen coordinates) and calls `chosen` with
+        the item id picked (0: dismissed). The default pops up a juce::PopupMenu; tests replace it
+        to pick an item by its text. */
+    using MenuPresenter =
+        std::function<void (const juce::PopupMenu& menu, juce::Rectangle<int> target, std::function<void (int itemId)> chosen)>;
+
+    /** The items of a used insert slot's menu. */
+    enum InsertItem
+    {
+        openEditorItem = 1,
+        bypassItem,
+        moveUpItem,
+        moveDownItem,
+        removeItem
+    };
+    /** The items of a used send slot's menu; an empty one lists buses as 1 + their index. */
+    enum SendItem
+    {
+        openSendItem = 1,
+        muteSendItem,
+        preFaderSendItem,
+        removeSendItem
+    };
+
     explicit MixerView (Host host);
     ~MixerView() override;
 
@@ -66,6 +94,15 @@ public:
     ChannelStrip* findStrip (const session::StripRef& ref) const;
     juce::Viewport& getViewport() noexcept { return viewport; }
 
+    void setMenuPresenter (MenuPresenter presenter) { presentMenu = std::move (presenter); }
+    /** The open insert editor or send panel (null when none is open). */
+    InsertEditor* getInsertEditor() const noexcept { return insertEditor.get(); }
+    SendPanel* getSendPanel() const noexcept { return sendPanel.get(); }
+    void openInsertEditor (const session::StripRef& strip, size_t slot);
+    void openSendPanel (const session::StripRef& strip, size_t slot);
+    void closeInsertEditor();
+    void closeSendPanel();
+
     void paint (juce::Graphics&) override;
     void resized() override;
 
@@ -76,6 +113,14 @@ private:
     void pan (const std::string& trackId, double value, bool commit);
     void previewEdit (const session::EditHistory::Edit& edit);
     void perform (const std::string& name, const session::EditHistory::Edit& edit);
+    void showInsertMenu (ChannelStrip& strip, size_t slot);
+    void showSendMenu (ChannelStrip& strip, size_t slot);
+    void insertChosen (const session::StripRef& ref, size_t slot, int itemId);
+    void moveInsert (const session::StripRef& ref, size_t from, size_t to);
+    void sendChosen (const session::StripRef& ref, size_t slot, int itemId);
+    void placePanel (juce::Component& panel, const ChannelStrip& strip, juce::Rectangle<int> slotArea);
+    void refreshPanels();
+    const session::Insert* insertAt (const session::StripRef& ref, size_t slot) const;
 
     Host host;
     juce::Viewport viewport;
@@ -83,6 +128,12 @@ private:
     std::vector<std::unique_ptr<ChannelStrip>> strips; // tracks, buses, then the master
     std::set<std::string> armedTracks;
     bool previewed = false; // a drag posted a preview plan not yet replaced by an edit
+    MenuPresenter presentMenu;
+    std::unique_ptr<InsertEditor> insertEditor;
+    session::StripRef editorStrip;
+    size_t editorSlot = 0;
+    std::unique_ptr<SendPanel> sendPanel;
+    session::StripRef sendStrip;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MixerView)
 };

@@ -53,11 +53,11 @@ void drag (juce::Component& c, juce::Point<float> from, juce::Point<float> delta
     c.mouseUp (mouseEvent (c, from + delta, from, mods, 1, true));
 }
 
-void click (juce::Component& c, juce::Point<float> at)
+void click (juce::Component& c, juce::Point<float> at, juce::ModifierKeys mods = {})
 {
-    const auto held = juce::ModifierKeys().withFlags (juce::ModifierKeys::leftButtonModifier);
+    const auto held = mods.withFlags (juce::ModifierKeys::leftButtonModifier);
     c.mouseDown (mouseEvent (c, at, at, held));
-    c.mouseUp (mouseEvent (c, at, at));
+    c.mouseUp (mouseEvent (c, at, at, mods));
 }
 
 void doubleClick (juce::Component& c, juce::Point<float> at)
@@ -265,7 +265,7 @@ TEST (MixerView, MuteSoloAndRecordButtons)
     EXPECT_EQ (jsonOf (f.session()), before);
 }
 
-TEST (MixerView, InsertSlotClickTogglesBypass)
+TEST (MixerView, InsertSlotCtrlClickTogglesBypass)
 {
     auto loaded = SessionLoader::open (std::filesystem::path (SPROCKET_TEST_DATA_DIR) / "mixer_24_tracks.sprocket");
     ASSERT_TRUE (loaded.document.has_value()) << SessionLoader::describe (loaded.problems);
@@ -279,12 +279,13 @@ TEST (MixerView, InsertSlotClickTogglesBypass)
     ASSERT_GE (strip->getInfo().inserts.size(), 2u);
     EXPECT_EQ (strip->getInfo().inserts[1].name, "EQ");
     const auto before = jsonOf (main.getDocument()->session());
-    click (*strip, strip->getInsertSlotArea (1).getCentre().toFloat());
+    // ctrl (cmd) + click bypasses; a plain click opens the editor (InsertEditorTest).
+    click (*strip, strip->getInsertSlotArea (1).getCentre().toFloat(), ctrl);
     EXPECT_TRUE (main.getDocument()->session().tracks[1].inserts[1].bypass);
     EXPECT_TRUE (strip->getInfo().inserts[1].bypass);
     // On a bus too.
     auto* dx = main.getMixer().findStrip (StripRef::bus ("DX"));
-    click (*dx, dx->getInsertSlotArea (0).getCentre().toFloat());
+    click (*dx, dx->getInsertSlotArea (0).getCentre().toFloat(), ctrl);
     EXPECT_TRUE (main.getDocument()->session().buses[0].inserts[0].bypass);
     ASSERT_TRUE (main.getDocument()->undo());
     ASSERT_TRUE (main.getDocument()->undo());

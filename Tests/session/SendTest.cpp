@@ -116,8 +116,7 @@ TEST (SendTest, BadFieldsAreReportedWithTheirPaths)
 TEST (SendTest, DestinationsMustBeBusesAndIdsUnique)
 {
     auto document = sendDocument();
-    document["tracks"][1]["sends"] =
-        nlohmann::json::parse (R"([ { "id": "a", "to": "master" }, { "id": "a", "to": "NOPE" } ])");
+    document["tracks"][1]["sends"] = nlohmann::json::parse (R"([ { "id": "a", "to": "master" }, { "id": "a", "to": "NOPE" } ])");
     EXPECT_EQ (
         lines (loadProblems (document)),
         (std::vector<std::string> { "tracks[1].sends[0].to: a send goes to a bus (an aux return), not the master",
@@ -222,4 +221,65 @@ TEST (SendTest, RemovingASendRemovesItsLane)
     Problems again;
     sessionFromJson (nlohmann::json::parse (jsonOf (history.session())), again);
     EXPECT_TRUE (again.empty());
+}
+
+TEST (SendTest, BusSendsAreAddedChangedAndRemovedAsOneStepEach)
+{
+    Problems problems;
+    EditHistory history (sessionFromJson (sendDocument(), problems));
+    ASSERT_TRUE (problems.empty());
+    const auto original = jsonOf (history.session());
+    const auto dx = StripRef::bus ("DX");
+    EXPECT_EQ (newSendId (history.session(), dx), "s1");
+    EXPECT_EQ (newSendId (history.session(), StripRef::track ("A1")), "s3");
+    ASSERT_TRUE (
+        history.perform ("Add Send",
+                         [&] (SessionEditor& e) {
+                             return addSend (e, dx, { "s1", "VERB", -12.0, false, false });
+                         })
+            .ok());
+    const auto added = jsonOf (history.session());
+    ASSERT_TRUE (history.perform ("Send Level", [&] (SessionEditor& e) { return setSendGain (e, dx, "s1", -4.5); }).ok());
+    ASSERT_TRUE (history.perform ("Send Pre", [&] (SessionEditor& e) { return setSendPreFader (e, dx, "s1", true); }).ok());
+    ASSERT_TRUE (history.perform ("Send Mute", [&] (SessionEditor& e) { return setSendMute (e, dx, "s1", true); }).ok());
+    const auto& send = history.session().buses[0].sends.at (0);
+    EXPECT_EQ (send, (Send { "s1", "VERB", -4.5, true, true }));
+    EXPECT_TRUE (validateStructure (history.session()).empty());
+    const auto changed = jsonOf (history.session());
+    ASSERT_TRUE (history.perform ("Remove Send", [&] (SessionEditor& e) { return removeSend (e, dx, "s1"); }).ok());
+    EXPECT_TRUE (history.session().buses[0].sends.empty());
+    // Undo walks back through every step to identical JSON; redo comes forward again.
+    ASSERT_TRUE (history.undo());
+    EXPECT_EQ (jsonOf (history.session()), changed);
+    for (int i = 0; i < 3; ++i)
+        ASSERT_TRUE (history.undo());
+    EXPECT_EQ (jsonOf (history.session()), added);
+    ASSERT_TRUE (history.undo());
+    EXPECT_EQ (jsonOf (history.session()), original);
+    for (int i = 0; i < 5; ++i)
+        ASSERT_TRUE (history.redo());
+    EXPECT_TRUE (history.session().buses[0].sends.empty());
+}
+
+TEST (SendTest, BusSendsThatWouldLoopAreRefused)
+{
+    Problems problems;
+    EditHistory history (sessionFromJson (sendDocument(), problems));
+    const auto original = jsonOf (history.session());
+    const auto refusal = [&] (const StripRef& from, const std::string& to) {
+        const auto status = history.perform ("Add Send", [&] (SessionEditor& e) {
+            return addSend (e, from, { "x", to, 0.0, false, false });
+        });
+        return status.ok() ? std::string ("(accepted)") : status.error().message;
+    };
+    EXPECT_EQ (refusal (StripRef::bus ("VERB"), "VERB"), "routing loop: a bus cannot send to itself");
+    // MX sends to VERB, so VERB sending to MX would close a loop.
+    EXPECT_EQ (refusal (StripRef::bus ("VERB"), "MX"), "routing loop: bus 'MX' feeds bus 'VERB'");
+    EXPECT_EQ (refusal (StripRef::master(), "VERB"), "the master has no sends");
+    EXPECT_EQ (refusal (StripRef::bus ("NOPE"), "VERB"), "there is no bus 'NOPE'");
+    EXPECT_EQ (jsonOf (history.session()), original);
+    EXPECT_FALSE (canSendTo (history.session(), StripRef::bus ("VERB"), "MX"));
+    EXPECT_TRUE (canSendTo (history.session(), StripRef::bus ("VERB"), "DX"));
+    EXPECT_TRUE (canSendTo (history.session(), StripRef::track ("A1"), "MX"));
+    EXPECT_FALSE (canSendTo (history.session(), StripRef::track ("A1"), "master"));
 }
