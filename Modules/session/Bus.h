@@ -18,6 +18,7 @@ struct Bus
     std::vector<Insert> inserts; // processed in order on the bus sum, before the bus gain
     Automation automation;       // "gain_db", "mute", "send.<id>.gain_db", "inserts[<n>].<param-id>"
     std::vector<Send> sends;     // aux sends to other buses (no loops), before or after the bus gain
+    std::string colour {};       // "#rrggbb"; empty: the app's colour for the bus id (last: positional initialisers)
 
     bool operator== (const Bus&) const = default;
 };

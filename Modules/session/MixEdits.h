@@ -18,7 +18,8 @@ struct StripRef
     {
         track,
         bus,
-        master
+        master,
+        vca // a VCA group's strip, by the group's id
     };
 
     Kind kind = Kind::track;
@@ -27,12 +28,13 @@ struct StripRef
     static StripRef track (std::string id) { return { Kind::track, std::move (id) }; }
     static StripRef bus (std::string id) { return { Kind::bus, std::move (id) }; }
     static StripRef master() { return { Kind::master, {} }; }
+    static StripRef vca (std::string id) { return { Kind::vca, std::move (id) }; }
 
     bool operator== (const StripRef&) const = default;
 };
 
-/** The fader: `gain_db` of a track, a bus or the master, -200 .. +24 dB (docs/SESSION_FORMAT.md;
-    at or below -144 dB is silence). */
+/** The fader: `gain_db` of a track, a bus, the master or a VCA, -200 .. +24 dB
+    (docs/SESSION_FORMAT.md; at or below -144 dB is silence). */
 core::Status setStripGain (SessionEditor&, const StripRef& strip, double gainDb);
 
 /** A track's pan, -1 (left) .. +1 (right). */
