@@ -35,6 +35,8 @@ MainComponent::MainComponent() : controller ([this] { return playheadPosition();
     gestures.onRenameRequest = [this] { showRenameDialog(); };
     gestures.onPlaylistMenu = [this] (size_t track, juce::Rectangle<int> box) { showPlaylistMenu (track, box); };
     gestures.onToggleRecord = [this] (const std::string& trackId) { toggleRecordArm (trackId); };
+    gestures.onHeaderMenu = [this] (size_t track, juce::Point<int> where) { showTrackHeaderMenu (track, where); };
+    gestures.onTrackRenameRequest = [this] (size_t track) { showTrackRenameDialog (track); };
     transportBar.onTimebaseClicked = [this] { invoke (nextTimebaseCommand); };
 
     CueListPanel::Host cueHost;
@@ -71,7 +73,6 @@ MainComponent::MainComponent() : controller ([this] { return playheadPosition();
             playback->update (preview); // heard at once, as the fader moves
     };
     mixerHost.reportProblem = [this] (const juce::String& problem) { reportProblem (problem); };
-    mixerHost.toggleRecordArm = [this] (const std::string& trackId) { toggleRecordArm (trackId); };
     mixer = std::make_unique<MixerView> (std::move (mixerHost));
     addChildComponent (*mixer);
     setSize (1600, 900);
@@ -282,9 +283,6 @@ void MainComponent::setDocument (std::unique_ptr<Document> newDocument)
             waveforms->request (document->session());
         updateWaveformProgress();
     }
-    armedTracks.clear();
-    timeline.setArmedTracks ({});
-    mixer->setArmedTracks ({});
     cueLists->sessionChanged();
     mixer->sessionChanged();
     videoView.setSession (document != nullptr ? document->session() : session::Session {});
@@ -446,10 +444,7 @@ void MainComponent::resized()
 
 void MainComponent::toggleRecordArm (const std::string& trackId)
 {
-    if (! armedTracks.erase (trackId))
-        armedTracks.insert (trackId);
-    timeline.setArmedTracks (armedTracks);
-    mixer->setArmedTracks (armedTracks);
+    check (controller.toggleRecordArm (trackId));
 }
 
 void MainComponent::setShowingMixer (bool shouldShow)

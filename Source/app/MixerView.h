@@ -38,8 +38,6 @@ public:
         /** Play this (edited copy of the) session now, without recording an edit. */
         std::function<void (const session::Session& preview)> preview;
         std::function<void (const juce::String& problem)> reportProblem;
-        /** Record arm is the app's view state (the track headers' R), not an edit. */
-        std::function<void (const std::string& trackId)> toggleRecordArm;
     };
 
     explicit MixerView (Host host);
@@ -48,7 +46,15 @@ public:
     /** Re-reads the session: strips are kept (and updated) while the list of strips is the same. */
     void sessionChanged();
     void setLevels (const Levels& levels);
-    void setArmedTracks (const std::set<std::string>& trackIds);
+
+    /** A strip name's right-click menu (colours), and what choosing item `id` does; apart so
+        tests can choose without a menu window. */
+    juce::PopupMenu nameMenu (const session::StripRef& ref) const;
+    void nameMenuChosen (const session::StripRef& ref, int id);
+    /** Double-click on a track strip's name: an editor over it; return renames, escape or
+        clicking away cancels. */
+    void beginRename (const session::StripRef& ref);
+    juce::TextEditor* getNameEditor() noexcept { return nameEditor.get(); }
 
     size_t getNumStrips() const noexcept { return strips.size(); }
     ChannelStrip* getStrip (size_t index) const;
@@ -70,7 +76,7 @@ private:
     juce::Viewport viewport;
     juce::Component row;                               // the track and bus strips, side by side
     std::vector<std::unique_ptr<ChannelStrip>> strips; // tracks, buses, then the master
-    std::set<std::string> armedTracks;
+    std::unique_ptr<juce::TextEditor> nameEditor;
     bool previewed = false; // a drag posted a preview plan not yet replaced by an edit
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MixerView)
