@@ -142,15 +142,30 @@ namespace
         return compiled;
     }
 
-    PlanLane compileLane (const session::AutomationLane& lane)
+    PlanLane compileLane (const session::AutomationLane& lane, double offset = 0.0)
     {
         PlanLane compiled;
         for (auto& point : lane)
         {
             compiled.positions.push_back (point.position);
-            compiled.values.push_back (point.value);
+            compiled.values.push_back (point.value + offset);
         }
         return compiled;
+    }
+
+    /** What a VCA does to a member: its dB, added to the member's fader (or gain lane), and
+        its mute. Not a VCA member: 0 dB, unmuted. */
+    struct VcaEffect
+    {
+        double gainDb = 0.0;
+        bool mute = false;
+    };
+
+    VcaEffect vcaEffectOn (const session::Session& session, const std::string& memberId)
+    {
+        if (const auto* vca = session.vcaOf (memberId))
+            return { vca->gainDb, vca->mute };
+        return {};
     }
 
     /** The sends of a strip. `matrixInto (width, gain)` builds the strip's routing matrix into a
@@ -184,15 +199,18 @@ namespace
 
     /** Resolves "inserts[<n>].<id>" keys to processor and parameter indices; keys the session
         validator let through for unknown processor types are skipped (they play bypassed). */
-    PlanAutomation compileAutomation (const session::Automation& automation, const std::vector<session::Insert>& inserts)
+    PlanAutomation compileAutomation (const session::Automation& automation, const std::vector<session::Insert>& inserts,
+                                      double vcaDb)
     {
         PlanAutomation compiled;
         for (auto& [key, lane] : automation)
         {
             if (lane.empty())
                 continue;
+            // A VCA adds its dB to the lane as it does to the fader the lane replaces: a sum of
+            // two lines in dB is a line, so the result is still exact per sample.
             if (key == "gain_db")
-                compiled.gainDb = compileLane (lane);
+                compiled.gainDb = compileLane (lane, vcaDb);
             else if (key == "pan")
                 compiled.pan = compileLane (lane);
             else if (key == "mute")
@@ -234,14 +252,18 @@ RenderPlan compilePlan (const session::Session& session)
 
     for (auto& track : session.tracks)
     {
+        const auto vca = vcaEffectOn (session, track.id);
         PlanTrack planTrack;
         planTrack.id = track.id;
         planTrack.channels = track.channels;
-        planTrack.audible = ! track.mute && (! anySolo || track.solo);
+        // Solo in place; a solo-safe track is never implicitly muted by another track's solo
+        // (Pro Tools' solo safe, for a reference or a dialogue guide that must stay up).
+        planTrack.audible = ! track.mute && ! vca.mute && (! anySolo || track.solo || track.soloSafe);
         planTrack.inserts = compileInserts (track.inserts, session,
                                             "tracks[" + std::to_string (&track - session.tracks.data()) + "]", plan.problems);
-        planTrack.faderGain = float (core::gainFromDb (track.gainDb));
-        planTrack.automation = compileAutomation (lanesOf (track), track.inserts);
+        // A VCA moves the member's gain, not its fader: the member's gain_db stays as stored.
+        planTrack.faderGain = float (core::gainFromDb (track.gainDb + vca.gainDb));
+        planTrack.automation = compileAutomation (lanesOf (track), track.inserts, vca.gainDb);
         planTrack.routedChannels = track.channels;
         // Automated gain or mute is the envelope's to apply (with the fader in it); automated
         // pan makes the track stereo first.
@@ -305,14 +327,17 @@ RenderPlan compilePlan (const session::Session& session)
 
     for (auto& bus : session.buses)
     {
+        const auto vca = vcaEffectOn (session, bus.id);
         PlanBus planBus;
         planBus.id = bus.id;
         planBus.channels = bus.channels;
-        planBus.gain = float (core::gainFromDb (bus.gainDb));
+        planBus.gain = float (core::gainFromDb (bus.gainDb + vca.gainDb));
         planBus.inserts =
             compileInserts (bus.inserts, session, "buses[" + std::to_string (&bus - session.buses.data()) + "]", plan.problems);
-        planBus.automation = compileAutomation (lanesOf (bus), bus.inserts);
+        planBus.automation = compileAutomation (lanesOf (bus), bus.inserts, vca.gainDb);
         planBus.automation.pan = {};
+        if (vca.mute)
+            planBus.automation.mute = { { 0 }, { 1.0 } }; // buses have no mute switch: a lane held at muted
         planBus.destination = destinationFor (session, bus.output, bus.channels, 0.0, 1.0f);
         // A post-fader send carries the bus gain in its matrix unless automation shapes it.
         const float busGainInMatrix = planBus.automation.shapesGain() ? 1.0f : planBus.gain;

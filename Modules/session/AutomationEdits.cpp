@@ -77,9 +77,14 @@ namespace
 
     std::string describe (const StripRef& strip)
     {
-        return strip.kind == StripRef::Kind::track ? "track '" + strip.id + "'"
-               : strip.kind == StripRef::Kind::bus ? "bus '" + strip.id + "'"
-                                                   : std::string ("the master");
+        switch (strip.kind)
+        {
+            case StripRef::Kind::track: return "track '" + strip.id + "'";
+            case StripRef::Kind::bus: return "bus '" + strip.id + "'";
+            case StripRef::Kind::vca: return "VCA '" + strip.id + "'";
+            case StripRef::Kind::master: break;
+        }
+        return "the master";
     }
 } // namespace
 

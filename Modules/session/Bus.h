@@ -19,6 +19,7 @@ struct Bus
     Automation automation = {};  // "gain_db", "mute", "send.<id>.gain_db", "inserts[<n>].<param-id>"
     std::vector<Send> sends = {}; // aux sends to other buses (no loops), before or after the bus gain
     AutomationMode automationMode = AutomationMode::read; // how the lanes take part in playback
+    std::string colour {};       // "#rrggbb"; empty: the app's colour for the bus id (last: positional initialisers)
 
     bool operator== (const Bus&) const = default;
 };

@@ -18,6 +18,8 @@ namespace
                 return "track '" + strip.id + "'";
             case StripRef::Kind::bus:
                 return "bus '" + strip.id + "'";
+            case StripRef::Kind::vca:
+                return "VCA '" + strip.id + "'";
             case StripRef::Kind::master:
                 break;
         }
@@ -71,6 +73,16 @@ Status setStripGain (SessionEditor& editor, const StripRef& strip, double gainDb
         case StripRef::Kind::master:
             editor.master().gainDb = gainDb;
             return {};
+        case StripRef::Kind::vca:
+        {
+            const auto& groups = editor.session().groups;
+            const auto known = std::find_if (groups.begin(), groups.end(),
+                                             [&] (auto& g) { return g.id == strip.id && g.kind == Group::Kind::vca; });
+            if (known == groups.end())
+                break;
+            editor.groups()[size_t (known - groups.begin())].gainDb = gainDb;
+            return {};
+        }
     }
     return makeError ("there is no " + describe (strip));
 }
@@ -130,6 +142,10 @@ double stripGain (const Session& session, const StripRef& strip)
             break;
         case StripRef::Kind::master:
             return session.master.gainDb;
+        case StripRef::Kind::vca:
+            if (auto* group = session.findGroup (strip.id))
+                return group->gainDb;
+            break;
     }
     return 0.0;
 }

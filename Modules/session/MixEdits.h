@@ -12,8 +12,8 @@ namespace sprocket::session
     changes one value of one track, bus or the master through the SessionEditor, so it is one
     undoable step; each checks its input first and changes nothing when it fails. */
 
-/** The fader: `gain_db` of a track, a bus or the master, -200 .. +24 dB (docs/SESSION_FORMAT.md;
-    at or below -144 dB is silence). */
+/** The fader: `gain_db` of a track, a bus, the master or a VCA, -200 .. +24 dB
+    (docs/SESSION_FORMAT.md; at or below -144 dB is silence). */
 core::Status setStripGain (SessionEditor&, const StripRef& strip, double gainDb);
 
 /** A track's pan, -1 (left) .. +1 (right). */

@@ -45,11 +45,28 @@ core::SamplePosition Session::endOfLastClip() const
     return end;
 }
 
+const Group* Session::findGroup (const std::string& id) const
+{
+    for (auto& group : groups)
+        if (group.id == id)
+            return &group;
+    return nullptr;
+}
+
+const Group* Session::vcaOf (const std::string& memberId) const
+{
+    for (auto& group : groups)
+        if (group.kind == Group::Kind::vca
+            && std::find (group.members.begin(), group.members.end(), memberId) != group.members.end())
+            return &group;
+    return nullptr;
+}
+
 bool Session::operator== (const Session& o) const
 {
     // filePath is where the document lives, not part of it.
     return name == o.name && sampleRate == o.sampleRate && frameRate == o.frameRate && startTimecode == o.startTimecode
            && media == o.media && buses == o.buses && master == o.master && tracks == o.tracks && markers == o.markers
-           && video == o.video && tempoMap == o.tempoMap && cues == o.cues && delivery == o.delivery;
+           && groups == o.groups && video == o.video && tempoMap == o.tempoMap && cues == o.cues && delivery == o.delivery;
 }
 } // namespace sprocket::session

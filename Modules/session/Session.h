@@ -5,6 +5,7 @@
 #include "core/Timecode.h"
 #include "session/Bus.h"
 #include "session/CueLists.h"
+#include "session/Group.h"
 #include "session/Marker.h"
 #include "session/MediaRef.h"
 #include "session/Track.h"
@@ -32,6 +33,8 @@ struct Session
     Master master;
     std::vector<Track> tracks;
     std::vector<Marker> markers;
+    /** VCAs and fader groups over tracks and buses (docs/SESSION_FORMAT.md, *Groups*). */
+    std::vector<Group> groups;
 
     /** Working to picture: the reference movie, the musical grid and the cue lists. */
     std::optional<VideoReference> video;
@@ -50,6 +53,9 @@ struct Session
 
     const MediaRef* findMedia (const std::string& id) const;
     const Bus* findBus (const std::string& id) const;
+    const Group* findGroup (const std::string& id) const;
+    /** The VCA `memberId` (a track or bus id) belongs to, or null. */
+    const Group* vcaOf (const std::string& memberId) const;
 
     /** The media file on disk: the stored path resolved against the session file's folder. */
     std::filesystem::path resolveMediaPath (const MediaRef& media) const;

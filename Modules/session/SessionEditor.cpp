@@ -28,6 +28,7 @@ namespace
         f (record.startTimecode, document.startTimecode);
         f (record.buses, document.buses);
         f (record.master, document.master);
+        f (record.groups, document.groups);
     }
 } // namespace
 
@@ -95,6 +96,11 @@ core::Timecode& SessionEditor::startTimecode()
 std::vector<Bus>& SessionEditor::buses()
 {
     return recordBefore (record.buses, document.buses);
+}
+
+std::vector<Group>& SessionEditor::groups()
+{
+    return recordBefore (record.groups, document.groups);
 }
 
 Master& SessionEditor::master()

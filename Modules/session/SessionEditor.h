@@ -19,7 +19,8 @@ struct PartChange
 /** What one edit changed: the parts of the session it touched, before and after, so the edit
     can be undone and redone exactly. Parts are whole tracks (by id), the track list (when
     tracks are added, removed or reordered), the media pool, the markers, the cue lists, the
-    tempo map, the movie, the session's timecode (rate and start), the bus list and the master. */
+    tempo map, the movie, the session's timecode (rate and start), the bus list, the master and
+    the groups. */
 struct EditRecord
 {
     std::map<std::string, Track> tracksBefore, tracksAfter;
@@ -33,12 +34,13 @@ struct EditRecord
     PartChange<core::Timecode> startTimecode;
     PartChange<std::vector<Bus>> buses;
     PartChange<Master> master;
+    PartChange<std::vector<Group>> groups;
 
     bool empty() const
     {
         return tracksBefore.empty() && ! trackListBefore && ! media.before && ! markers.before && ! cues.before
-               && ! tempoMap.before && ! video.before && ! frameRate.before && ! startTimecode.before
-               && ! buses.before && ! master.before;
+               && ! tempoMap.before && ! video.before && ! frameRate.before && ! startTimecode.before && ! buses.before
+               && ! master.before && ! groups.before;
     }
 };
 
@@ -65,6 +67,8 @@ public:
     /** The buses (a mixer's bus strips) and the master, each recorded whole. */
     std::vector<Bus>& buses();
     Master& master();
+    /** The VCAs and fader groups, recorded whole. */
+    std::vector<Group>& groups();
 
     /** Finishes the record: the after-state of everything touched. */
     EditRecord finish();

@@ -2,6 +2,8 @@
 
 #include "session/AutomationParameters.h"
 #include "session/AutomationRepair.h"
+#include "session/Colour.h"
+#include "session/GroupJson.h"
 #include "session/JsonFieldReader.h"
 #include "session/PictureJson.h"
 #include "session/SendJson.h"
@@ -46,6 +48,20 @@ namespace
             return 0.0;
         }
         return *gain;
+    }
+
+    /** "color": "#rrggbb" (optional); empty when absent or wrong. */
+    std::string readColour (JsonFieldReader& reader)
+    {
+        auto colour = reader.string ("color", false);
+        if (! colour)
+            return {};
+        if (! isHexColour (*colour))
+        {
+            reader.report ("color", "\"" + *colour + "\" is not #rrggbb");
+            return {};
+        }
+        return canonicalColour (*colour);
     }
 
     Fade readFade (const nlohmann::json& json, const std::string& path, Problems& problems)
@@ -270,6 +286,17 @@ namespace
         }
         track.mute = reader.boolean ("mute", false).value_or (false);
         track.solo = reader.boolean ("solo", false).value_or (false);
+        track.soloSafe = reader.boolean ("solo_safe", false).value_or (false);
+        track.recordArm = reader.boolean ("record_arm", false).value_or (false);
+        track.colour = readColour (reader);
+        if (auto height = reader.integer ("height", false))
+        {
+            if (*height < trackHeightMin || *height > trackHeightMax)
+                reader.report ("height", std::to_string (*height) + " is outside " + std::to_string (trackHeightMin) + " .. "
+                                             + std::to_string (trackHeightMax) + " pixels");
+            else
+                track.height = int (*height);
+        }
         track.inserts = readInserts (reader, problems);
         track.sends = readSends (reader, problems);
         track.automation = readAutomation (reader, track.inserts, track.sends, true, problems, warnings);
@@ -304,6 +331,7 @@ namespace
         bus.channels = readChannels (reader, false, 2);
         bus.gainDb = readGainDb (reader, "gain_db");
         bus.output = reader.string ("output", false).value_or (masterOutputId);
+        bus.colour = readColour (reader);
         bus.inserts = readInserts (reader, problems);
         bus.sends = readSends (reader, problems);
         bus.automation = readAutomation (reader, bus.inserts, bus.sends, false, problems, warnings);
@@ -418,6 +446,8 @@ Session sessionFromJson (const nlohmann::json& document, Problems& problems, Pro
             session.markers.push_back (std::move (marker));
         }
 
+    session.groups = readGroups (reader, problems);
+
     readPictureFields (document, session, problems);
 
     // Only its shape is checked here; engine::sessionDeliverySpec reads the fields.
@@ -459,6 +489,8 @@ nlohmann::ordered_json sessionToJson (const Session& session)
                  { "channels", bus.channels },
                  { "gain_db", bus.gainDb },
                  { "output", bus.output } };
+        if (! bus.colour.empty())
+            b["color"] = bus.colour;
         if (! bus.inserts.empty())
             b["inserts"] = insertsJson (bus.inserts);
         if (! bus.sends.empty())
@@ -511,6 +543,15 @@ nlohmann::ordered_json sessionToJson (const Session& session)
             t["pan"] = track.pan;
         t["mute"] = track.mute;
         t["solo"] = track.solo;
+        // Written only when set, so sessions that never use them keep their files as they were.
+        if (track.soloSafe)
+            t["solo_safe"] = true;
+        if (track.recordArm)
+            t["record_arm"] = true;
+        if (! track.colour.empty())
+            t["color"] = track.colour;
+        if (track.height > 0)
+            t["height"] = track.height;
         if (! track.inserts.empty())
             t["inserts"] = insertsJson (track.inserts);
         if (! track.sends.empty())
@@ -539,6 +580,9 @@ nlohmann::ordered_json sessionToJson (const Session& session)
             m["length"] = marker.length.samples;
         document["markers"].push_back (std::move (m));
     }
+    // Written only when there are groups, so sessions without them keep their files as they were.
+    if (! session.groups.empty())
+        document["groups"] = groupsJson (session.groups);
     writePictureFields (session, document);
 
     if (! session.delivery.is_null())

@@ -1,5 +1,7 @@
 #include "session/SessionValidator.h"
 
+#include "session/GroupJson.h"
+
 #include <set>
 #include <unordered_map>
 #include <vector>
@@ -171,6 +173,7 @@ Problems validateStructure (const Session& session)
     }
 
     checkRouting (session, problems);
+    validateGroups (session, problems);
     return problems;
 }
 } // namespace sprocket::session

@@ -34,6 +34,10 @@ struct Playlist
     bool operator== (const Playlist&) const = default;
 };
 
+/** A stored track height's range in pixels: Pro Tools' "micro" to "extreme" sizes. */
+inline constexpr int trackHeightMin = 24;
+inline constexpr int trackHeightMax = 400;
+
 /** The id a track or bus uses to feed the printmaster. */
 inline constexpr const char* masterOutputId = "master";
 
@@ -55,6 +59,11 @@ struct Track
     Automation automation = {};
     std::vector<Send> sends = {}; // aux sends, tapped after the inserts (pre-fader) or after the fader
     AutomationMode automationMode = AutomationMode::read; // how the lanes take part in playback
+    // Last, so positional initialisers written before they existed still mean what they did.
+    bool soloSafe = false;  // never muted by other tracks' solos (Pro Tools' solo safe)
+    bool recordArm = false; // armed for recording
+    std::string colour {};  // "#rrggbb"; empty: the colour of what it feeds (its bus's)
+    int height = 0;         // edit-window row height in pixels (trackHeightMin .. Max); 0: the view's shared height
 
     bool operator== (const Track&) const = default;
 };

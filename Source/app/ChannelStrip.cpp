@@ -56,7 +56,8 @@ void ChannelStrip::setInfo (const StripInfo& newInfo)
         return;
     info = newInfo;
     fader.setDb (info.gainDb);
-    meter.setChannels (info.channels);
+    meter.setChannels (std::max (1, info.channels));
+    meter.setVisible (info.ref.kind != session::StripRef::Kind::vca); // a VCA has no audio to meter
     panControl.setMode (info.panKind == StripInfo::PanKind::stereo     ? PanControl::Mode::stereo
                         : info.panKind == StripInfo::PanKind::surround ? PanControl::Mode::surround
                                                                        : PanControl::Mode::none);
@@ -87,13 +88,9 @@ int ChannelStrip::panTop() const
     return getSendSlotArea (size_t (sendSlots) - 1).getBottom() + 3;
 }
 
-void ChannelStrip::setArmed (bool shouldBeArmed)
+juce::Rectangle<int> ChannelStrip::getNameArea() const
 {
-    if (armed != shouldBeArmed)
-    {
-        armed = shouldBeArmed;
-        repaint (getRecordButtonArea());
-    }
+    return { 0, 0, getWidth() - 1, nameHeight };
 }
 
 juce::Rectangle<int> ChannelStrip::getRecordButtonArea() const
@@ -136,7 +133,9 @@ void ChannelStrip::paint (juce::Graphics& g)
     g.drawVerticalLine (getWidth() - 1, 0.0f, float (getHeight()));
 
     // The name on its department's colour.
-    const auto colour = isMaster ? juce::Colour (0xffc8c8d0) : theme::colourForBus (info.colourId);
+    const auto colour = isMaster                ? juce::Colour (0xffc8c8d0)
+                        : ! info.colour.empty() ? theme::colourFromText (info.colour)
+                                                : theme::colourForBus (info.colourId);
     auto nameBar = juce::Rectangle<int> (0, 0, getWidth() - 1, nameHeight);
     g.setColour (theme::clipBodyFor (colour));
     g.fillRect (nameBar);
@@ -148,7 +147,7 @@ void ChannelStrip::paint (juce::Graphics& g)
 
     // Format badge, then where it goes.
     auto badgeRow = juce::Rectangle<int> (margin, nameHeight + 1, getWidth() - 2 * margin, badgeHeight - 2);
-    const auto badge = text (formatBadge (info.channels));
+    const auto badge = info.ref.kind == session::StripRef::Kind::vca ? juce::String ("VCA") : text (formatBadge (info.channels));
     g.setFont (theme::uiFont (10.0f, true));
     const int badgeWidth = std::min (badgeRow.getWidth() / 2, g.getCurrentFont().getStringWidth (badge) + 8);
     auto badgeArea = badgeRow.removeFromLeft (badgeWidth);
@@ -160,7 +159,9 @@ void ChannelStrip::paint (juce::Graphics& g)
     {
         g.setColour (theme::textSecondary);
         g.setFont (theme::uiFont (10.0f));
-        const auto arrow = isMaster ? juce::String() : juce::String::fromUTF8 ("\xe2\x86\x92 ");
+        // A VCA's line counts its members; it sends nothing anywhere.
+        const auto arrow =
+            isMaster || info.ref.kind == session::StripRef::Kind::vca ? juce::String() : juce::String::fromUTF8 ("\xe2\x86\x92 ");
         g.drawFittedText (arrow + text (info.output), badgeRow.withTrimmedLeft (3), juce::Justification::centredRight, 1, 0.8f);
     }
 
@@ -224,9 +225,20 @@ void ChannelStrip::paint (juce::Graphics& g)
             g.setFont (theme::uiFont (11.0f, true));
             g.drawText (label, area, juce::Justification::centred, false);
         };
-        button (getRecordButtonArea(), "R", armed, juce::Colour (0xffe04848));
+        button (getRecordButtonArea(), "R", info.recordArm, juce::Colour (0xffe04848));
         button (getMuteButtonArea(), "M", info.mute, juce::Colour (0xffe8c547));
         button (getSoloButtonArea(), "S", info.solo, juce::Colour (0xff5bb85d));
+        if (info.soloSafe)
+            theme::drawSoloSafe (g, getSoloButtonArea());
+    }
+    else if (info.muteOnly)
+    {
+        const auto area = getMuteButtonArea();
+        g.setColour (info.mute ? juce::Colour (0xffe8c547) : juce::Colour (0xff3a3a40));
+        g.fillRoundedRectangle (area.toFloat(), 3.0f);
+        g.setColour (info.mute ? juce::Colours::black : theme::textSecondary);
+        g.setFont (theme::uiFont (11.0f, true));
+        g.drawText ("M", area, juce::Justification::centred, false);
     }
 
     // The gain read-out; "A" before it when a gain lane plays instead of the fader (the fader
@@ -251,7 +263,7 @@ ChannelStrip::Part ChannelStrip::partAt (juce::Point<int> point, size_t& slotInd
 {
     if (info.hasSwitches && getRecordButtonArea().contains (point))
         return Part::record;
-    if (info.hasSwitches && getMuteButtonArea().contains (point))
+    if ((info.hasSwitches || info.muteOnly) && getMuteButtonArea().contains (point))
         return Part::mute;
     if (info.hasSwitches && getSoloButtonArea().contains (point))
         return Part::solo;
@@ -272,12 +284,22 @@ ChannelStrip::Part ChannelStrip::partAt (juce::Point<int> point, size_t& slotInd
             slotIndex = i;
             return i < info.sends.size() ? Part::send : Part::emptySend;
         }
+    if (getNameArea().contains (point))
+        return Part::name;
     return Part::none;
 }
 
 void ChannelStrip::mouseDown (const juce::MouseEvent& e)
 {
     pressed = partAt (e.getPosition(), pressedInsert);
+    pressedWithCtrl = e.mods.isCommandDown();
+    if (pressed == Part::name && e.mods.isPopupMenu())
+    {
+        pressed = Part::none;
+        if (onNameMenu)
+            onNameMenu();
+        return;
+    }
     // The menus open on the press, as menus do; the release then does nothing more.
     if (e.mods.isPopupMenu() || pressed == Part::emptyInsert || pressed == Part::emptySend)
     {
@@ -287,6 +309,13 @@ void ChannelStrip::mouseDown (const juce::MouseEvent& e)
         else if ((part == Part::send || part == Part::emptySend) && onSendMenu)
             onSendMenu (pressedInsert);
     }
+}
+
+void ChannelStrip::mouseDoubleClick (const juce::MouseEvent& e)
+{
+    size_t index = 0;
+    if (partAt (e.getPosition(), index) == Part::name && onRenameRequest)
+        onRenameRequest();
 }
 
 void ChannelStrip::mouseUp (const juce::MouseEvent& e)
@@ -306,6 +335,8 @@ void ChannelStrip::mouseUp (const juce::MouseEvent& e)
         return;
     if (part == Part::record && onToggleRecordArm)
         onToggleRecordArm();
+    else if (part == Part::solo && pressedWithCtrl && onToggleSoloSafe)
+        onToggleSoloSafe();
     else if ((part == Part::mute || part == Part::solo) && onToggleSwitch)
         onToggleSwitch (part == Part::solo);
     else if (part == Part::insert && e.mods.isCommandDown())

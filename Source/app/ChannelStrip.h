@@ -46,14 +46,18 @@ public:
     std::function<void (size_t from, size_t to)> onMoveInsert; // drag onto another slot
     std::function<void (size_t send)> onOpenSend;              // click on a used send slot
     std::function<void (size_t slot)> onSendMenu;              // empty send slot or right-click
+    std::function<void()> onToggleSoloSafe; // ctrl+click on S (Pro Tools' cmd-click)
+    /** Double-click on the name; right-click on the name (its colour and group menu). */
+    std::function<void()> onRenameRequest;
+    std::function<void()> onNameMenu;
 
     FaderComponent& getFader() noexcept { return fader; }
     PanControl& getPanControl() noexcept { return panControl; }
     LevelMeter& getMeter() noexcept { return meter; }
-    /** Record arm: a view state shared with the track header's R (the model has none yet). */
-    void setArmed (bool shouldBeArmed);
-    bool isArmed() const noexcept { return armed; }
+    /** Record arm: the track's `record_arm`, as the track header's R shows it. */
+    bool isArmed() const noexcept { return info.recordArm; }
 
+    juce::Rectangle<int> getNameArea() const;
     juce::Rectangle<int> getRecordButtonArea() const;
     juce::Rectangle<int> getMuteButtonArea() const;
     juce::Rectangle<int> getSoloButtonArea() const;
@@ -66,6 +70,7 @@ public:
     void resized() override;
     void mouseDown (const juce::MouseEvent&) override;
     void mouseUp (const juce::MouseEvent&) override;
+    void mouseDoubleClick (const juce::MouseEvent&) override;
 
 private:
     enum class Part
@@ -77,7 +82,8 @@ private:
         insert,
         emptyInsert,
         send,
-        emptySend
+        emptySend,
+        name
     };
     Part partAt (juce::Point<int> point, size_t& slotIndex) const;
     int panTop() const;
@@ -86,9 +92,9 @@ private:
     FaderComponent fader;
     LevelMeter meter;
     PanControl panControl;
-    bool armed = false;
     Part pressed = Part::none;
     size_t pressedInsert = 0;
+    bool pressedWithCtrl = false;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (ChannelStrip)
 };

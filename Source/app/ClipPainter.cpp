@@ -54,7 +54,7 @@ void ClipPainter::paint (juce::Graphics& g, const session::Track& track, const s
     const float right = std::max (left + 1.0f, std::round (exactBounds.getRight()));
     const float upper = std::round (exactBounds.getY());
     const juce::Rectangle<float> bounds (left, upper, right - left, std::round (exactBounds.getBottom()) - upper);
-    const auto busColour = theme::colourForBus (track.output);
+    const auto busColour = look.colour.isTransparent() ? theme::colourForBus (track.output) : look.colour;
     const auto body = look.offline ? theme::offlineBody : clip.mute ? theme::mutedBody : theme::clipBodyFor (busColour);
     const auto accent = look.offline ? theme::offlineHatch : clip.mute ? juce::Colour (0xff66666c) : busColour;
 

@@ -22,6 +22,7 @@ struct ClipPainter
         const io::PeakData* peaks = nullptr; // null: no waveform yet
         int64_t sessionRate = 48000;
         float visibleLeft = 0.0f; // the lanes' left edge: names stay in view
+        juce::Colour colour {};   // the track's colour (theme::colourForTrack); transparent: its bus's
     };
 
     static void paint (juce::Graphics&, const session::Track&, const session::Clip&, juce::Rectangle<float> bounds,

@@ -92,6 +92,30 @@ public:
     // Tracks ---------------------------------------------------------------------------------
     /** The header's S (solo) or M (mute) button. */
     core::Status toggleTrackSwitch (const std::string& trackId, bool solo);
+
+    // Track headers (EditControllerTracks.cpp): each one undoable step -------------------------
+    /** R: arms or disarms (`record_arm`). */
+    core::Status toggleRecordArm (const std::string& trackId);
+    /** ctrl+click on S: solo safe on or off. */
+    core::Status toggleSoloSafe (const std::string& trackId);
+    core::Status renameTrack (const std::string& trackId, const std::string& name);
+    /** "#rrggbb", or "" for the bus's colour, on every track in `trackIds` (one step). */
+    core::Status setTrackColour (const std::vector<std::string>& trackIds, const std::string& colour);
+    /** A stored row height (or 0: the view's) on every track in `trackIds` (one step). */
+    core::Status setTrackHeight (const std::vector<std::string>& trackIds, int height);
+    /** ctrl+alt+up/down: the selected tracks one named size taller or shorter; `sharedHeight`
+        is what a track without a stored height shows now. */
+    core::Status stepTrackHeight (bool taller, int sharedHeight);
+    /** The tracks a track command acts on: the range's, else the selected clips'. */
+    std::vector<std::string> selectedTrackIds() const;
+
+    /** Pro Tools' named track sizes (micro .. extreme) in pixels, for the menu and the keys. */
+    struct TrackSize
+    {
+        const char* name;
+        int height;
+    };
+    static const std::vector<TrackSize>& trackSizes();
     /** Playlists: duplicate the playing one, start an empty one (named "<playlist> 2", "3"...),
         or switch to `name`. */
     core::Status duplicatePlaylist (const std::string& trackId);

@@ -37,6 +37,8 @@ MainComponent::MainComponent() : controller ([this] { return playheadPosition();
     gestures.onAutomationViewMenu = [this] (size_t track, juce::Rectangle<int> box) { showAutomationViewMenu (track, box); };
     gestures.onAutomationModeMenu = [this] (size_t track, juce::Rectangle<int> box) { showAutomationModeMenu (track, box); };
     gestures.onToggleRecord = [this] (const std::string& trackId) { toggleRecordArm (trackId); };
+    gestures.onHeaderMenu = [this] (size_t track, juce::Point<int> where) { showTrackHeaderMenu (track, where); };
+    gestures.onTrackRenameRequest = [this] (size_t track) { showTrackRenameDialog (track); };
     transportBar.onTimebaseClicked = [this] { invoke (nextTimebaseCommand); };
 
     CueListPanel::Host cueHost;
@@ -73,7 +75,6 @@ MainComponent::MainComponent() : controller ([this] { return playheadPosition();
             playback->update (preview); // heard at once, as the fader moves
     };
     mixerHost.reportProblem = [this] (const juce::String& problem) { reportProblem (problem); };
-    mixerHost.toggleRecordArm = [this] (const std::string& trackId) { toggleRecordArm (trackId); };
     mixerHost.automationGesture = [this] (const session::StripRef& strip, const std::string& key, double value,
                                           bool release) { return automationGesture (strip, key, value, release); };
     mixer = std::make_unique<MixerView> (std::move (mixerHost));
@@ -287,9 +288,6 @@ void MainComponent::setDocument (std::unique_ptr<Document> newDocument)
             waveforms->request (document->session());
         updateWaveformProgress();
     }
-    armedTracks.clear();
-    timeline.setArmedTracks ({});
-    mixer->setArmedTracks ({});
     cueLists->sessionChanged();
     mixer->sessionChanged();
     videoView.setSession (document != nullptr ? document->session() : session::Session {});
@@ -451,10 +449,7 @@ void MainComponent::resized()
 
 void MainComponent::toggleRecordArm (const std::string& trackId)
 {
-    if (! armedTracks.erase (trackId))
-        armedTracks.insert (trackId);
-    timeline.setArmedTracks (armedTracks);
-    mixer->setArmedTracks (armedTracks);
+    check (controller.toggleRecordArm (trackId));
 }
 
 void MainComponent::setShowingMixer (bool shouldShow)

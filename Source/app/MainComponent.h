@@ -140,6 +140,8 @@ public:
         tracksShorterCommand,
         fitTracksCommand,
         nextTimebaseCommand,
+        selectedTracksTallerCommand,
+        selectedTracksShorterCommand,
         loopPlaybackCommand = 0x3301,
         deliverCommand = 0x3501,
         importCommand = 0x3401,
@@ -177,7 +179,7 @@ public:
     void setShowingMixer (bool shouldShow);
     MixerView& getMixer() noexcept { return *mixer; }
 
-    /** A track's record arm (the header's R and the mixer strip's R): a view state, not an edit. */
+    /** A track's record arm (the header's R): one undoable edit of `record_arm`. */
     void toggleRecordArm (const std::string& trackId);
 
     // Automation (MainComponentAutomation.cpp) ------------------------------------------------
@@ -197,6 +199,11 @@ public:
     bool clearAutomationInSelection();
     /** The automation writing pass of the current playback (touch, latch, write, trim). */
     const AutomationPass& getAutomationPass() const noexcept { return automationPass; }
+    /** A track header's right-click menu (heights, colours, rename), and what choosing item
+        `id` does to the track at `trackIndex` (and the other selected tracks when it is one of
+        them); apart so tests can choose without a menu window. */
+    juce::PopupMenu trackHeaderMenu (size_t trackIndex) const;
+    void trackHeaderMenuChosen (size_t trackIndex, int id);
 
     /** The markers, ADR and music cue lists under the timeline (View > Cue Lists). */
     bool isShowingCueLists() const noexcept { return showCueLists; }
@@ -246,6 +253,8 @@ public:
     void showSpotDialog();
     void showFadeDialog();
     void showPlaylistMenu (size_t trackIndex, juce::Rectangle<int> box);
+    void showTrackHeaderMenu (size_t trackIndex, juce::Point<int> where);
+    void showTrackRenameDialog (size_t trackIndex);
     /** File > Deliver...: the delivery dialog (DeliverDialog) for the open session. */
     void showDeliverDialog();
     /** File > Check Sync (2-pop)...: SyncCheckDialog on the open session. */
@@ -287,7 +296,6 @@ private:
     std::unique_ptr<WaveformCache> waveforms;
     std::unique_ptr<Playback> playback;
     std::unique_ptr<juce::FileChooser> chooser;
-    std::set<std::string> armedTracks;
     juce::String transportText, audioText, lastProblem;
     bool audioProblem = false;
     bool showsAlerts = true;

@@ -64,6 +64,8 @@ void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
                          tracksTallerCommand,
                          tracksShorterCommand,
                          fitTracksCommand,
+                         selectedTracksTallerCommand,
+                         selectedTracksShorterCommand,
                          nextTimebaseCommand,
                          importCommand,
                          importOriginalTimeCommand,
@@ -255,6 +257,16 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
         case tracksShorterCommand:
             info.setInfo ("Shorter Tracks", "Make the tracks shorter", "View", 0);
             info.addDefaultKeypress (juce::KeyPress::downKey, cmd);
+            break;
+        case selectedTracksTallerCommand:
+            info.setInfo ("Taller Selected Tracks", "The selected tracks one size taller (saved with the session)", "View", 0);
+            info.setActive (writable && ! controller.selectedTrackIds().empty());
+            info.addDefaultKeypress (juce::KeyPress::upKey, cmd | alt);
+            break;
+        case selectedTracksShorterCommand:
+            info.setInfo ("Shorter Selected Tracks", "The selected tracks one size shorter (saved with the session)", "View", 0);
+            info.setActive (writable && ! controller.selectedTrackIds().empty());
+            info.addDefaultKeypress (juce::KeyPress::downKey, cmd | alt);
             break;
         case fitTracksCommand:
             info.setInfo ("Fit Tracks", "Fit the tracks' height to the window", "View", 0);
@@ -472,6 +484,10 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             return true;
         case fitTracksCommand:
             timeline.fitTracks();
+            return true;
+        case selectedTracksTallerCommand:
+        case selectedTracksShorterCommand:
+            check (controller.stepTrackHeight (invocation.commandID == selectedTracksTallerCommand, timeline.getTrackHeight()));
             return true;
         case nextTimebaseCommand:
             transportBar.setTimebase (nextTimebase (transportBar.getTimebase()));

@@ -342,8 +342,9 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
                              MainComponent::zoomSelectionCommand })
                 add (id);
             menu.addSeparator();
-            for (auto id : { MainComponent::tracksTallerCommand, MainComponent::tracksShorterCommand,
-                             MainComponent::fitTracksCommand })
+            for (auto id :
+                 { MainComponent::tracksTallerCommand, MainComponent::tracksShorterCommand, MainComponent::fitTracksCommand,
+                   MainComponent::selectedTracksTallerCommand, MainComponent::selectedTracksShorterCommand })
                 add (id);
             menu.addSeparator();
             add (MainComponent::nextTimebaseCommand);

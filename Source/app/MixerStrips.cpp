@@ -119,6 +119,11 @@ std::vector<StripInfo> mixerStripsFor (const session::Session& s)
         info.hasSwitches = true;
         info.mute = track.mute;
         info.solo = track.solo;
+        info.soloSafe = track.soloSafe;
+        info.recordArm = track.recordArm;
+        info.colour = track.colour;
+        if (const auto* bus = s.findBus (track.output); info.colour.empty() && bus != nullptr)
+            info.colour = bus->colour;
         strips.push_back (std::move (info));
     }
     for (auto& bus : s.buses)
@@ -135,6 +140,23 @@ std::vector<StripInfo> mixerStripsFor (const session::Session& s)
         info.sends = sendSlotsFor (s, bus.sends);
         info.gainDb = bus.gainDb;
         info.gainAutomated = hasLane (bus.automation, "gain_db");
+        info.colour = bus.colour;
+        strips.push_back (std::move (info));
+    }
+    for (auto& group : s.groups)
+    {
+        if (group.kind != session::Group::Kind::vca)
+            continue;
+        StripInfo info;
+        info.ref = session::StripRef::vca (group.id);
+        info.name = group.name.empty() ? group.id : group.name;
+        info.colourId = "VCA";
+        info.colour = group.colour;
+        info.channels = 0; // no audio of its own
+        info.output = std::to_string (group.members.size()) + (group.members.size() == 1 ? " member" : " members");
+        info.gainDb = group.gainDb;
+        info.muteOnly = true;
+        info.mute = group.mute;
         strips.push_back (std::move (info));
     }
     StripInfo master;

@@ -53,12 +53,15 @@ struct StripInfo
     session::SurroundPan surroundPan;
     bool hasSwitches = false; // mute and solo: tracks only (buses have no such switch yet)
     bool mute = false, solo = false;
+    bool soloSafe = false, recordArm = false;
+    bool muteOnly = false; // a VCA: its mute and no other switch
+    std::string colour;    // the stored "#rrggbb" (a track's own, else its bus's); empty: by colourId
 
     bool operator== (const StripInfo&) const = default;
 };
 
 /** The mixer's strips in order: every track, then every bus (the session's order: stems, then
-    aux returns and any others), then the master (the printmaster). */
+    aux returns and any others), then every VCA group, then the master (the printmaster). */
 std::vector<StripInfo> mixerStripsFor (const session::Session& session);
 
 /** "mono", "stereo", "5.1", "7.1", else "N ch". */

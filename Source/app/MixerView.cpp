@@ -3,8 +3,11 @@
 #include "Theme.h"
 
 #include "session/AutomationEdits.h"
+#include "session/GroupEdits.h"
 #include "session/MixEdits.h"
+#include "session/TrackEdits.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace sprocket::app
@@ -72,7 +75,6 @@ void MixerView::rebuild (const std::vector<StripInfo>& infos)
     {
         auto strip = std::make_unique<ChannelStrip>();
         strip->setInfo (info);
-        strip->setArmed (info.ref.kind == session::StripRef::Kind::track && armedTracks.contains (info.ref.id));
         connect (*strip);
         if (info.ref.kind == session::StripRef::Kind::master)
             addAndMakeVisible (*strip);
@@ -92,7 +94,10 @@ void MixerView::connect (ChannelStrip& strip)
     strip.onToggleSwitch = [this, s] (bool solo) {
         const auto& info = s->getInfo();
         const auto id = info.ref.id;
-        if (solo)
+        if (info.ref.kind == session::StripRef::Kind::vca)
+            perform (info.mute ? "Unmute VCA" : "Mute VCA",
+                     [id, on = ! info.mute] (session::SessionEditor& e) { return session::setVcaMute (e, id, on); });
+        else if (solo)
             perform (info.solo ? "Unsolo" : "Solo",
                      [id, on = ! info.solo] (session::SessionEditor& e) { return session::setTrackSolo (e, id, on); });
         else
@@ -100,8 +105,24 @@ void MixerView::connect (ChannelStrip& strip)
                      [id, on = ! info.mute] (session::SessionEditor& e) { return session::setTrackMute (e, id, on); });
     };
     strip.onToggleRecordArm = [this, s] {
-        if (host.toggleRecordArm)
-            host.toggleRecordArm (s->getInfo().ref.id);
+        const auto& info = s->getInfo();
+        perform (
+            info.recordArm ? "Record Disarm" : "Record Arm",
+            [id = info.ref.id, on = ! info.recordArm] (session::SessionEditor& e) { return session::setRecordArm (e, id, on); });
+    };
+    strip.onToggleSoloSafe = [this, s] {
+        const auto& info = s->getInfo();
+        perform ("Solo Safe", [id = info.ref.id, on = ! info.soloSafe] (session::SessionEditor& e) {
+            return session::setSoloSafe (e, id, on);
+        });
+    };
+    strip.onRenameRequest = [this, s] { beginRename (s->getInfo().ref); };
+    strip.onNameMenu = [this, s] {
+        const auto ref = s->getInfo().ref;
+        if (ref.kind == session::StripRef::Kind::master)
+            return;
+        nameMenu (ref).showMenuAsync (juce::PopupMenu::Options().withTargetComponent (s),
+                                      [this, ref] (int id) { nameMenuChosen (ref, id); });
     };
     strip.onToggleInsert = [this, s] (size_t index) {
         const auto& info = s->getInfo();
@@ -123,11 +144,26 @@ void MixerView::gain (const session::StripRef& ref, double db, bool commit)
 {
     if (host.automationGesture && host.automationGesture (ref, "gain_db", db, commit))
         return;
-    const auto edit = [ref, db] (session::SessionEditor& e) { return session::setStripGain (e, ref, db); };
+    // A fader group's members follow by the same dB (session::setStripGainLinked).
+    const auto edit = [ref, db] (session::SessionEditor& e) { return session::setStripGainLinked (e, ref, db); };
     if (commit)
-        perform ("Fader", edit);
+        perform (ref.kind == session::StripRef::Kind::vca ? "VCA Fader" : "Fader", edit);
     else
+    {
         previewEdit (edit);
+        // The linked faders move with the one in the hand while it drags.
+        const auto* session = host.session ? host.session() : nullptr;
+        if (session == nullptr)
+            return;
+        auto copy = *session;
+        session::SessionEditor editor (copy);
+        if (! edit (editor).ok())
+            return;
+        for (auto& strip : strips)
+            if (! (strip->getInfo().ref == ref))
+                if (const double moved = session::stripGain (copy, strip->getInfo().ref); moved != strip->getFader().getDb())
+                    strip->getFader().setDb (moved);
+    }
 }
 
 void MixerView::pan (const std::string& trackId, double value, bool commit)
@@ -196,16 +232,138 @@ void MixerView::setLevels (const Levels& levels)
             case session::StripRef::Kind::master:
                 strip->setPeaks (levels.master);
                 break;
+            case session::StripRef::Kind::vca:
+                break; // a VCA carries no audio of its own: no meter
         }
     }
 }
 
-void MixerView::setArmedTracks (const std::set<std::string>& trackIds)
+namespace
 {
-    armedTracks = trackIds;
-    for (auto& strip : strips)
-        strip->setArmed (strip->getInfo().ref.kind == session::StripRef::Kind::track
-                         && armedTracks.contains (strip->getInfo().ref.id));
+    constexpr int defaultColourItem = 199, firstColourItem = 100;
+    constexpr int newVcaItem = 2, newFaderGroupItem = 3, deleteGroupItem = 4, firstJoinItem = 400, firstLeaveItem = 600;
+} // namespace
+
+juce::PopupMenu MixerView::nameMenu (const session::StripRef& ref) const
+{
+    juce::PopupMenu menu;
+    juce::PopupMenu colours;
+    const auto* strip = findStrip (ref);
+    const auto current = strip != nullptr ? strip->getInfo().colour : std::string();
+    const auto& palette = theme::trackColourPalette();
+    for (size_t i = 0; i < palette.size(); ++i)
+    {
+        const auto colour = juce::Colour (palette[i].second);
+        colours.addColouredItem (firstColourItem + int (i), palette[i].first, colour, true,
+                                 current == theme::colourToText (colour));
+    }
+    colours.addSeparator();
+    colours.addItem (defaultColourItem,
+                     ref.kind == session::StripRef::Kind::track ? "Bus Colour (default)" : "Stem Colour (default)");
+    menu.addSubMenu ("Colour", colours);
+    if (ref.kind == session::StripRef::Kind::track)
+        menu.addItem (1, "Rename...");
+
+    // Groups: make one with this strip, join or leave one; a VCA strip can be deleted.
+    const auto* session = host.session ? host.session() : nullptr;
+    if (session == nullptr)
+        return menu;
+    menu.addSeparator();
+    if (ref.kind == session::StripRef::Kind::vca)
+    {
+        menu.addItem (deleteGroupItem, "Delete VCA");
+        return menu;
+    }
+    menu.addItem (newVcaItem, "New VCA with This Strip", session->vcaOf (ref.id) == nullptr);
+    menu.addItem (newFaderGroupItem, "New Fader Group with This Strip");
+    for (size_t i = 0; i < session->groups.size(); ++i)
+    {
+        const auto& group = session->groups[i];
+        const bool member = std::find (group.members.begin(), group.members.end(), ref.id) != group.members.end();
+        const auto label = juce::String (group.kind == session::Group::Kind::vca ? "VCA " : "Fader Group ")
+                           + juce::String::fromUTF8 (group.name.c_str());
+        if (member)
+            menu.addItem (firstLeaveItem + int (i), "Leave " + label);
+        else
+            menu.addItem (firstJoinItem + int (i), "Join " + label,
+                          group.kind == session::Group::Kind::fader || session->vcaOf (ref.id) == nullptr);
+    }
+    return menu;
+}
+
+void MixerView::nameMenuChosen (const session::StripRef& ref, int id)
+{
+    const auto& palette = theme::trackColourPalette();
+    if (id == 1)
+        return beginRename (ref);
+    if (id == newVcaItem || id == newFaderGroupItem)
+    {
+        const auto kind = id == newVcaItem ? session::Group::Kind::vca : session::Group::Kind::fader;
+        return perform (kind == session::Group::Kind::vca ? "New VCA" : "New Fader Group",
+                        [kind, member = ref.id] (session::SessionEditor& e) {
+                            session::Group group;
+                            group.kind = kind;
+                            group.id = session::nextGroupId (e.session(), kind);
+                            group.name =
+                                kind == session::Group::Kind::vca ? "VCA " + group.id.substr (3) : "Group " + group.id.substr (5);
+                            group.members = { member };
+                            return session::addGroup (e, group);
+                        });
+    }
+    if (id == deleteGroupItem)
+        return perform ("Delete VCA",
+                        [groupId = ref.id] (session::SessionEditor& e) { return session::deleteGroup (e, groupId); });
+    if (id >= firstJoinItem && id < firstLeaveItem + 200)
+    {
+        const bool join = id < firstLeaveItem;
+        const auto* session = host.session ? host.session() : nullptr;
+        const auto index = size_t (id - (join ? firstJoinItem : firstLeaveItem));
+        if (session == nullptr || index >= session->groups.size())
+            return;
+        const auto& group = session->groups[index];
+        auto members = group.members;
+        if (join)
+            members.push_back (ref.id);
+        else
+            std::erase (members, ref.id);
+        return perform (join ? "Join Group" : "Leave Group", [groupId = group.id, members] (session::SessionEditor& e) {
+            return session::setGroupMembers (e, groupId, members);
+        });
+    }
+    std::string colour;
+    if (id >= firstColourItem && size_t (id - firstColourItem) < palette.size())
+        colour = theme::colourToText (juce::Colour (palette[size_t (id - firstColourItem)].second));
+    else if (id != defaultColourItem)
+        return; // dismissed
+    perform ("Colour", [ref, colour] (session::SessionEditor& e) { return session::setStripColour (e, ref, colour); });
+}
+
+void MixerView::beginRename (const session::StripRef& ref)
+{
+    auto* strip = findStrip (ref);
+    if (strip == nullptr || ref.kind != session::StripRef::Kind::track)
+        return;
+    nameEditor = std::make_unique<juce::TextEditor>();
+    auto& editor = *nameEditor;
+    editor.setText (juce::String::fromUTF8 (strip->getInfo().name.c_str()), false);
+    editor.setJustification (juce::Justification::centred);
+    editor.setFont (theme::uiFont (12.0f, true));
+    editor.selectAll();
+    const auto finish = [this, id = ref.id] (bool commit) {
+        if (nameEditor == nullptr)
+            return;
+        const auto name = nameEditor->getText().toStdString();
+        // Deleted later: this runs inside the editor's own key or focus callback.
+        juce::MessageManager::callAsync ([editor = std::shared_ptr<juce::TextEditor> (std::move (nameEditor))] {});
+        if (commit)
+            perform ("Rename Track", [id, name] (session::SessionEditor& e) { return session::renameTrack (e, id, name); });
+    };
+    editor.onReturnKey = [finish] { finish (true); };
+    editor.onEscapeKey = [finish] { finish (false); };
+    editor.onFocusLost = [finish] { finish (false); };
+    strip->addAndMakeVisible (editor);
+    editor.setBounds (strip->getNameArea().reduced (1, 3));
+    editor.grabKeyboardFocus();
 }
 
 void MixerView::followAutomation (

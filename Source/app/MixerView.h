@@ -47,8 +47,6 @@ public:
             true when the pass took it (the strip's mode writes), so it is not an edit. */
         std::function<bool (const session::StripRef& strip, const std::string& key, double value, bool release)>
             automationGesture;
-        /** Record arm is the app's view state (the track headers' R), not an edit. */
-        std::function<void (const std::string& trackId)> toggleRecordArm;
     };
 
     /** Shows `menu` for `target` (a strip's slot, in screen coordinates) and calls `chosen` with
@@ -81,13 +79,21 @@ public:
     /** Re-reads the session: strips are kept (and updated) while the list of strips is the same. */
     void sessionChanged();
     void setLevels (const Levels& levels);
-    void setArmedTracks (const std::set<std::string>& trackIds);
     /** Faders and pan controls with a lane that plays show its value at `position`, as moving
         faders do in Pro Tools' read mode; `held` gives the value a control being written holds
         instead. Controls under the mouse are left alone. */
     void followAutomation (
         int64_t position,
         const std::function<std::optional<double> (const session::StripRef&, const std::string& key)>& held = {});
+
+    /** A strip name's right-click menu (colours), and what choosing item `id` does; apart so
+        tests can choose without a menu window. */
+    juce::PopupMenu nameMenu (const session::StripRef& ref) const;
+    void nameMenuChosen (const session::StripRef& ref, int id);
+    /** Double-click on a track strip's name: an editor over it; return renames, escape or
+        clicking away cancels. */
+    void beginRename (const session::StripRef& ref);
+    juce::TextEditor* getNameEditor() noexcept { return nameEditor.get(); }
 
     size_t getNumStrips() const noexcept { return strips.size(); }
     ChannelStrip* getStrip (size_t index) const;
@@ -126,7 +132,7 @@ private:
     juce::Viewport viewport;
     juce::Component row;                               // the track and bus strips, side by side
     std::vector<std::unique_ptr<ChannelStrip>> strips; // tracks, buses, then the master
-    std::set<std::string> armedTracks;
+    std::unique_ptr<juce::TextEditor> nameEditor;
     bool previewed = false; // a drag posted a preview plan not yet replaced by an edit
     MenuPresenter presentMenu;
     std::unique_ptr<InsertEditor> insertEditor;

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "session/Session.h"
+
 #include <juce_graphics/juce_graphics.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace sprocket::app::theme
 {
@@ -31,6 +35,23 @@ inline const juce::Colour warning { 0xffff7a59 };
     timeline by department at a glance: DX blue, MX purple, FX orange, FOL green,
     BG teal, anything else grey. Matching is on the bus id's prefix ("DX2" is dialogue). */
 juce::Colour colourForBus (const std::string& busId);
+
+/** A stored "#rrggbb" as a colour; transparent when empty or malformed. */
+juce::Colour colourFromText (const std::string& text);
+/** "#rrggbb" for a colour (alpha dropped), as the session stores it. */
+std::string colourToText (juce::Colour colour);
+
+/** A bus's colour: its stored `color`, else colourForBus (its id). */
+juce::Colour colourOfBus (const session::Session& session, const std::string& busId);
+/** A track's colour: its stored `color`, else that of the bus it feeds (stored or by id). */
+juce::Colour colourForTrack (const session::Session& session, const session::Track& track);
+
+/** Pro Tools' track colour palette, shortened: what the header and strip menus offer. */
+const std::vector<std::pair<const char*, juce::uint32>>& trackColourPalette();
+
+/** A solo button in solo safe: dimmed, with brackets, as Pro Tools greys it out. Drawn over
+    the normal S button in `area`. */
+void drawSoloSafe (juce::Graphics& g, juce::Rectangle<int> area);
 
 /** The fill of a clip's body: the bus colour dimmed so the white name text stays readable. */
 juce::Colour clipBodyFor (juce::Colour busColour);

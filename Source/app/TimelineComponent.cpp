@@ -96,12 +96,6 @@ void TimelineComponent::setWaveforms (const WaveformCache* cache)
     repaint();
 }
 
-void TimelineComponent::setArmedTracks (std::set<std::string> trackIds)
-{
-    armed = std::move (trackIds);
-    repaint (0, getLaneArea().getY(), headerWidth, getLaneArea().getHeight());
-}
-
 void TimelineComponent::setMeterLevels (std::vector<float> levels)
 {
     if (levels == meterLevels)
@@ -128,7 +122,31 @@ juce::String TimelineComponent::channelFormatName (int channels)
 bool TimelineComponent::needsVerticalScroll() const
 {
     const int available = getHeight() - rulerHeight - markerStripHeight - scrollBarHeight;
-    return int (session.tracks.size()) * getTrackHeight() > available;
+    return totalTracksHeight() > available;
+}
+
+int TimelineComponent::getRowHeight (size_t trackIndex) const
+{
+    if (trackIndex < session.tracks.size() && session.tracks[trackIndex].height > 0)
+        return session.tracks[trackIndex].height;
+    return getTrackHeight();
+}
+
+int TimelineComponent::rowTop (size_t trackIndex) const
+{
+    // Linear in the track count: a film session's hundred tracks cost nothing next to painting.
+    int top = 0;
+    const int shared = getTrackHeight();
+    for (size_t t = 0; t < trackIndex && t < session.tracks.size(); ++t)
+        top += session.tracks[t].height > 0 ? session.tracks[t].height : shared;
+    if (trackIndex > session.tracks.size())
+        top += int (trackIndex - session.tracks.size()) * shared;
+    return top;
+}
+
+int TimelineComponent::totalTracksHeight() const
+{
+    return rowTop (session.tracks.size());
 }
 
 juce::Rectangle<int> TimelineComponent::getLaneArea() const
@@ -142,9 +160,17 @@ int TimelineComponent::getTrackHeight() const
 {
     if (trackHeightOverride > 0)
         return trackHeightOverride;
-    const int tracks = juce::jmax (1, int (session.tracks.size()));
-    const int available = getHeight() - rulerHeight - markerStripHeight - scrollBarHeight;
-    return juce::jlimit (minTrackHeight, maxTrackHeight, available / tracks);
+    // Tracks with a stored height keep it; the others share what is left.
+    int own = 0, shared = 0;
+    for (auto& track : session.tracks)
+    {
+        if (track.height > 0)
+            own += track.height;
+        else
+            ++shared;
+    }
+    const int available = getHeight() - rulerHeight - markerStripHeight - scrollBarHeight - own;
+    return juce::jlimit (minTrackHeight, maxTrackHeight, available / juce::jmax (1, shared));
 }
 
 void TimelineComponent::setTrackHeight (int height)
@@ -171,7 +197,7 @@ void TimelineComponent::fitTracks()
 
 void TimelineComponent::setVerticalOffset (int pixels)
 {
-    const int total = int (session.tracks.size()) * getTrackHeight();
+    const int total = totalTracksHeight();
     const int visible = getLaneArea().getHeight();
     verticalOffset = juce::jlimit (0, juce::jmax (0, total - visible), pixels);
     verticalScrollBar.setCurrentRange (verticalOffset, visible, juce::dontSendNotification);
@@ -180,7 +206,7 @@ void TimelineComponent::setVerticalOffset (int pixels)
 
 void TimelineComponent::updateVerticalScroll()
 {
-    const int total = int (session.tracks.size()) * getTrackHeight();
+    const int total = totalTracksHeight();
     const auto lanes = getLaneArea();
     verticalScrollBar.setVisible (needsVerticalScroll());
     verticalScrollBar.setBounds (getWidth() - scrollBarHeight, lanes.getY(), scrollBarHeight, lanes.getHeight());
@@ -190,17 +216,16 @@ void TimelineComponent::updateVerticalScroll()
 
 juce::Rectangle<int> TimelineComponent::getTrackHeaderBounds (size_t trackIndex) const
 {
-    const int height = getTrackHeight();
-    return { 0, getLaneArea().getY() + int (trackIndex) * height - verticalOffset, headerWidth, height };
+    return { 0, getLaneArea().getY() + rowTop (trackIndex) - verticalOffset, headerWidth, getRowHeight (trackIndex) };
 }
 
 std::pair<size_t, size_t> TimelineComponent::visibleTrackRange() const
 {
-    const int height = juce::jmax (1, getTrackHeight());
     const auto lanes = getLaneArea();
-    const auto first = size_t (juce::jmax (0, verticalOffset / height));
-    const auto last = size_t (juce::jmax (0, (verticalOffset + lanes.getHeight()) / height + 1));
-    return { std::min (first, session.tracks.size()), std::min (last, session.tracks.size()) };
+    const int first = trackAtY (float (lanes.getY()));
+    const int last = trackAtY (float (lanes.getBottom() - 1)) + 1;
+    return { size_t (std::clamp (first, 0, int (session.tracks.size()))),
+             size_t (std::clamp (last, 0, int (session.tracks.size()))) };
 }
 
 int TimelineComponent::trackAtY (float y) const
@@ -208,7 +233,15 @@ int TimelineComponent::trackAtY (float y) const
     const float relative = y - float (getLaneArea().getY()) + float (verticalOffset);
     if (relative < 0.0f)
         return -1;
-    return std::min (int (relative / float (juce::jmax (1, getTrackHeight()))), int (session.tracks.size()));
+    int top = 0;
+    const int shared = juce::jmax (1, getTrackHeight());
+    for (size_t t = 0; t < session.tracks.size(); ++t)
+    {
+        top += session.tracks[t].height > 0 ? session.tracks[t].height : shared;
+        if (relative < float (top))
+            return int (t);
+    }
+    return int (session.tracks.size());
 }
 
 juce::Rectangle<float> TimelineComponent::getClipBounds (size_t trackIndex, size_t clipIndex) const
@@ -228,14 +261,20 @@ TimelineComponent::HeaderControls TimelineComponent::headerControls (size_t trac
 {
     const auto row = getTrackHeaderBounds (trackIndex);
     HeaderControls controls;
-    controls.meter = { row.getRight() - 12, row.getY() + 5, 6, row.getHeight() - 10 };
-    auto buttons = juce::Rectangle<int> (row.getRight() - 16 - 3 * 20 - 2 * 3, row.getY() + 9, 3 * 20 + 2 * 3, 18);
+    controls.meter = { row.getRight() - 12, row.getY() + 5, 6, juce::jmax (4, row.getHeight() - 10) };
+    // Short rows (Pro Tools' micro and mini) centre the buttons and shrink them to fit.
+    const int buttonHeight = juce::jmin (18, row.getHeight() - 6);
+    const int buttonTop = row.getHeight() >= 40 ? 9 : (row.getHeight() - buttonHeight) / 2;
+    auto buttons =
+        juce::Rectangle<int> (row.getRight() - 16 - 3 * 20 - 2 * 3, row.getY() + buttonTop, 3 * 20 + 2 * 3, buttonHeight);
     controls.record = buttons.removeFromLeft (20);
     buttons.removeFromLeft (3);
     controls.solo = buttons.removeFromLeft (20);
     buttons.removeFromLeft (3);
     controls.mute = buttons.removeFromLeft (20);
     controls.playlist = { row.getRight() - 16 - 74, row.getY() + 31, 74, 18 };
+    if (controls.playlist.getBottom() > row.getBottom() - 2)
+        controls.playlist = {}; // a short row has no room for it (nor a click on it)
     // The automation selectors take a third line where the row has room for it.
     if (row.getHeight() >= automationSelectorsMinHeight)
     {
@@ -524,6 +563,7 @@ void TimelineComponent::paint (juce::Graphics& g)
         for (size_t t = first; t < std::min (last, shown.tracks.size()); ++t)
         {
             const auto& track = shown.tracks[t];
+            look.colour = theme::colourForTrack (shown, track);
             for (size_t c = 0; c < track.clips.size(); ++c)
             {
                 const auto& clip = track.clips[c];
@@ -620,25 +660,28 @@ void TimelineComponent::paintTrackHeader (juce::Graphics& g, const session::Trac
     g.setColour (theme::laneSeparator);
     g.fillRect (row.withTop (row.getBottom() - 1));
 
-    // The stripe repeats the clip colour so a track's department reads from the header too.
-    g.setColour (theme::colourForBus (track.output));
-    g.fillRect (row.withWidth (4).reduced (0, 1));
+    // The stripe repeats the clip colour (the track's own, else its bus's) so a track's
+    // department reads from the header too.
+    g.setColour (theme::colourForTrack (session, track));
+    g.fillRect (row.withWidth (6).reduced (0, 1));
 
     const auto controls = headerControls (index);
-    auto text = row.reduced (14, 9).withRight (controls.record.getX() - 4);
+    auto text = row.reduced (14, row.getHeight() >= 40 ? 9 : 1).withRight (controls.record.getX() - 4);
 
     g.setColour (theme::textPrimary);
-    g.setFont (theme::uiFont (15.0f, true));
-    g.drawText (juce::String (track.name), text.removeFromTop (22), juce::Justification::centredLeft, true);
+    g.setFont (theme::uiFont (row.getHeight() >= 40 ? 15.0f : 13.0f, true));
+    g.drawText (juce::String (track.name), text.removeFromTop (juce::jmin (22, text.getHeight())),
+                juce::Justification::centredLeft, true);
 
     const auto* bus = session.findBus (track.output);
     const auto output = track.output == session::masterOutputId ? juce::String ("Master")
                                                                  : juce::String (bus != nullptr ? bus->id : track.output);
     g.setColour (theme::textSecondary);
     g.setFont (theme::uiFont (12.5f));
-    g.drawText (channelFormatName (track.channels) + juce::String::fromUTF8 ("  \xe2\x86\x92  ") + output,
-                text.removeFromTop (20).withRight (controls.playlist.getX() - 4), juce::Justification::centredLeft,
-                true);
+    g.drawText (
+        channelFormatName (track.channels) + juce::String::fromUTF8 ("  \xe2\x86\x92  ") + output,
+        text.removeFromTop (20).withRight ((controls.playlist.isEmpty() ? controls.record : controls.playlist).getX() - 4),
+        juce::Justification::centredLeft, true);
 
     // Record, solo, mute: lit when on, outlined when off, as on a console.
     const auto drawButton = [&g] (juce::Rectangle<int> area, const char* letter, bool on, juce::Colour colour) {
@@ -657,11 +700,13 @@ void TimelineComponent::paintTrackHeader (juce::Graphics& g, const session::Trac
         g.setFont (theme::uiFont (12.0f, true));
         g.drawText (letter, area, juce::Justification::centred);
     };
-    drawButton (controls.record, "R", armed.count (track.id) > 0, juce::Colour (0xffe04848));
+    drawButton (controls.record, "R", track.recordArm, juce::Colour (0xffe04848));
     drawButton (controls.solo, "S", track.solo, juce::Colour (0xffe8c547));
+    if (track.soloSafe)
+        theme::drawSoloSafe (g, controls.solo);
     drawButton (controls.mute, "M", track.mute, juce::Colour (0xffe0a040));
 
-    if (controls.playlist.getBottom() <= row.getBottom() - 2)
+    if (! controls.playlist.isEmpty())
     {
         // The playlist selector: the playing playlist's name; a click opens the menu.
         const auto box = controls.playlist.toFloat();

@@ -50,10 +50,6 @@ public:
     /** Where waveforms come from (may be null: clips are drawn plain). Not owned. */
     void setWaveforms (const WaveformCache* cache);
 
-    /** Record-armed tracks (a view state until the model has one). */
-    void setArmedTracks (std::set<std::string> trackIds);
-    const std::set<std::string>& getArmedTracks() const noexcept { return armed; }
-
     /** Per-track meter levels (linear peak, 0..1+), in track order; empty: no meters. */
     void setMeterLevels (std::vector<float> levels);
 
@@ -84,8 +80,11 @@ public:
     juce::Rectangle<int> getLaneArea() const;
     juce::Rectangle<int> getTrackHeaderBounds (size_t trackIndex) const;
 
-    /** Tracks share the lanes' height, between min- and maxTrackHeight each, until zoomed. */
+    /** The shared height: tracks without a stored `height` share what the others leave of
+        the lanes, between min- and maxTrackHeight each, until zoomed. */
     int getTrackHeight() const;
+    /** A track's row: its stored `height`, else the shared one. */
+    int getRowHeight (size_t trackIndex) const;
     juce::Rectangle<float> getClipBounds (size_t trackIndex, size_t clipIndex) const;
     const TimecodeRuler& getRuler() const noexcept { return ruler; }
     /** The ruler's units follow the main timebase. */
@@ -188,6 +187,9 @@ private:
     void clampAndApplyView();
     void updateVerticalScroll();
     bool needsVerticalScroll() const;
+    /** The top of a track's row from the first row's, in pixels (rows differ in height). */
+    int rowTop (size_t trackIndex) const;
+    int totalTracksHeight() const;
 
     void paintCorner (juce::Graphics&) const;
     void paintTrackHeader (juce::Graphics&, const session::Track&, size_t index) const;
@@ -206,7 +208,6 @@ private:
     std::set<std::string> offlineMedia;
     EditSelection selection;
     const WaveformCache* waveforms = nullptr;
-    std::set<std::string> armed;
     std::map<std::string, std::string> automationViews; // track id -> shown lane key
     std::set<std::pair<std::string, std::string>> writingLanes;
     std::vector<float> meterLevels;

@@ -61,6 +61,15 @@ void TimelineGestures::mouseDown (const juce::MouseEvent& event)
     const auto& s = document->session();
 
     const auto trackId = [&] { return s.tracks[size_t (downHit.track)].id; };
+    const bool onHeader = downHit.part == Part::header || downHit.part == Part::headerRecord || downHit.part == Part::headerSolo
+                          || downHit.part == Part::headerMute;
+    if (onHeader && e.mods.isPopupMenu())
+    {
+        // Right-click on a header: its height and colour menu.
+        if (onHeaderMenu)
+            onHeaderMenu (size_t (downHit.track), e.position.toInt());
+        return;
+    }
     switch (downHit.part)
     {
         case Part::nothing:
@@ -77,6 +86,13 @@ void TimelineGestures::mouseDown (const juce::MouseEvent& event)
         case Part::headerMute:
         {
             const bool solo = downHit.part == Part::headerSolo;
+            if (solo && e.mods.isCommandDown())
+            {
+                // Pro Tools' cmd-click (ctrl-click here) on S: solo safe.
+                if (auto status = controller.toggleSoloSafe (trackId()); ! status.ok() && onProblem)
+                    onProblem (status.error().message);
+                return;
+            }
             if (auto status = controller.toggleTrackSwitch (trackId(), solo); ! status.ok() && onProblem)
                 onProblem (status.error().message);
             return;
@@ -372,8 +388,11 @@ void TimelineGestures::mouseUp (const juce::MouseEvent& event)
 void TimelineGestures::mouseDoubleClick (const juce::MouseEvent& event)
 {
     const auto e = event.getEventRelativeTo (&timeline);
-    if (timeline.hitTest (e.position).part == Part::clipBody && onRenameRequest)
+    const auto hit = timeline.hitTest (e.position);
+    if (hit.part == Part::clipBody && onRenameRequest)
         onRenameRequest();
+    else if (hit.part == Part::header && onTrackRenameRequest)
+        onTrackRenameRequest (size_t (hit.track));
 }
 
 void TimelineGestures::mouseMove (const juce::MouseEvent& event)

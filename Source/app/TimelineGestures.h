@@ -22,7 +22,8 @@ namespace sprocket::app
       - an empty part of a lane: click puts the edit cursor there (and the playhead, when
         stopped), drag selects a time range across the tracks it covers;
       - the ruler: click locates the playhead;
-      - a header's R / S / M and playlist box: record-arm, solo, mute, the playlist menu; its
+      - a header's R / S / M and playlist box: record-arm, solo, mute, the playlist menu;
+        ctrl+click on S: solo safe; right-click: height and colour menu; double-click: rename; its
         automation view and mode boxes: their menus;
       - a track shown in an automation view: its breakpoints (AutomationGestures).
     While dragging, the timeline draws the edit applied to a copy of the session (the model's
@@ -50,6 +51,10 @@ public:
     std::function<void (size_t trackIndex, juce::Rectangle<int> box)> onAutomationViewMenu, onAutomationModeMenu;
     /** A header's R button. */
     std::function<void (const std::string& trackId)> onToggleRecord;
+    /** Right-click on a header: its menu (heights, colours) at `where` (timeline coordinates). */
+    std::function<void (size_t trackIndex, juce::Point<int> where)> onHeaderMenu;
+    /** Double-click on a header's name: rename the track. */
+    std::function<void (size_t trackIndex)> onTrackRenameRequest;
     /** An edit the mouse made could not be done: tell the user. */
     std::function<void (const std::string& message)> onProblem;
 

@@ -250,8 +250,8 @@ TEST (EditingTest, HeaderButtonsMuteSoloAndArm)
     f.click (controls.solo.getCentre().toFloat());
     EXPECT_TRUE (f.session().tracks[2].solo);
     f.click (controls.record.getCentre().toFloat());
-    EXPECT_EQ (f.timeline().getArmedTracks().count ("t3"), 1u);
-    EXPECT_EQ (f.main.getDocument()->undoName(), "Solo");
+    EXPECT_TRUE (f.session().tracks[2].recordArm);
+    EXPECT_EQ (f.main.getDocument()->undoName(), "Record Arm");
 }
 
 TEST (EditingTest, PlaylistsDuplicateNewAndSwitch)

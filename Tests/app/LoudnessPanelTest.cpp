@@ -38,11 +38,11 @@ struct TonePlayer
         t.clips.push_back (sprocket::test::clip ("c", "m", 0, 48000 * 20));
         session.tracks.push_back (t);
         const auto tone = sprocket::test::sine (1000.0, std::pow (10.0, -23.0 / 20.0), 48000 * 20);
-        auto right = tone;
+        auto rightChannel = tone;
         if (invertRight)
-            for (auto& sample : right)
+            for (auto& sample : rightChannel)
                 sample = -sample;
-        media.media.push_back ({ tone, right });
+        media.media.push_back ({ tone, rightChannel });
         EXPECT_TRUE (engine.setPlan (std::make_unique<engine::RenderPlan> (engine::compilePlan (session))));
     }
 

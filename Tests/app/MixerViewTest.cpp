@@ -250,15 +250,18 @@ TEST (MixerView, MuteSoloAndRecordButtons)
     ASSERT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
     EXPECT_EQ (jsonOf (f.session()), before);
     EXPECT_FALSE (strip.getInfo().mute);
-    // Record arm is the header's view state, shared with the timeline, and not an edit.
-    const auto changes = f.main.getDocument()->changeCount();
+    // Record arm is the track's `record_arm`, shared with the timeline's header: one undo step.
     click (strip, strip.getRecordButtonArea().getCentre().toFloat());
     EXPECT_TRUE (strip.isArmed());
-    EXPECT_TRUE (f.timeline().getArmedTracks().contains ("t3"));
-    EXPECT_EQ (f.main.getDocument()->changeCount(), changes);
+    EXPECT_TRUE (f.session().tracks[2].recordArm);
+    EXPECT_EQ (f.main.getDocument()->undoName(), "Record Arm");
     click (strip, strip.getRecordButtonArea().getCentre().toFloat());
     EXPECT_FALSE (strip.isArmed());
-    EXPECT_TRUE (f.timeline().getArmedTracks().empty());
+    EXPECT_FALSE (f.session().tracks[2].recordArm);
+    ASSERT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
+    EXPECT_TRUE (f.session().tracks[2].recordArm);
+    ASSERT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
+    EXPECT_EQ (jsonOf (f.session()), before);
     // Buses have no switches: a click there changes nothing.
     auto& bus = f.strip (StripRef::bus ("DX"));
     click (bus, bus.getMuteButtonArea().getCentre().toFloat());
