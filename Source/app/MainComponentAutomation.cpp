@@ -167,8 +167,9 @@ void MainComponent::followTransportForAutomation (bool playing, int64_t position
         if (! automationPass.isActive())
         {
             automationPass.begin (document->session(), position);
-            if (playback != nullptr)
-                playback->update (automationPass.playing (document->session())); // write mode plays the faders
+            // Only write mode takes over at play start (its faders play, not its lanes).
+            if (playback != nullptr && ! automationPass.writingLanes().empty())
+                playback->update (automationPass.playing (document->session()));
         }
         lastRollingPosition = position;
     }

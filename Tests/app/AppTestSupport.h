@@ -3,6 +3,7 @@
 #include "app/Playback.h"
 #include "device/NullAudioDeviceType.h"
 #include "session/Session.h"
+#include "session/SessionJson.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
@@ -69,6 +70,28 @@ inline session::Session makeTwoTrackSession()
     s.tracks = { dialogue, effects };
     s.markers = { { { 20000 }, "Hit", {} } };
     return s;
+}
+
+/** Where tests write images for people to look at: <build>/Tests/app/artefacts/NAME. */
+inline juce::File artefact (const juce::String& name)
+{
+    return juce::File::getCurrentWorkingDirectory().getChildFile ("artefacts/" + name);
+}
+
+/** The session as its file would hold it, for comparing before and after an edit. */
+inline std::string jsonOf (const session::Session& s)
+{
+    return session::sessionToJson (s).dump();
+}
+
+/** A synthesized mouse event on `component`, as JUCE would deliver it. */
+inline juce::MouseEvent mouseEvent (juce::Component& component, juce::Point<float> position, juce::Point<float> down,
+                                    juce::ModifierKeys mods = {}, int clicks = 1, bool dragged = false)
+{
+    auto source = juce::Desktop::getInstance().getMainMouseSource();
+    const auto now = juce::Time::getCurrentTime();
+    return juce::MouseEvent (source, position, mods, juce::MouseInputSource::defaultPressure, 0.0f, 0.0f, 0.0f, 0.0f, &component,
+                             &component, now, down, now, clicks, dragged);
 }
 
 inline juce::Image paintToImage (juce::Component& component)

@@ -23,11 +23,6 @@ using session::StripRef;
 
 namespace
 {
-std::string jsonOf (const session::Session& s)
-{
-    return session::sessionToJson (s).dump();
-}
-
 const session::AutomationLane* laneOf (const session::Session& s, const std::string& track, const std::string& key)
 {
     return session::findLane (s, StripRef::track (track), key);
@@ -216,7 +211,7 @@ TEST (AutomationLaneTest, ScreenshotOfVolumeAndPanLanes)
                                 })
                      .ok());
     const auto image = paintToImage (f.main);
-    auto file = juce::File::getCurrentWorkingDirectory().getChildFile ("artefacts/automation-lanes.png");
+    auto file = artefact ("automation-lanes.png");
     file.getParentDirectory().createDirectory();
     file.deleteFile();
     juce::FileOutputStream out (file);
@@ -354,32 +349,6 @@ TEST (AutomationPass, TrimOffsetsTheExistingLaneByTheFaderMove)
 
 // A real pass through the window ---------------------------------------------------------------
 
-namespace
-{
-bool stepUntil (MainComponent& main, const std::function<bool()>& condition)
-{
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds (20);
-    for (;;)
-    {
-        main.updateFromEngine();
-        if (condition())
-            return true;
-        if (std::chrono::steady_clock::now() > deadline)
-            return false;
-        std::this_thread::sleep_for (std::chrono::milliseconds (5));
-    }
-}
-
-juce::MouseEvent faderEvent (juce::Component& c, juce::Point<float> position, juce::Point<float> down, juce::ModifierKeys mods,
-                             bool dragged)
-{
-    auto source = juce::Desktop::getInstance().getMainMouseSource();
-    const auto now = juce::Time::getCurrentTime();
-    return juce::MouseEvent (source, position, mods, juce::MouseInputSource::defaultPressure, 0.0f, 0.0f, 0.0f, 0.0f, &c, &c, now,
-                             down, now, 1, dragged);
-}
-} // namespace
-
 TEST (AutomationLaneTest, AFaderRideDuringPlaybackInTouchModeBecomesOneUndoableLane)
 {
     EditFixture f;
@@ -394,11 +363,11 @@ TEST (AutomationLaneTest, AFaderRideDuringPlaybackInTouchModeBecomesOneUndoableL
     ASSERT_TRUE (stepUntil (f.main, [&] { return f.main.getTimeline().getPlayhead() > 24000; }));
     const auto held = juce::ModifierKeys().withFlags (juce::ModifierKeys::leftButtonModifier);
     const juce::Point<float> cap { fader.slotCentreX(), fader.yForDb (fader.getDb()) };
-    fader.mouseDown (faderEvent (fader, cap, cap, held, false));
+    fader.mouseDown (mouseEvent (fader, cap, cap, held, 1, false));
     const auto touchedAt = f.main.getPlayback()->position();
     for (int step = 1; step <= 10; ++step)
     {
-        fader.mouseDrag (faderEvent (fader, cap.translated (0.0f, 6.0f * float (step)), cap, held, true));
+        fader.mouseDrag (mouseEvent (fader, cap.translated (0.0f, 6.0f * float (step)), cap, held, 1, true));
         const auto now = f.main.getPlayback()->position();
         ASSERT_TRUE (stepUntil (f.main, [&] { return f.main.getPlayback()->position() > now + 480; }));
     }
@@ -407,7 +376,7 @@ TEST (AutomationLaneTest, AFaderRideDuringPlaybackInTouchModeBecomesOneUndoableL
     EXPECT_TRUE (f.main.getAutomationPass().writingLanes().contains ({ "t1", "gain_db" }));
     const double rideEnd = fader.getDb();
     EXPECT_LT (rideEnd, -3.0);
-    fader.mouseUp (faderEvent (fader, cap.translated (0.0f, 60.0f), cap, {}, true));
+    fader.mouseUp (mouseEvent (fader, cap.translated (0.0f, 60.0f), cap, {}, 1, true));
     const auto releasedAt = f.main.getPlayback()->position();
     ASSERT_TRUE (stepUntil (f.main, [&] { return f.main.getPlayback()->position() > releasedAt + 24000; }));
     f.main.togglePlay();

@@ -15,6 +15,7 @@
 
 using namespace sprocket;
 using namespace sprocket::app;
+using sprocket::app::test::artefact;
 
 namespace
 {
@@ -51,10 +52,6 @@ void waitUntilDone (DeliverDialog& dialog)
     }
 }
 
-juce::File artefact (const juce::String& name)
-{
-    return juce::File::getCurrentWorkingDirectory().getChildFile ("artefacts/" + name);
-}
 } // namespace
 
 TEST (DeliverDialogTest, DeliversTheStoredSpecAndListsEveryFile)

@@ -6,10 +6,28 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
+#include <thread>
 
 namespace sprocket::app::test
 {
+/** Steps the component as its timer would until `condition` holds (20 s at most: CI is loaded). */
+inline bool stepUntil (MainComponent& main, const std::function<bool()>& condition)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds (20);
+    for (;;)
+    {
+        main.updateFromEngine();
+        if (condition())
+            return true;
+        if (std::chrono::steady_clock::now() > deadline)
+            return false;
+        std::this_thread::sleep_for (std::chrono::milliseconds (5));
+    }
+}
+
 /** The demo session and its audio copied into a temporary folder, so tests can edit, save,
     lock and autosave it without touching the repository. */
 struct DemoCopy
@@ -52,8 +70,8 @@ struct EditFixture
     TimelineComponent& timeline() { return main.getTimeline(); }
     const session::Session& session() { return main.getDocument()->session(); }
 
-    juce::MouseEvent event (juce::Point<float> position, juce::Point<float> down, juce::ModifierKeys mods = {},
-                            int clicks = 1, bool dragged = false)
+    juce::MouseEvent event (juce::Point<float> position, juce::Point<float> down, juce::ModifierKeys mods = {}, int clicks = 1,
+                            bool dragged = false)
     {
         auto source = juce::Desktop::getInstance().getMainMouseSource();
         const auto now = juce::Time::getCurrentTime();

@@ -14,11 +14,6 @@ using namespace sprocket::app::test;
 
 namespace
 {
-juce::File artefact (const juce::String& name)
-{
-    return juce::File::getCurrentWorkingDirectory().getChildFile ("artefacts/" + name);
-}
-
 /** Pixels in `area` brighter than the clip body: the waveform is drawn in a light bus colour. */
 int lightPixels (const juce::Image& image, juce::Rectangle<int> area, float brightness)
 {

@@ -21,25 +21,6 @@ using session::StripRef;
 
 namespace
 {
-juce::File artefact (const juce::String& name)
-{
-    return juce::File::getCurrentWorkingDirectory().getChildFile ("artefacts/" + name);
-}
-
-std::string jsonOf (const session::Session& s)
-{
-    return session::sessionToJson (s).dump();
-}
-
-juce::MouseEvent mouseEvent (juce::Component& component, juce::Point<float> position, juce::Point<float> down,
-                             juce::ModifierKeys mods = {}, int clicks = 1, bool dragged = false)
-{
-    auto source = juce::Desktop::getInstance().getMainMouseSource();
-    const auto now = juce::Time::getCurrentTime();
-    return juce::MouseEvent (source, position, mods, juce::MouseInputSource::defaultPressure, 0.0f, 0.0f, 0.0f, 0.0f, &component,
-                             &component, now, down, now, clicks, dragged);
-}
-
 void drag (juce::Component& c, juce::Point<float> from, juce::Point<float> delta)
 {
     const auto held = juce::ModifierKeys().withFlags (juce::ModifierKeys::leftButtonModifier);

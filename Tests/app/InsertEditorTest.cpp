@@ -26,27 +26,8 @@ using session::StripRef;
 
 namespace
 {
-juce::File artefact (const juce::String& name)
-{
-    return juce::File::getCurrentWorkingDirectory().getChildFile ("artefacts/" + name);
-}
-
-std::string jsonOf (const session::Session& s)
-{
-    return session::sessionToJson (s).dump();
-}
-
 const auto leftButton = juce::ModifierKeys().withFlags (juce::ModifierKeys::leftButtonModifier);
 const auto rightButton = juce::ModifierKeys().withFlags (juce::ModifierKeys::rightButtonModifier);
-
-juce::MouseEvent mouseEvent (juce::Component& component, juce::Point<float> position, juce::Point<float> down,
-                             juce::ModifierKeys mods = {}, bool dragged = false)
-{
-    auto source = juce::Desktop::getInstance().getMainMouseSource();
-    const auto now = juce::Time::getCurrentTime();
-    return juce::MouseEvent (source, position, mods, juce::MouseInputSource::defaultPressure, 0.0f, 0.0f, 0.0f, 0.0f, &component,
-                             &component, now, down, now, 1, dragged);
-}
 
 /** A click with the left button (and `mods`), or with the right one. */
 void click (juce::Component& c, juce::Point<float> at, juce::ModifierKeys mods = {}, bool right = false)
@@ -61,8 +42,8 @@ void drag (juce::Component& c, juce::Point<float> from, juce::Point<float> to)
 {
     c.mouseDown (mouseEvent (c, from, from, leftButton));
     for (int step = 1; step <= 4; ++step)
-        c.mouseDrag (mouseEvent (c, from + (to - from) * (float (step) / 4.0f), from, leftButton, true));
-    c.mouseUp (mouseEvent (c, to, from, {}, true));
+        c.mouseDrag (mouseEvent (c, from + (to - from) * (float (step) / 4.0f), from, leftButton, 1, true));
+    c.mouseUp (mouseEvent (c, to, from, {}, 1, true));
 }
 
 /** The id of the item whose text is `text`, looked for in submenus too (0 when none). */
@@ -221,12 +202,12 @@ TEST (InsertSlots, AddAnEqFromTheMenuEditItAndHearIt)
     const float y = float (gain->getHeight()) / 2.0f;
     const juce::Point<float> from { gain->getPositionOfValue (gain->getValue()), y }, to { gain->getPositionOfValue (6.0), y };
     gain->mouseDown (mouseEvent (*gain, from, from, leftButton));
-    gain->mouseDrag (mouseEvent (*gain, to, from, leftButton, true));
+    gain->mouseDrag (mouseEvent (*gain, to, from, leftButton, 1, true));
     EXPECT_DOUBLE_EQ (gain->getValue(), 6.0);
     EXPECT_EQ (f.main.getDocument()->changeCount(), changes);
     EXPECT_FALSE (f.session().tracks[0].inserts[0].params.contains ("band2_gain_db")
                   && f.session().tracks[0].inserts[0].params["band2_gain_db"] != 0.0);
-    gain->mouseUp (mouseEvent (*gain, to, from, {}, true));
+    gain->mouseUp (mouseEvent (*gain, to, from, {}, 1, true));
     EXPECT_EQ (f.main.getDocument()->changeCount(), changes + 1);
     EXPECT_EQ (f.main.getDocument()->undoName(), "Insert Parameter");
     EXPECT_EQ (f.session().tracks[0].inserts[0].params["band2_gain_db"].get<double>(), 6.0);

@@ -1,5 +1,5 @@
 #include "app/Playback.h"
-#include "AppTestSupport.h"
+#include "EditTestSupport.h"
 #include "app/MainComponent.h"
 #include "app/Snapshot.h"
 #include "app/Theme.h"
@@ -19,21 +19,6 @@ using namespace sprocket::app::test;
 namespace
 {
 const juce::String silently = juce::String::fromUTF8 ("Audio: no output device \xe2\x80\x94 playing silently");
-
-/** Steps the component as its timer would until `condition` holds (20 s at most: CI is loaded). */
-bool stepUntil (MainComponent& main, const std::function<bool()>& condition)
-{
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds (20);
-    for (;;)
-    {
-        main.updateFromEngine();
-        if (condition())
-            return true;
-        if (std::chrono::steady_clock::now() > deadline)
-            return false;
-        std::this_thread::sleep_for (std::chrono::milliseconds (10));
-    }
-}
 
 struct PlayingDemo
 {

@@ -19,28 +19,10 @@ using session::StripRef;
 
 namespace
 {
-juce::File artefact (const juce::String& name)
-{
-    return juce::File::getCurrentWorkingDirectory().getChildFile ("artefacts/" + name);
-}
-
-std::string jsonOf (const session::Session& s)
-{
-    return session::sessionToJson (s).dump();
-}
-
-juce::MouseEvent mouseEvent (juce::Component& component, juce::Point<float> position, juce::ModifierKeys mods, int clicks = 1)
-{
-    auto source = juce::Desktop::getInstance().getMainMouseSource();
-    const auto now = juce::Time::getCurrentTime();
-    return juce::MouseEvent (source, position, mods, juce::MouseInputSource::defaultPressure, 0.0f, 0.0f, 0.0f, 0.0f, &component,
-                             &component, now, position, now, clicks, false);
-}
-
 void click (juce::Component& c, juce::Point<float> at, juce::ModifierKeys mods = {})
 {
-    c.mouseDown (mouseEvent (c, at, mods.withFlags (juce::ModifierKeys::leftButtonModifier)));
-    c.mouseUp (mouseEvent (c, at, mods));
+    c.mouseDown (mouseEvent (c, at, at, mods.withFlags (juce::ModifierKeys::leftButtonModifier)));
+    c.mouseUp (mouseEvent (c, at, at, mods));
 }
 
 /** The item id of `text` in `menu` or its submenus (0 if none). */
@@ -210,9 +192,9 @@ TEST (MixerStrips, NameShowsTheStoredColourAndDoubleClickRenames)
 
     const auto at = strip->getNameArea().getCentre().toFloat();
     const auto held = juce::ModifierKeys().withFlags (juce::ModifierKeys::leftButtonModifier);
-    strip->mouseDown (mouseEvent (*strip, at, held));
-    strip->mouseUp (mouseEvent (*strip, at, {}));
-    strip->mouseDoubleClick (mouseEvent (*strip, at, held, 2));
+    strip->mouseDown (mouseEvent (*strip, at, at, held));
+    strip->mouseUp (mouseEvent (*strip, at, at, {}));
+    strip->mouseDoubleClick (mouseEvent (*strip, at, at, held, 2));
     auto* editor = mixer.getNameEditor();
     ASSERT_NE (editor, nullptr);
     EXPECT_EQ (editor->getText(), "DX 2");
