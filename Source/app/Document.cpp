@@ -12,8 +12,8 @@ Document::Document (DisplaySession loaded, std::filesystem::path file, std::opti
                     std::string reason)
     : history (std::move (loaded.session)), savedFile (std::move (file)), lock (std::move (sessionLock)),
       readOnlyReason (std::move (reason)), offline (std::move (loaded.offlineMediaIds)),
-      problems (std::move (loaded.mediaProblems)), facts (session::probeMediaFacts (history.session())),
-      knownMedia (history.session().media)
+      problems (std::move (loaded.mediaProblems)), repairs (std::move (loaded.repairs)),
+      facts (session::probeMediaFacts (history.session())), knownMedia (history.session().media)
 {
 }
 
@@ -100,6 +100,7 @@ core::Status Document::save()
         return status;
     history.markSaved();
     recovered = false;
+    repairs.clear();
     autosavedAt = history.changeCount();
     session::discardAutosave (savedFile);
     if (onChanged)
@@ -130,6 +131,7 @@ core::Status Document::saveAs (const std::filesystem::path& file)
     readOnlyReason.clear();
     history.markSaved();
     recovered = false;
+    repairs.clear();
     autosavedAt = history.changeCount();
     session::discardAutosave (savedFile);
     if (onChanged)

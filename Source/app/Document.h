@@ -42,10 +42,14 @@ public:
     bool isUntitled() const noexcept { return savedFile.empty(); }
     bool isReadOnly() const noexcept { return ! readOnlyReason.empty(); }
     const std::string& getReadOnlyReason() const noexcept { return readOnlyReason; }
-    bool isModified() const { return recovered || history.isModified(); }
+    /** Recovered and repaired sessions are unsaved work until saved. */
+    bool isModified() const { return recovered || ! repairs.empty() || history.isModified(); }
     bool isRecovered() const noexcept { return recovered; }
     const std::set<std::string>& offlineMedia() const noexcept { return offline; }
     const session::Problems& mediaProblems() const noexcept { return problems; }
+    /** What loading repaired and the next save writes (docs/SESSION_FORMAT.md: automation
+        points out of order or out of range). Empty once saved. */
+    const session::Problems& repairsToSave() const noexcept { return repairs; }
 
     /** Runs one undoable edit (see EditHistory::perform). Refused on a read-only document. */
     core::Status perform (const std::string& name, const session::EditHistory::Edit& edit);
@@ -84,6 +88,7 @@ private:
     std::string readOnlyReason;
     std::set<std::string> offline;
     session::Problems problems;
+    session::Problems repairs;
     session::MediaFactsLookup facts;
     std::vector<session::MediaRef> knownMedia;
     int64_t autosavedAt = 0;

@@ -82,6 +82,9 @@ private:
             return 1;
         }
 
+        for (auto& repaired : result.document->repairs)
+            std::cerr << "sprocket: warning: " << sessionFile.string() << ": " << repaired.toString() << '\n';
+
         MainComponent content;
         content.showDocument (*result.document);
         content.setSize (options.snapshotWidth, options.snapshotHeight);

@@ -148,9 +148,12 @@ void MainWindow::openNow (const std::filesystem::path& file, bool recover)
     if (! recover)
         session::discardAutosave (file); // an older autosave is of no use once the session opened
     const bool mediaMissing = ! document->offlineMedia().empty() && ! document->isReadOnly();
+    const auto repairs = document->repairsToSave();
     content->setDocument (std::move (document));
     addToRecent (file);
     secondsSinceAutosave = 0;
+    if (! repairs.empty())
+        showRepairs (file, repairs);
     if (mediaMissing)
         content->invoke (MainComponent::relinkMediaCommand); // as Pro Tools asks about missing files on open
 }
@@ -170,6 +173,19 @@ void MainWindow::showProblems (const std::filesystem::path& file, const session:
                                             juce::String (file.string()) + "\n\n"
                                                 + juce::String (SessionLoader::describe (problems)),
                                             "OK", this);
+}
+
+void MainWindow::showRepairs (const std::filesystem::path& file, const session::Problems& repairs)
+{
+    for (auto& repaired : repairs)
+        std::cerr << "sprocket: warning: " << file.string() << ": " << repaired.toString() << '\n';
+    juce::AlertWindow::showMessageBoxAsync (
+        juce::MessageBoxIconType::WarningIcon, "Session repaired",
+        juce::String (file.string()) + "\n\nSprocket repaired " + juce::String (repairs.size())
+            + (repairs.size() == 1 ? " problem" : " problems")
+            + " while opening it. Saving writes the repaired data; closing without saving keeps the file as it was.\n\n"
+            + juce::String (SessionLoader::describe (repairs)),
+        "OK", this);
 }
 
 void MainWindow::chooseSession()

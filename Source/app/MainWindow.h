@@ -73,6 +73,8 @@ private:
     void whenChangesAreSettled (std::function<void()> next);
     void documentChanged();
     void showProblems (const std::filesystem::path& file, const session::Problems& problems);
+    /** Says what loading repaired (and that saving writes it). */
+    void showRepairs (const std::filesystem::path& file, const session::Problems& repairs);
     void addToRecent (const std::filesystem::path& file);
 
     juce::ApplicationCommandManager commandManager;

@@ -29,6 +29,7 @@ OpenResult SessionLoader::open (const std::filesystem::path& file)
     document.session = std::move (*loaded.session);
     document.mediaProblems = session::checkMedia (document.session);
     document.offlineMediaIds = offlineMediaIn (document.session, document.mediaProblems);
+    document.repairs = std::move (loaded.warnings);
     return { std::move (document), {} };
 }
 

@@ -18,6 +18,7 @@ struct DisplaySession
     session::Session session;
     std::set<std::string> offlineMediaIds; // media ids whose file is missing or unreadable
     session::Problems mediaProblems;      // everything checkMedia reported
+    session::Problems repairs = {};       // what loading repaired (automation points out of order or range)
 };
 
 /** A session ready to show, or the problems that kept it from loading. */

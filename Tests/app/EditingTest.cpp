@@ -328,6 +328,30 @@ TEST (EditingTest, AutosaveIsOfferedAndRecoversTheEdits)
     EXPECT_FALSE (session::hasRecoverableAutosave (demo.session())) << "saving discards the autosave";
 }
 
+TEST (EditingTest, RepairedAutomationIsReportedAndUnsavedUntilSaved)
+{
+    DemoCopy demo;
+    auto json = nlohmann::json::parse (readTextFile (demo.session()));
+    json["tracks"][0]["automation"]["gain_db"] = nlohmann::json::array ({ { 96000, -6.0 }, { 48000, 30.0 } });
+    writeTextFile (demo.session(), json.dump (2));
+
+    auto opened = Document::open (demo.session());
+    auto& document = *std::get<std::unique_ptr<Document>> (opened);
+    const auto& repairs = document.repairsToSave();
+    ASSERT_EQ (repairs.size(), 2u) << SessionLoader::describe (repairs);
+    EXPECT_EQ (repairs[0].path, "tracks[0].automation.gain_db[1]");
+    EXPECT_NE (repairs[0].message.find ("clamped to 24"), std::string::npos) << "the gain range's top: " << repairs[0].message;
+    EXPECT_EQ (repairs[1].path, "tracks[0].automation.gain_db[1]");
+    EXPECT_NE (repairs[1].message.find ("out of order"), std::string::npos) << repairs[1].message;
+    EXPECT_TRUE (document.isModified()) << "a repaired session is unsaved work, so closing asks";
+
+    ASSERT_TRUE (document.save().ok());
+    EXPECT_FALSE (document.isModified());
+    EXPECT_TRUE (document.repairsToSave().empty());
+    const auto saved = nlohmann::json::parse (readTextFile (demo.session()));
+    EXPECT_EQ (saved["tracks"][0]["automation"]["gain_db"], nlohmann::json::parse ("[[48000, 24.0], [96000, -6.0]]"));
+}
+
 TEST (EditingTest, ImportRefusesWhatIsNotAudioAndImportsWhatIs)
 {
     EditFixture f;
