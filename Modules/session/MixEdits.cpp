@@ -98,6 +98,26 @@ Status setTrackPan (SessionEditor& editor, const std::string& trackId, double pa
     return {};
 }
 
+Status setTrackSurroundPan (SessionEditor& editor, const std::string& trackId, const SurroundPan& position)
+{
+    const auto within = [] (double value, double low, double high) {
+        return std::isfinite (value) && value >= low && value <= high;
+    };
+    if (! within (position.x, -1.0, 1.0) || ! within (position.y, -1.0, 1.0))
+        return makeError ("a surround position's x and y must be between -1 and +1");
+    if (! within (position.divergence, 0.0, 1.0))
+        return makeError ("divergence must be between 0 and 1");
+    if (! within (position.centrePercent, 0.0, 100.0))
+        return makeError ("the centre percentage must be between 0 and 100");
+    if (! within (position.lfeDb, -200.0, 24.0))
+        return makeError ("the LFE send must be between -200 and +24 dB");
+    auto* track = editor.track (trackId);
+    if (track == nullptr)
+        return makeError ("there is no track '" + trackId + "'");
+    track->surroundPan = position;
+    return {};
+}
+
 Status setTrackMute (SessionEditor& editor, const std::string& trackId, bool mute)
 {
     auto* track = editor.track (trackId);

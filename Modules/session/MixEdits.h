@@ -19,6 +19,10 @@ core::Status setStripGain (SessionEditor&, const StripRef& strip, double gainDb)
 /** A track's pan, -1 (left) .. +1 (right). */
 core::Status setTrackPan (SessionEditor&, const std::string& trackId, double pan);
 
+/** A track's place in a surround room (docs/SESSION_FORMAT.md, *Surround pan*): x and y
+    -1 .. +1, divergence 0 .. 1, centre_percent 0 .. 100, lfe_db -200 .. +24. */
+core::Status setTrackSurroundPan (SessionEditor&, const std::string& trackId, const SurroundPan& position);
+
 /** A track's mute or solo switch. */
 core::Status setTrackMute (SessionEditor&, const std::string& trackId, bool mute);
 core::Status setTrackSolo (SessionEditor&, const std::string& trackId, bool solo);

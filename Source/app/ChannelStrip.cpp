@@ -22,6 +22,15 @@ namespace
     {
         return juce::String::fromUTF8 (s.c_str());
     }
+
+    /** The first free slot of a section says what a click there adds, so the empty insert and
+        send areas read apart. */
+    void drawEmptySlotHint (juce::Graphics& g, juce::Rectangle<int> slot, const juce::String& what)
+    {
+        g.setColour (theme::textSecondary.withAlpha (0.45f));
+        g.setFont (theme::uiFont (9.5f));
+        g.drawText ("+ " + what, slot.reduced (3, 0), juce::Justification::centredLeft, false);
+    }
 } // namespace
 
 ChannelStrip::ChannelStrip()
@@ -47,6 +56,10 @@ ChannelStrip::ChannelStrip()
     panControl.onCommit = [this] (double pan) {
         if (onPan)
             onPan (pan, true);
+    };
+    panControl.onOpenSurround = [this] {
+        if (onOpenSurroundPan)
+            onOpenSurroundPan();
     };
 }
 
@@ -83,9 +96,14 @@ juce::Rectangle<int> ChannelStrip::getSendSlotArea (size_t index) const
     return getInsertSlotArea (size_t (insertSlots) + index).translated (0, sendGap);
 }
 
+juce::Rectangle<int> ChannelStrip::getAutomationModeArea() const
+{
+    return getSendSlotArea (size_t (sendSlots) - 1).translated (0, slotHeight + 3);
+}
+
 int ChannelStrip::panTop() const
 {
-    return getSendSlotArea (size_t (sendSlots) - 1).getBottom() + 3;
+    return getAutomationModeArea().getBottom() + 3;
 }
 
 juce::Rectangle<int> ChannelStrip::getNameArea() const
@@ -174,7 +192,11 @@ void ChannelStrip::paint (juce::Graphics& g)
         g.setColour (juce::Colour (0xff202024));
         g.fillRect (slot);
         if (i >= info.inserts.size())
+        {
+            if (i == info.inserts.size())
+                drawEmptySlotHint (g, slot, "insert");
             continue;
+        }
         const auto& insert = info.inserts[i];
         const bool lastShown = i + 1 == size_t (insertSlots) && info.inserts.size() > size_t (insertSlots);
         auto label = lastShown ? "+" + juce::String (info.inserts.size() - i) + " more" : text (insert.name);
@@ -197,7 +219,11 @@ void ChannelStrip::paint (juce::Graphics& g)
         g.setColour (juce::Colour (0xff1c1c20));
         g.fillRect (slot);
         if (i >= info.sends.size())
+        {
+            if (i == info.sends.size())
+                drawEmptySlotHint (g, slot, "send");
             continue;
+        }
         const auto& send = info.sends[i];
         g.setColour (send.mute       ? juce::Colour (0xff2a2a30)
                      : send.preFader ? juce::Colour (0xff3e5a46)
@@ -213,6 +239,22 @@ void ChannelStrip::paint (juce::Graphics& g)
         g.drawFittedText (text (send.busName), inner, juce::Justification::centredLeft, 1, 0.8f);
         if (send.mute)
             g.drawHorizontalLine (slot.getCentreY(), float (slot.getX() + 3), float (slot.getRight() - 3));
+    }
+
+    // The automation mode, lit red when a pass would write (as the track header's box).
+    if (info.automationMode)
+    {
+        const auto mode = *info.automationMode;
+        const bool writes = mode != session::AutomationMode::off && mode != session::AutomationMode::read;
+        const auto area = getAutomationModeArea();
+        g.setColour (writes ? juce::Colour (0xff5a2a2a) : juce::Colour (0xff26262b));
+        g.fillRoundedRectangle (area.toFloat(), 2.0f);
+        g.setColour (writes                                 ? juce::Colour (0xffff6a6a)
+                     : mode == session::AutomationMode::off ? theme::textSecondary.withAlpha (0.6f)
+                                                            : theme::textSecondary);
+        g.setFont (theme::uiFont (10.0f));
+        g.drawText (juce::String (std::string (session::automationModeName (mode))) + juce::String::fromUTF8 (" \xe2\x96\xbe"),
+                    area, juce::Justification::centred, false);
     }
 
     // Record arm, mute and solo (tracks).
@@ -284,6 +326,8 @@ ChannelStrip::Part ChannelStrip::partAt (juce::Point<int> point, size_t& slotInd
             slotIndex = i;
             return i < info.sends.size() ? Part::send : Part::emptySend;
         }
+    if (info.automationMode && getAutomationModeArea().contains (point))
+        return Part::automationMode;
     if (getNameArea().contains (point))
         return Part::name;
     return Part::none;
@@ -301,6 +345,13 @@ void ChannelStrip::mouseDown (const juce::MouseEvent& e)
         return;
     }
     // The menus open on the press, as menus do; the release then does nothing more.
+    if (pressed == Part::automationMode)
+    {
+        pressed = Part::none;
+        if (onAutomationModeMenu)
+            onAutomationModeMenu();
+        return;
+    }
     if (e.mods.isPopupMenu() || pressed == Part::emptyInsert || pressed == Part::emptySend)
     {
         const auto part = std::exchange (pressed, Part::none);

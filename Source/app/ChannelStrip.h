@@ -38,6 +38,7 @@ public:
     // Gestures: `commit` false while a drag goes on, true once when it ends.
     std::function<void (double db, bool commit)> onGain;
     std::function<void (double pan, bool commit)> onPan;
+    std::function<void()> onOpenSurroundPan;        // a click on a surround pan display
     std::function<void (bool solo)> onToggleSwitch; // mute (false) or solo (true)
     std::function<void()> onToggleRecordArm;
     std::function<void (size_t insert)> onToggleInsert;        // ctrl/cmd+click: bypass
@@ -46,6 +47,7 @@ public:
     std::function<void (size_t from, size_t to)> onMoveInsert; // drag onto another slot
     std::function<void (size_t send)> onOpenSend;              // click on a used send slot
     std::function<void (size_t slot)> onSendMenu;              // empty send slot or right-click
+    std::function<void()> onAutomationModeMenu;                // click on the automation mode box
     std::function<void()> onToggleSoloSafe; // ctrl+click on S (Pro Tools' cmd-click)
     /** Double-click on the name; right-click on the name (its colour and group menu). */
     std::function<void()> onRenameRequest;
@@ -63,6 +65,8 @@ public:
     juce::Rectangle<int> getSoloButtonArea() const;
     juce::Rectangle<int> getInsertSlotArea (size_t index) const;
     juce::Rectangle<int> getSendSlotArea (size_t index) const;
+    /** The automation mode box under the sends ("read", "touch", ...): tracks and buses. */
+    juce::Rectangle<int> getAutomationModeArea() const;
     /** The read-out under the fader: "-6.5", "0.0", "-inf". */
     juce::String getGainText() const;
 
@@ -83,6 +87,7 @@ private:
         emptyInsert,
         send,
         emptySend,
+        automationMode,
         name
     };
     Part partAt (juce::Point<int> point, size_t& slotIndex) const;

@@ -105,6 +105,7 @@ std::vector<StripInfo> mixerStripsFor (const session::Session& s)
         info.channels = track.channels;
         info.output = destinationName (s, track.output);
         info.hasInserts = true;
+        info.automationMode = track.automationMode;
         info.inserts = slotsFor (track.inserts);
         info.sends = sendSlotsFor (s, track.sends);
         info.gainDb = track.gainDb;
@@ -115,7 +116,10 @@ std::vector<StripInfo> mixerStripsFor (const session::Session& s)
         if (track.channels <= 2)
             info.panKind = into >= 6 ? StripInfo::PanKind::surround : StripInfo::PanKind::stereo;
         info.pan = track.pan;
-        info.surroundPan = track.surroundPan.value_or (session::SurroundPan {});
+        // Without a surround position a source plays into L and R by its pan: the same image as a
+        // front position with no centre share.
+        info.surroundPan = track.surroundPan.value_or (session::SurroundPan { track.pan, 1.0, 0.0, 0.0, -144.0 });
+        info.panInto = info.panKind == StripInfo::PanKind::surround ? into : 0;
         info.hasSwitches = true;
         info.mute = track.mute;
         info.solo = track.solo;
@@ -136,6 +140,7 @@ std::vector<StripInfo> mixerStripsFor (const session::Session& s)
         info.channels = bus.channels;
         info.output = destinationName (s, bus.output);
         info.hasInserts = true;
+        info.automationMode = bus.automationMode;
         info.inserts = slotsFor (bus.inserts);
         info.sends = sendSlotsFor (s, bus.sends);
         info.gainDb = bus.gainDb;

@@ -3,6 +3,7 @@
 #include "session/MixEdits.h"
 #include "session/Session.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,12 +51,14 @@ struct StripInfo
     bool gainAutomated = false; // a gain_db lane plays instead of the fader's value
     PanKind panKind = PanKind::none;
     double pan = 0.0;
-    session::SurroundPan surroundPan;
+    session::SurroundPan surroundPan; // as it plays: a track without one shows its pan at the front, centre 0 %
+    int panInto = 0;                  // the destination's width when panKind is surround (6 or 8)
     bool hasSwitches = false; // mute and solo: tracks only (buses have no such switch yet)
     bool mute = false, solo = false;
     bool soloSafe = false, recordArm = false;
     bool muteOnly = false; // a VCA: its mute and no other switch
     std::string colour;    // the stored "#rrggbb" (a track's own, else its bus's); empty: by colourId
+    std::optional<session::AutomationMode> automationMode; // tracks and buses; none for the master and VCAs
 
     bool operator== (const StripInfo&) const = default;
 };

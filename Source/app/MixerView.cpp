@@ -138,6 +138,8 @@ void MixerView::connect (ChannelStrip& strip)
     strip.onMoveInsert = [this, s] (size_t from, size_t to) { moveInsert (s->getInfo().ref, from, to); };
     strip.onOpenSend = [this, s] (size_t index) { openSendPanel (s->getInfo().ref, index); };
     strip.onSendMenu = [this, s] (size_t slot) { showSendMenu (*s, slot); };
+    strip.onOpenSurroundPan = [this, s] { openSurroundPanel (s->getInfo().ref); };
+    strip.onAutomationModeMenu = [this, s] { showAutomationModeMenu (*s); };
 }
 
 void MixerView::gain (const session::StripRef& ref, double db, bool commit)

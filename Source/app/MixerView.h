@@ -4,6 +4,7 @@
 #include "InsertEditor.h"
 #include "MixerStrips.h"
 #include "SendPanel.h"
+#include "SurroundPanPanel.h"
 
 #include "core/Error.h"
 #include "session/EditHistory.h"
@@ -24,7 +25,8 @@ namespace sprocket::app
     fader or pan drag goes on, each step is previewed by posting a plan compiled from a copy of
     the session with the edit applied (the running engine hears it at once), and releasing
     performs it once. Insert and send slots open menus (add, bypass, move, remove), an insert's
-    editor (InsertEditor) and a send's fader (SendPanel), each a panel over the strips; their
+    editor (InsertEditor), a send's fader (SendPanel) and a track's surround panner
+    (SurroundPanPanel), each a panel over the strips; their
     drags preview and commit the same way. [[message thread]] */
 class MixerView final : public juce::Component
 {
@@ -104,10 +106,14 @@ public:
     /** The open insert editor or send panel (null when none is open). */
     InsertEditor* getInsertEditor() const noexcept { return insertEditor.get(); }
     SendPanel* getSendPanel() const noexcept { return sendPanel.get(); }
+    SurroundPanPanel* getSurroundPanel() const noexcept { return surroundPanel.get(); }
     void openInsertEditor (const session::StripRef& strip, size_t slot);
     void openSendPanel (const session::StripRef& strip, size_t slot);
     void closeInsertEditor();
     void closeSendPanel();
+    /** A track's surround panner (its pan display was clicked); nothing for other strips. */
+    void openSurroundPanel (const session::StripRef& strip);
+    void closeSurroundPanel();
 
     void paint (juce::Graphics&) override;
     void resized() override;
@@ -121,6 +127,7 @@ private:
     void perform (const std::string& name, const session::EditHistory::Edit& edit);
     void showInsertMenu (ChannelStrip& strip, size_t slot);
     void showSendMenu (ChannelStrip& strip, size_t slot);
+    void showAutomationModeMenu (ChannelStrip& strip);
     void insertChosen (const session::StripRef& ref, size_t slot, int itemId);
     void moveInsert (const session::StripRef& ref, size_t from, size_t to);
     void sendChosen (const session::StripRef& ref, size_t slot, int itemId);
@@ -140,6 +147,8 @@ private:
     size_t editorSlot = 0;
     std::unique_ptr<SendPanel> sendPanel;
     session::StripRef sendStrip;
+    std::unique_ptr<SurroundPanPanel> surroundPanel;
+    session::StripRef surroundStrip;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MixerView)
 };

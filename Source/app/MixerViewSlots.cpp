@@ -3,6 +3,7 @@
 
 #include "InsertMenu.h"
 
+#include "session/AutomationEdits.h"
 #include "session/InsertEdits.h"
 #include "session/MixEdits.h"
 #include "session/SendEdits.h"
@@ -214,6 +215,56 @@ void MixerView::openSendPanel (const session::StripRef& ref, size_t slot)
     placePanel (*sendPanel, *strip, strip->getSendSlotArea (slot));
 }
 
+void MixerView::openSurroundPanel (const session::StripRef& ref)
+{
+    auto* strip = findStrip (ref);
+    if (strip == nullptr || ref.kind != session::StripRef::Kind::track
+        || strip->getInfo().panKind != StripInfo::PanKind::surround)
+        return;
+    closeSurroundPanel();
+    surroundStrip = ref;
+    const auto& info = strip->getInfo();
+    surroundPanel =
+        std::make_unique<SurroundPanPanel> (info.surroundPan, info.panInto, info.channels, text (info.name), text (info.output));
+    surroundPanel->onChange = [this, id = ref.id] (const session::SurroundPan& position, bool commit) {
+        const auto edit = [id, position] (session::SessionEditor& e) { return session::setTrackSurroundPan (e, id, position); };
+        if (commit)
+            perform ("Surround Pan", edit);
+        else
+            previewEdit (edit);
+    };
+    surroundPanel->onClose = [this] { closeSurroundPanel(); };
+    addAndMakeVisible (*surroundPanel);
+    placePanel (*surroundPanel, *strip, strip->getPanControl().getBounds());
+}
+
+void MixerView::closeSurroundPanel()
+{
+    surroundPanel.reset();
+}
+
+void MixerView::showAutomationModeMenu (ChannelStrip& strip)
+{
+    const auto ref = strip.getInfo().ref;
+    const auto current = strip.getInfo().automationMode;
+    if (! current)
+        return;
+    // Items are 1 + the mode's value, in Pro Tools' order.
+    juce::PopupMenu menu;
+    menu.addSectionHeader ("Automation");
+    for (auto mode : { session::AutomationMode::off, session::AutomationMode::read, session::AutomationMode::touch,
+                       session::AutomationMode::latch, session::AutomationMode::write, session::AutomationMode::trim })
+        menu.addItem (int (mode) + 1, juce::String (std::string (session::automationModeName (mode))), true, mode == *current);
+    presentMenu (menu, strip.localAreaToGlobal (strip.getAutomationModeArea()), [this, ref, current] (int itemId) {
+        if (itemId < 1 || itemId > int (session::AutomationMode::trim) + 1)
+            return;
+        const auto mode = session::AutomationMode (itemId - 1);
+        if (mode != *current)
+            perform ("Automation Mode " + std::string (session::automationModeName (mode)),
+                     [ref, mode] (session::SessionEditor& e) { return session::setAutomationMode (e, ref, mode); });
+    });
+}
+
 void MixerView::showSendMenu (ChannelStrip& strip, size_t slot)
 {
     const auto* session = host.session ? host.session() : nullptr;
@@ -313,10 +364,13 @@ void MixerView::placePanel (juce::Component& panel, const ChannelStrip& strip, j
         bounds.setX (stripArea.getX() - bounds.getWidth() - 2);
     bounds.setX (std::clamp (bounds.getX(), 0, std::max (0, getWidth() - bounds.getWidth())));
     bounds.setY (std::clamp (bounds.getY(), 0, std::max (0, getHeight() - bounds.getHeight())));
-    // The other panel stays readable: this one goes beside it rather than over it.
-    juce::Component* other = &panel == insertEditor.get() ? static_cast<juce::Component*> (sendPanel.get()) : insertEditor.get();
-    if (other != nullptr && other->getBounds().intersects (bounds))
+    // The other panels stay readable: this one goes beside them rather than over them.
+    for (juce::Component* other :
+         { static_cast<juce::Component*> (insertEditor.get()), static_cast<juce::Component*> (sendPanel.get()),
+           static_cast<juce::Component*> (surroundPanel.get()) })
     {
+        if (other == nullptr || other == &panel || ! other->getBounds().intersects (bounds))
+            continue;
         bounds.setX (other->getRight() + 2);
         if (bounds.getRight() > getWidth())
             bounds.setX (std::max (0, other->getX() - bounds.getWidth() - 2));
@@ -337,6 +391,17 @@ void MixerView::refreshPanels()
         {
             insertEditor->setInsert (*insert);
             insertEditor->toFront (false);
+        }
+    }
+    if (surroundPanel != nullptr)
+    {
+        const auto* strip = findStrip (surroundStrip);
+        if (strip == nullptr || strip->getInfo().panKind != StripInfo::PanKind::surround)
+            closeSurroundPanel();
+        else
+        {
+            surroundPanel->setPosition (strip->getInfo().surroundPan);
+            surroundPanel->toFront (false);
         }
     }
     if (sendPanel != nullptr)

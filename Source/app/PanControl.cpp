@@ -88,6 +88,8 @@ void PanControl::paint (juce::Graphics& g)
 
 void PanControl::mouseDown (const juce::MouseEvent& e)
 {
+    if (mode == Mode::surround && onOpenSurround)
+        onOpenSurround();
     if (mode != Mode::stereo)
         return;
     if (e.mods.isAltDown())

@@ -12,7 +12,8 @@ namespace sprocket::app
     "<50", "C", "50>" (Pro Tools' hundredths); dragging moves it by the mouse's movement (the
     bar's width is the full travel), a double-click centres it; onDrag while dragging, onCommit
     once per gesture. Into 5.1 or 7.1: the surround position as a small room with the source as
-    a dot and its x/y read out (shown, not edited here). Buses and the master have no pan.
+    a dot and its x/y read out; a click on it asks for the surround panner (onOpenSurround).
+    Buses and the master have no pan.
     [[message thread]] */
 class PanControl final : public juce::Component
 {
@@ -36,6 +37,7 @@ public:
 
     std::function<void (double pan)> onDrag;
     std::function<void (double pan)> onCommit;
+    std::function<void()> onOpenSurround;
 
     void paint (juce::Graphics&) override;
     void mouseDown (const juce::MouseEvent&) override;

@@ -369,3 +369,32 @@ TEST (SendSlots, ScreenshotsOfFilledSlotsAndAnOpenEditor)
     ASSERT_NE (f.mixer().getSendPanel(), nullptr);
     ASSERT_TRUE (Snapshot::writePng (Snapshot::render (f.main, 1920, 1080), artefact ("insert-editor.png")).ok());
 }
+
+TEST (StripAutomationMode, TheStripsBoxSetsTheModeInOneStep)
+{
+    MixerOnSession f (sessionWithReverb());
+    const auto original = jsonOf (f.session());
+    auto& strip = f.strip (StripRef::track ("t1"));
+    ASSERT_EQ (strip.getInfo().automationMode, session::AutomationMode::read);
+
+    click (strip, strip.getAutomationModeArea().getCentre().toFloat());
+    ASSERT_EQ (f.menus.shown, 1) << "a click on the mode box opens the mode menu";
+    ASSERT_TRUE (f.menus.pick ("touch"));
+    EXPECT_EQ (f.session().tracks[0].automationMode, session::AutomationMode::touch);
+    EXPECT_EQ (f.main.getDocument()->undoName(), "Automation Mode touch");
+    EXPECT_EQ (strip.getInfo().automationMode, session::AutomationMode::touch) << "the strip shows it";
+
+    // A bus strip has one too; the master has none.
+    auto& bus = f.strip (StripRef::bus ("VERB"));
+    click (bus, bus.getAutomationModeArea().getCentre().toFloat());
+    ASSERT_TRUE (f.menus.pick ("off"));
+    EXPECT_EQ (f.session().buses.back().automationMode, session::AutomationMode::off);
+    auto& master = f.strip (StripRef::master());
+    EXPECT_FALSE (master.getInfo().automationMode.has_value());
+    click (master, master.getAutomationModeArea().getCentre().toFloat());
+    EXPECT_EQ (f.menus.shown, 2) << "no menu from the master";
+
+    ASSERT_TRUE (f.main.getDocument()->undo());
+    ASSERT_TRUE (f.main.getDocument()->undo());
+    EXPECT_EQ (jsonOf (f.session()), original);
+}

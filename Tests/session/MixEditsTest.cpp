@@ -89,6 +89,22 @@ TEST (MixEdits, PanMuteSoloUndo)
                      });
 }
 
+TEST (MixEdits, SurroundPanSetsTheWholePositionAndUndoes)
+{
+    SurroundPan position;
+    position.x = -0.5;
+    position.y = 0.25;
+    position.divergence = 0.3;
+    position.centrePercent = 40.0;
+    position.lfeDb = -10.0;
+    performUndoRedo ([position] (SessionEditor& e) { return setTrackSurroundPan (e, "A1", position); },
+                     [position] (const Session& s) {
+                         ASSERT_TRUE (s.tracks[0].surroundPan.has_value());
+                         EXPECT_EQ (*s.tracks[0].surroundPan, position);
+                         EXPECT_FALSE (s.tracks[1].surroundPan.has_value());
+                     });
+}
+
 TEST (MixEdits, InsertBypassOnTracksAndBusesUndo)
 {
     performUndoRedo ([] (SessionEditor& e) { return setInsertBypass (e, StripRef::track ("A1"), 0, true); },
@@ -112,6 +128,17 @@ TEST (MixEdits, BadInputChangesNothing)
     refused ([] (SessionEditor& e) { return setStripGain (e, StripRef::bus ("MX"), 0.0); });
     refused ([] (SessionEditor& e) { return setTrackPan (e, "A1", 1.5); });
     refused ([] (SessionEditor& e) { return setTrackMute (e, "nope", true); });
+    const auto surroundWith = [] (auto change) {
+        SurroundPan position;
+        change (position);
+        return [position] (SessionEditor& e) { return setTrackSurroundPan (e, "A1", position); };
+    };
+    refused (surroundWith ([] (SurroundPan& p) { p.x = 1.01; }));
+    refused (surroundWith ([] (SurroundPan& p) { p.y = std::nan (""); }));
+    refused (surroundWith ([] (SurroundPan& p) { p.divergence = -0.1; }));
+    refused (surroundWith ([] (SurroundPan& p) { p.centrePercent = 101.0; }));
+    refused (surroundWith ([] (SurroundPan& p) { p.lfeDb = 30.0; }));
+    refused ([] (SessionEditor& e) { return setTrackSurroundPan (e, "nope", SurroundPan {}); });
     refused ([] (SessionEditor& e) { return setInsertBypass (e, StripRef::track ("A2"), 0, true); });
     refused ([] (SessionEditor& e) { return setInsertBypass (e, StripRef::master(), 0, true); });
 }
