@@ -72,7 +72,11 @@ void TimelineComponent::setAlternateSelection (std::optional<AlternateSelection>
 
 void TimelineComponent::dropMissingAlternates()
 {
-    std::erase_if (alternatesShown, [this] (const std::string& id) { return trackById (session, id) == nullptr; });
+    // A track left with no alternates (an undone Duplicate Playlist) closes its view.
+    std::erase_if (alternatesShown, [this] (const std::string& id) {
+        const auto* track = trackById (session, id);
+        return track == nullptr || track->alternatePlaylists.empty();
+    });
     std::erase_if (auditions, [this] (const auto& entry) { return ! hasAlternate (session, entry.first, entry.second); });
     if (alternateSelection && ! hasAlternate (session, alternateSelection->trackId, alternateSelection->playlist))
         alternateSelection.reset();

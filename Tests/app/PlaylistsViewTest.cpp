@@ -178,3 +178,28 @@ TEST (PlaylistsView, DragARangeOnTheLaneThenItsArrowCopiesItToMain)
     ASSERT_TRUE (f.press (juce::KeyPress ('z', ctrl | shiftKey, 0)));
     EXPECT_EQ (jsonOf (f.session()), after);
 }
+
+TEST (PlaylistsView, TheEditMenuCommandCopiesTheLaneRangeAndUndoingTheTakeClosesTheView)
+{
+    EditFixture f;
+    makeTwoTakes (f);
+    f.main.playlistMenuChosen (0, MainComponent::playlistMenuShowAlternates);
+    juce::ApplicationCommandInfo info (MainComponent::copyAlternateToMainCommand);
+    f.main.getCommandInfo (MainComponent::copyAlternateToMainCommand, info);
+    EXPECT_FALSE ((info.flags & juce::ApplicationCommandInfo::isDisabled) == 0) << "greyed out without a lane range";
+    ASSERT_TRUE (f.main.invoke (MainComponent::copyAlternateToMainCommand));
+    EXPECT_TRUE (f.main.getLastProblem().contains ("Select a range")) << f.main.getLastProblem();
+
+    f.timeline().setAlternateSelection (TimelineComponent::AlternateSelection { "t1", "Main", { { 170000 }, { 180000 } } });
+    f.main.getCommandInfo (MainComponent::copyAlternateToMainCommand, info);
+    EXPECT_TRUE ((info.flags & juce::ApplicationCommandInfo::isDisabled) == 0);
+    ASSERT_TRUE (f.main.invoke (MainComponent::copyAlternateToMainCommand));
+    EXPECT_EQ (f.main.getDocument()->undoName(), "Copy to Main Playlist");
+
+    // Undo the copy, the clear and the duplicate: no alternates are left, the lanes close.
+    for (int step = 0; step < 3; ++step)
+        ASSERT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
+    EXPECT_TRUE (f.session().tracks[0].alternatePlaylists.empty());
+    EXPECT_FALSE (f.timeline().isShowingAlternates ("t1"));
+    EXPECT_FALSE (f.timeline().getAlternateSelection().has_value());
+}
