@@ -155,6 +155,12 @@ void TimelineComponent::paintAlternateClips (juce::Graphics& g, size_t trackInde
         return;
     const auto& track = session.tracks[trackIndex];
     const auto lanes = getLaneArea();
+    if (! auditioningOf (track.id).empty())
+    {
+        // The main playlist is not heard while a lane is auditioned: dimmed like an alternate.
+        const auto row = getTrackHeaderBounds (trackIndex);
+        AlternateLanePainter::paintDim (g, { lanes.getX(), row.getY(), lanes.getWidth(), row.getHeight() }, {});
+    }
     const auto visible = scale.visibleRange (lanes.getWidth());
     auto look = trackLook;
     look.selected = false;

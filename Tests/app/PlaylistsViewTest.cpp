@@ -105,8 +105,12 @@ TEST (PlaylistsView, TheAuditionButtonPlaysTheAlternateInPlaceOfMain)
     const auto controls =
         AlternateLanePainter::controls (f.timeline().getAlternateLaneBounds (0, 0).withWidth (TimelineComponent::headerWidth));
     ASSERT_EQ (f.timeline().hitTest (centreOf (controls.audition)).part, TimelineComponent::Hit::Part::alternateAudition);
+    const auto mainClip = f.timeline().getClipBounds (0, 0).toNearestInt().getCentre() + f.timeline().getPosition();
+    const float mainBrightness = paintToImage (f.main).getPixelAt (mainClip.x, mainClip.y).getBrightness();
     f.click (centreOf (controls.audition));
     EXPECT_EQ (f.timeline().auditioningOf ("t1"), "Main");
+    EXPECT_LT (paintToImage (f.main).getPixelAt (mainClip.x, mainClip.y).getBrightness(), mainBrightness * 0.8f)
+        << "the main playlist is dimmed while a lane is auditioned";
     EXPECT_GT (peakOfFirstTrack (*playback, 700), 1e-3f) << "the auditioned take is heard";
     const auto played = f.main.playedSession (f.session());
     EXPECT_EQ (played.tracks[0].clips, f.session().tracks[0].alternatePlaylists[0].clips) << "the take plays in place of main";
