@@ -1,6 +1,7 @@
 #include "session/Playlists.h"
 
 #include "session/ClipEdits.h"
+#include "session/RangeEdits.h"
 
 #include <algorithm>
 #include <set>
@@ -91,6 +92,48 @@ Status switchPlaylist (SessionEditor& editor, const std::string& trackId, const 
     auto next = std::move (edited->alternatePlaylists[size_t (index)]);
     edited->alternatePlaylists.erase (edited->alternatePlaylists.begin() + index);
     replacePlaying (*edited, std::move (next));
+    return {};
+}
+
+Status copyPlaylistRangeToActive (SessionEditor& editor, const std::string& trackId, const std::string& playlistName,
+                                  core::SampleRange range)
+{
+    const auto* track = findTrack (editor.session(), trackId);
+    if (track == nullptr)
+        return makeError ("there is no track '" + trackId + "'");
+    if (range.isEmpty())
+        return makeError ("select a range on playlist '" + playlistName + "' to copy to the main playlist");
+    if (range.start < core::SamplePosition {})
+        return makeError ("the range starts before the session start");
+    const auto playing = track->playlistName.empty() ? std::string (firstPlaylistName) : track->playlistName;
+    if (playlistName == playing)
+        return makeError ("'" + playlistName + "' is the playlist track '" + trackId + "' plays already");
+    auto found = std::find_if (track->alternatePlaylists.begin(), track->alternatePlaylists.end(),
+                               [&] (auto& p) { return p.name == playlistName; });
+    if (found == track->alternatePlaylists.end())
+        return makeError ("track '" + trackId + "' has no playlist called '" + playlistName + "'");
+
+    // The alternate's material in the range, as a copy of the range on a track that plays it;
+    // pasting it back at the range's start replaces what the playing playlist has there.
+    Session alternate;
+    Track playingIt = *track;
+    playingIt.clips = found->clips;
+    alternate.tracks.push_back (std::move (playingIt));
+    const auto board = copyRange (alternate, { { trackId }, range });
+    return pasteAt (editor, board, { trackId }, range.start);
+}
+
+Status auditionPlaylist (Session& session, const std::string& trackId, const std::string& name)
+{
+    auto track = std::find_if (session.tracks.begin(), session.tracks.end(), [&] (auto& t) { return t.id == trackId; });
+    if (track == session.tracks.end())
+        return makeError ("there is no track '" + trackId + "'");
+    auto found = std::find_if (track->alternatePlaylists.begin(), track->alternatePlaylists.end(),
+                               [&] (auto& p) { return p.name == name; });
+    if (found == track->alternatePlaylists.end())
+        return makeError ("track '" + trackId + "' has no alternate playlist called '" + name + "'");
+    std::swap (track->clips, found->clips);
+    std::swap (track->playlistName, found->name);
     return {};
 }
 } // namespace sprocket::session

@@ -121,6 +121,19 @@ public:
     core::Status duplicatePlaylist (const std::string& trackId);
     core::Status newPlaylist (const std::string& trackId);
     core::Status switchPlaylist (const std::string& trackId, const std::string& name);
+    /** The playlists view's Copy Selection to Main Playlist: `range` of alternate `playlist`
+        replaces the main playlist's material there (session::copyPlaylistRangeToActive), one
+        step; the range is then selected on the track (EditControllerPlaylists.cpp). */
+    core::Status copyAlternateToMain (const std::string& trackId, const std::string& playlist, core::SampleRange range);
+
+    /** Edit > Consolidate Clip (alt+shift+3): on each selected track, the range (or the extent
+        of its selected clips) rendered with fades and clip gain to a new 24-bit BWF in "Audio
+        Files" beside the session (made if missing), replacing those clips with one clip, all
+        tracks in one undo step; the new clips are then selected. Refused, saying why, on a
+        read-only or never-saved session, with nothing selected, or with no audio in the
+        selection; a failure on any track leaves the session and the disk as they were.
+        Synchronous: it reads and writes at disk speed (EditControllerConsolidate.cpp). */
+    core::Status consolidate();
 
     /** Imports audio files as new tracks at `position`, or at their BWF time; with `splitPoly`,
         poly files are split into mono files in `splitFolder` (else a 5.1 or 7.1 file is one
@@ -138,6 +151,13 @@ public:
     std::function<void()> onSelectionChanged;
 
 private:
+    struct TrackSpan
+    {
+        std::string trackId;
+        core::SampleRange range;
+    };
+    /** What consolidate() renders, per track in session order. */
+    std::vector<TrackSpan> consolidationSpans() const;
     core::Status perform (const std::string& name, const session::EditHistory::Edit& edit);
     core::Status needDocument() const;
     std::vector<std::string> selectedTrackIdsInOrder() const;

@@ -39,6 +39,7 @@ MainComponent::MainComponent() : controller ([this] { return playheadPosition();
     gestures.onToggleRecord = [this] (const std::string& trackId) { toggleRecordArm (trackId); };
     gestures.onHeaderMenu = [this] (size_t track, juce::Point<int> where) { showTrackHeaderMenu (track, where); };
     gestures.onTrackRenameRequest = [this] (size_t track) { showTrackRenameDialog (track); };
+    gestures.onAuditionChanged = [this] { postPlayedSession(); };
     transportBar.onTimebaseClicked = [this] { invoke (nextTimebaseCommand); };
 
     CueListPanel::Host cueHost;
@@ -72,7 +73,7 @@ MainComponent::MainComponent() : controller ([this] { return playheadPosition();
     };
     mixerHost.preview = [this] (const session::Session& preview) {
         if (playback != nullptr)
-            playback->update (preview); // heard at once, as the fader moves
+            playback->update (playedSession (preview)); // heard at once, as the fader moves
     };
     mixerHost.reportProblem = [this] (const juce::String& problem) { reportProblem (problem); };
     mixerHost.automationGesture = [this] (const session::StripRef& strip, const std::string& key, double value,
@@ -322,7 +323,7 @@ void MainComponent::documentChanged()
     transportBar.setSession (&session);
     transportBar.setReadOnlyText (juce::String::fromUTF8 (document->getReadOnlyReason().c_str()));
     if (playback != nullptr) // heard at once, even while playing (and writing automation)
-        playback->update (automationPass.isActive() ? automationPass.playing (session) : session);
+        postPlayedSession();
     if (waveforms != nullptr)
         waveforms->request (session);
     cueLists->sessionChanged();

@@ -155,7 +155,9 @@ public:
         relinkMediaCommand = 0x3404,
         videoWindowCommand = 0x3603,
         mixerCommand = 0x3604,
-        thinAutomationCommand = 0x3020
+        thinAutomationCommand = 0x3020,
+        consolidateCommand = 0x3021,
+        copyAlternateToMainCommand = 0x3022
     };
 
     juce::ApplicationCommandTarget* getNextCommandTarget() override { return nullptr; }
@@ -193,6 +195,9 @@ public:
     /** Edit > Thin Automation (ctrl+alt+T): the shown lanes of the selected tracks, inside the
         range (the whole lane with a cursor), thinned to 0.5 dB or 1/200 of the range. */
     bool thinAutomation();
+    /** Edit > Consolidate Clip (alt+shift+3): EditController::consolidate under a busy cursor;
+        says why in an alert when it cannot. */
+    bool consolidateSelection();
     /** Delete on a range over tracks that show automation: their shown lanes lose the
         breakpoints inside it (anchors keep the rest), as one edit. False (nothing done) when
         no selected track shows automation: Delete then removes audio as usual. */
@@ -247,12 +252,32 @@ public:
     VideoTrackStrip& getVideoTrack() noexcept { return *videoTrack; }
     bool isShowingVideo() const noexcept { return videoWindow != nullptr && videoWindow->isVisible(); }
 
+    // Playlists view (MainComponentPlaylists.cpp) -------------------------------------------
+    /** The header playlist menu's Show Alternates: a track's alternate playlists as lanes
+        under it (TimelineComponent::setShowingAlternates); hiding them ends their audition. */
+    void setShowingAlternates (const std::string& trackId, bool show);
+    /** What plays: `session` with each auditioned alternate in place of its track's main
+        playlist (session::auditionPlaylist on a copy; the document is not changed). */
+    session::Session playedSession (const session::Session& session) const;
+    /** Posts what should play now to the engine: the document (or the automation pass's
+        version of it) with the auditions. */
+    void postPlayedSession();
+    /** Edit > Copy Alternate Selection to Main Playlist: the range selected on an alternate
+        lane, as its ▲ does. */
+    bool copyAlternateSelectionToMain();
+
     // Dialogs (MainComponentDialogs.cpp).
     void showRenameDialog();
     void showGainDialog();
     void showSpotDialog();
     void showFadeDialog();
     void showPlaylistMenu (size_t trackIndex, juce::Rectangle<int> box);
+    /** The header's playlist menu (the playing playlist, the alternates to switch to, Duplicate,
+        New, Show Alternates) and what choosing item `id` does; apart so tests can choose. */
+    juce::PopupMenu playlistMenu (size_t trackIndex) const;
+    void playlistMenuChosen (size_t trackIndex, int id);
+    static constexpr int playlistMenuShowAlternates = 4;
+    static constexpr int playlistMenuFirstAlternate = 100;
     void showTrackHeaderMenu (size_t trackIndex, juce::Point<int> where);
     void showTrackRenameDialog (size_t trackIndex);
     /** File > Deliver...: the delivery dialog (DeliverDialog) for the open session. */

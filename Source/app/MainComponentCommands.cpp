@@ -41,6 +41,8 @@ void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
                          deleteCommand,
                          duplicateCommand,
                          thinAutomationCommand,
+                         consolidateCommand,
+                         copyAlternateToMainCommand,
                          splitCommand,
                          selectAllCommand,
                          nudgeLaterCommand,
@@ -147,6 +149,22 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
                           "Edit", 0);
             info.setActive (writable && ! selection.trackIds.empty());
             info.addDefaultKeypress ('t', cmd | alt);
+            break;
+        case consolidateCommand:
+            // alt+shift+3: Pro Tools' Consolidate Clip. X11 reports shift+3 as '#' on a US
+            // keyboard (JUCE passes the shifted character), so both are mapped.
+            info.setInfo ("Consolidate Clip",
+                          "Render the selection on each track (fades, clip gain) to one new clip in \"Audio Files\"", "Edit", 0);
+            info.setActive (writable && clipsOrRange);
+            info.addDefaultKeypress ('3', alt | shift);
+            info.addDefaultKeypress ('#', alt | shift);
+            break;
+        case copyAlternateToMainCommand:
+            info.setInfo ("Copy Alternate Selection to Main Playlist",
+                          "Replace the main playlist's material in the range selected on an alternate lane with that lane's",
+                          "Edit", 0);
+            info.setActive (writable && timeline.getAlternateSelection().has_value()
+                            && ! timeline.getAlternateSelection()->range.isEmpty());
             break;
         case splitCommand:
             info.setInfo ("Split (Separate Clip)", "Split clips at the range's ends, the cursor or the playhead", "Edit", 0);
@@ -388,6 +406,12 @@ bool MainComponent::perform (const InvocationInfo& invocation)
         case duplicateCommand:
             check (controller.duplicate());
             return true;
+        case copyAlternateToMainCommand:
+            copyAlternateSelectionToMain();
+            return true;
+        case consolidateCommand:
+            consolidateSelection();
+            return true;
         case splitCommand:
             check (controller.split());
             return true;
@@ -525,5 +549,16 @@ bool MainComponent::perform (const InvocationInfo& invocation)
         default:
             return false;
     }
+}
+
+bool MainComponent::consolidateSelection()
+{
+    // Synchronous: consolidating reads and writes at disk speed (a minute of stereo 48 kHz is
+    // ~17 MB, a fraction of a second), far shorter than a background job's bookkeeping is worth;
+    // the busy cursor covers the wait.
+    juce::MouseCursor::showWaitCursor();
+    const auto status = controller.consolidate();
+    juce::MouseCursor::hideWaitCursor();
+    return check (status);
 }
 } // namespace sprocket::app

@@ -97,32 +97,55 @@ void MainComponent::showFadeDialog()
     });
 }
 
-void MainComponent::showPlaylistMenu (size_t trackIndex, juce::Rectangle<int> box)
+juce::PopupMenu MainComponent::playlistMenu (size_t trackIndex) const
 {
-    if (document == nullptr || trackIndex >= document->session().tracks.size())
-        return;
-    const auto track = document->session().tracks[trackIndex];
-    const auto current = track.playlistName.empty() ? std::string (session::firstPlaylistName) : track.playlistName;
-
     juce::PopupMenu menu;
+    if (document == nullptr || trackIndex >= document->session().tracks.size())
+        return menu;
+    const auto& track = document->session().tracks[trackIndex];
+    const auto current = track.playlistName.empty() ? std::string (session::firstPlaylistName) : track.playlistName;
     menu.addSectionHeader (juce::String::fromUTF8 (track.name.c_str()) + " playlists");
     menu.addItem (1, juce::String::fromUTF8 (current.c_str()), true, true);
-    int id = 100;
+    int id = playlistMenuFirstAlternate;
     for (auto& playlist : track.alternatePlaylists)
         menu.addItem (id++, juce::String::fromUTF8 (playlist.name.c_str()));
     menu.addSeparator();
     const bool writable = ! document->isReadOnly();
     menu.addItem (2, "Duplicate Playlist", writable);
     menu.addItem (3, "New Playlist", writable);
+    menu.addSeparator();
+    // Pro Tools' playlists view: the alternates as lanes under the track, to compare takes.
+    menu.addItem (playlistMenuShowAlternates, "Show Alternates", ! track.alternatePlaylists.empty(),
+                  timeline.isShowingAlternates (track.id));
+    return menu;
+}
 
+void MainComponent::playlistMenuChosen (size_t trackIndex, int chosen)
+{
+    if (document == nullptr || trackIndex >= document->session().tracks.size())
+        return;
+    const auto track = document->session().tracks[trackIndex];
+    if (chosen == 2)
+        check (controller.duplicatePlaylist (track.id));
+    else if (chosen == 3)
+        check (controller.newPlaylist (track.id));
+    else if (chosen == playlistMenuShowAlternates)
+        setShowingAlternates (track.id, ! timeline.isShowingAlternates (track.id));
+    else if (chosen >= playlistMenuFirstAlternate
+             && size_t (chosen - playlistMenuFirstAlternate) < track.alternatePlaylists.size())
+        check (controller.switchPlaylist (track.id, track.alternatePlaylists[size_t (chosen - playlistMenuFirstAlternate)].name));
+}
+
+void MainComponent::showPlaylistMenu (size_t trackIndex, juce::Rectangle<int> box)
+{
+    auto menu = playlistMenu (trackIndex);
+    if (menu.getNumItems() == 0)
+        return;
     const auto area = localAreaToGlobal (getLocalArea (&timeline, box));
-    menu.showMenuAsync (juce::PopupMenu::Options().withTargetScreenArea (area), [this, track] (int chosen) {
-        if (chosen == 2)
-            check (controller.duplicatePlaylist (track.id));
-        else if (chosen == 3)
-            check (controller.newPlaylist (track.id));
-        else if (chosen >= 100 && size_t (chosen - 100) < track.alternatePlaylists.size())
-            check (controller.switchPlaylist (track.id, track.alternatePlaylists[size_t (chosen - 100)].name));
+    juce::Component::SafePointer<MainComponent> safe (this);
+    menu.showMenuAsync (juce::PopupMenu::Options().withTargetScreenArea (area), [safe, trackIndex] (int chosen) {
+        if (safe != nullptr && chosen != 0)
+            safe->playlistMenuChosen (trackIndex, chosen);
     });
 }
 void MainComponent::showDeliverDialog()

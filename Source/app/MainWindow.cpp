@@ -335,7 +335,8 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
                              MainComponent::thinAutomationCommand })
                 add (id);
             menu.addSeparator();
-            for (auto id : { MainComponent::splitCommand, MainComponent::selectAllCommand })
+            for (auto id : { MainComponent::splitCommand, MainComponent::consolidateCommand,
+                             MainComponent::copyAlternateToMainCommand, MainComponent::selectAllCommand })
                 add (id);
             menu.addSeparator();
             for (auto id : { MainComponent::nudgeLaterCommand, MainComponent::nudgeEarlierCommand,

@@ -61,6 +61,9 @@ void TimelineComponent::setSession (const session::Session& newSession, std::set
     ruler.setTempoMap (session.tempoMap);
     verticalOffset = 0;
     trackHeightOverride = 0;
+    alternatesShown.clear();
+    auditions.clear();
+    alternateSelection.reset();
     updateVerticalScroll();
     zoomToFit();
 }
@@ -72,6 +75,7 @@ void TimelineComponent::updateSession (const session::Session& newSession, std::
     offlineMedia = std::move (offlineMediaIds);
     ruler.setTimebase (session.sampleRate, session.frameRate, session.startTimecode);
     ruler.setTempoMap (session.tempoMap);
+    dropMissingAlternates();
     updateVerticalScroll();
     clampAndApplyView(); // the scroll range follows the content; the zoom stays
 }
@@ -138,7 +142,7 @@ int TimelineComponent::rowTop (size_t trackIndex) const
     int top = 0;
     const int shared = getTrackHeight();
     for (size_t t = 0; t < trackIndex && t < session.tracks.size(); ++t)
-        top += session.tracks[t].height > 0 ? session.tracks[t].height : shared;
+        top += (session.tracks[t].height > 0 ? session.tracks[t].height : shared) + alternatesHeight (t);
     if (trackIndex > session.tracks.size())
         top += int (trackIndex - session.tracks.size()) * shared;
     return top;
@@ -237,7 +241,7 @@ int TimelineComponent::trackAtY (float y) const
     const int shared = juce::jmax (1, getTrackHeight());
     for (size_t t = 0; t < session.tracks.size(); ++t)
     {
-        top += session.tracks[t].height > 0 ? session.tracks[t].height : shared;
+        top += (session.tracks[t].height > 0 ? session.tracks[t].height : shared) + alternatesHeight (t);
         if (relative < float (top))
             return int (t);
     }
@@ -306,6 +310,8 @@ TimelineComponent::Hit TimelineComponent::hitTest (juce::Point<float> p) const
         return hit;
     }
     hit.track = track;
+    if (p.y >= float (getTrackHeaderBounds (size_t (track)).getBottom()))
+        return hitAlternates (p, track, hit);
 
     if (p.x < float (headerWidth))
     {
@@ -549,6 +555,7 @@ void TimelineComponent::paint (juce::Graphics& g)
         {
             paintLaneBackground (g, t);
             paintTrackHeader (g, session.tracks[t], t);
+            paintAlternateHeaders (g, t);
         }
     }
 
@@ -576,6 +583,7 @@ void TimelineComponent::paint (juce::Graphics& g)
                 ClipPainter::paint (g, track, clip, bounds, scale, look);
             }
             paintAutomation (g, track, t);
+            paintAlternateClips (g, t, look);
         }
         // Over the clips, translucent, as Pro Tools shows a selection across them.
         paintSelection (g);

@@ -112,12 +112,17 @@ public:
             headerAutomationView,
             headerAutomationMode,
             automationLane, // a lane showing automation, off its breakpoints
-            automationPoint
+            automationPoint,
+            alternateHeader, // the playlists view: an alternate lane's name in the header column
+            alternateAudition,
+            alternateCopy,
+            alternateLane
         };
         Part part = Part::nothing;
         int track = -1; // index into the session's tracks
         int clip = -1;  // index into that track's clips
         int point = -1; // index into the shown automation lane (automationPoint)
+        int lane = -1;  // index into the track's alternatePlaylists (alternate* parts)
         double sample = 0.0;
     };
     Hit hitTest (juce::Point<float> point) const;
@@ -141,6 +146,29 @@ public:
     juce::Rectangle<float> getAutomationArea (size_t trackIndex) const;
     /** Lanes being written by a playback pass (track id, key): drawn red. */
     void setWritingLanes (std::set<std::pair<std::string, std::string>> lanes);
+
+    // Playlists view (TimelineAlternates.cpp) ------------------------------------------------
+    /** Pro Tools' playlists view: a track showing its alternates grows one lane per alternate
+        playlist under its row (AlternateLanePainter). A view state, not saved. */
+    void setShowingAlternates (const std::string& trackId, bool show);
+    bool isShowingAlternates (const std::string& trackId) const;
+    /** The alternate auditioned on a track ("" none): it plays in place of the main playlist
+        while set (MainComponent::playedSession). A view and playback state, not an edit. */
+    void setAuditioning (const std::string& trackId, const std::string& playlist);
+    std::string auditioningOf (const std::string& trackId) const;
+    const std::map<std::string, std::string>& getAuditions() const noexcept { return auditions; }
+    /** A range selected on one alternate lane: what its ▲ copies to the main playlist. */
+    struct AlternateSelection
+    {
+        std::string trackId, playlist;
+        core::SampleRange range;
+        bool operator== (const AlternateSelection&) const = default;
+    };
+    void setAlternateSelection (std::optional<AlternateSelection> selected);
+    const std::optional<AlternateSelection>& getAlternateSelection() const noexcept { return alternateSelection; }
+    /** Alternate lane `lane` of a track: the whole width, header column included. */
+    juce::Rectangle<int> getAlternateLaneBounds (size_t trackIndex, size_t lane) const;
+    juce::Rectangle<float> getAlternateClipBounds (size_t trackIndex, size_t lane, size_t clipIndex) const;
 
     /** Moves the playhead to timeline sample `position`, repainting only the strips it left
         and entered. With `follow` (while playing) a zoomed-in view turns the page when the
@@ -190,6 +218,14 @@ private:
     /** The top of a track's row from the first row's, in pixels (rows differ in height). */
     int rowTop (size_t trackIndex) const;
     int totalTracksHeight() const;
+    /** The height of a track's alternate lanes (0 unless it shows them). */
+    int alternatesHeight (size_t trackIndex) const;
+    /** hitTest below a track's row: its alternate lanes. */
+    Hit hitAlternates (juce::Point<float> point, int track, Hit hit) const;
+    void paintAlternateHeaders (juce::Graphics&, size_t trackIndex) const;
+    void paintAlternateClips (juce::Graphics&, size_t trackIndex, const ClipPainter::Look&) const;
+    /** Forgets shown lanes, auditions and the alternate selection whose track or playlist is gone. */
+    void dropMissingAlternates();
 
     void paintCorner (juce::Graphics&) const;
     void paintTrackHeader (juce::Graphics&, const session::Track&, size_t index) const;
@@ -210,6 +246,9 @@ private:
     const WaveformCache* waveforms = nullptr;
     std::map<std::string, std::string> automationViews; // track id -> shown lane key
     std::set<std::pair<std::string, std::string>> writingLanes;
+    std::set<std::string> alternatesShown;
+    std::map<std::string, std::string> auditions; // track id -> auditioned playlist
+    std::optional<AlternateSelection> alternateSelection;
     std::vector<float> meterLevels;
     juce::MouseListener* mouseHandler = nullptr;
     int64_t playhead = 0;

@@ -35,8 +35,17 @@ namespace
 } // namespace
 
 TimelineGestures::TimelineGestures (TimelineComponent& timelineToUse, EditController& controllerToUse)
-    : timeline (timelineToUse), controller (controllerToUse), automation (timelineToUse, controllerToUse)
+    : timeline (timelineToUse), controller (controllerToUse), automation (timelineToUse, controllerToUse),
+      alternates (timelineToUse, controllerToUse)
 {
+    alternates.onProblem = [this] (const std::string& message) {
+        if (onProblem)
+            onProblem (message);
+    };
+    alternates.onAuditionChanged = [this] {
+        if (onAuditionChanged)
+            onAuditionChanged();
+    };
     automation.onProblem = [this] (const std::string& message) {
         if (onProblem)
             onProblem (message);
@@ -108,6 +117,13 @@ void TimelineGestures::mouseDown (const juce::MouseEvent& event)
         case Part::headerAutomationMode:
             if (onAutomationModeMenu)
                 onAutomationModeMenu (size_t (downHit.track), timeline.headerControls (size_t (downHit.track)).automationMode);
+            return;
+        case Part::alternateHeader:
+        case Part::alternateAudition:
+        case Part::alternateCopy:
+        case Part::alternateLane:
+            alternates.mouseDown (e, downHit);
+            drag = alternates.isDragging() ? Drag::alternate : Drag::none;
             return;
         case Part::automationLane:
         case Part::automationPoint:
@@ -312,6 +328,11 @@ void TimelineGestures::mouseDrag (const juce::MouseEvent& event)
         automation.mouseDrag (e);
         return;
     }
+    if (drag == Drag::alternate)
+    {
+        alternates.mouseDrag (e);
+        return;
+    }
 
     if (drag == Drag::range)
     {
@@ -340,6 +361,12 @@ void TimelineGestures::mouseUp (const juce::MouseEvent& event)
     {
         drag = Drag::none;
         automation.mouseUp (e);
+        return;
+    }
+    if (finished == Drag::alternate)
+    {
+        drag = Drag::none;
+        alternates.mouseUp (e);
         return;
     }
 
@@ -409,12 +436,15 @@ void TimelineGestures::mouseMove (const juce::MouseEvent& event)
         case Part::clipGainLine: cursor = juce::MouseCursor::UpDownResizeCursor; break;
         case Part::clipBody: cursor = isSlipModifier (e.mods) ? juce::MouseCursor::LeftRightResizeCursor
                                                               : juce::MouseCursor::DraggingHandCursor; break;
-        case Part::lane: cursor = juce::MouseCursor::IBeamCursor; break;
+        case Part::lane:
+        case Part::alternateLane: cursor = juce::MouseCursor::IBeamCursor; break;
         case Part::headerRecord:
         case Part::headerSolo:
         case Part::headerMute:
         case Part::headerPlaylist:
         case Part::headerAutomationView:
+        case Part::alternateAudition:
+        case Part::alternateCopy:
         case Part::headerAutomationMode: cursor = juce::MouseCursor::PointingHandCursor; break;
         case Part::automationPoint: cursor = juce::MouseCursor::DraggingHandCursor; break;
         case Part::automationLane: cursor = e.mods.isCommandDown() ? juce::MouseCursor::CrosshairCursor

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AlternateLaneGestures.h"
 #include "AutomationGestures.h"
 #include "EditController.h"
 #include "TimelineComponent.h"
@@ -25,7 +26,8 @@ namespace sprocket::app
       - a header's R / S / M and playlist box: record-arm, solo, mute, the playlist menu;
         ctrl+click on S: solo safe; right-click: height and colour menu; double-click: rename; its
         automation view and mode boxes: their menus;
-      - a track shown in an automation view: its breakpoints (AutomationGestures).
+      - a track shown in an automation view: its breakpoints (AutomationGestures);
+      - the playlists view's alternate lanes: range, audition, copy to main (AlternateLaneGestures).
     While dragging, the timeline draws the edit applied to a copy of the session (the model's
     own edit function, so limits such as the end of the media show as they will be); releasing
     performs it as one undoable step. In grid mode every new position snaps to a frame.
@@ -55,6 +57,8 @@ public:
     std::function<void (size_t trackIndex, juce::Point<int> where)> onHeaderMenu;
     /** Double-click on a header's name: rename the track. */
     std::function<void (size_t trackIndex)> onTrackRenameRequest;
+    /** An alternate lane's audition went on or off: what plays changed. */
+    std::function<void()> onAuditionChanged;
     /** An edit the mouse made could not be done: tell the user. */
     std::function<void (const std::string& message)> onProblem;
 
@@ -79,7 +83,8 @@ private:
         fadeOut,
         gain,
         range,
-        automation // AutomationGestures has it
+        automation, // AutomationGestures has it
+        alternate   // AlternateLaneGestures has it
     };
 
     /** The edit the drag describes so far, or nullopt if it would change nothing. */
@@ -91,6 +96,7 @@ private:
     TimelineComponent& timeline;
     EditController& controller;
     AutomationGestures automation;
+    AlternateLaneGestures alternates;
 
     Drag drag = Drag::none;
     bool dragged = false;

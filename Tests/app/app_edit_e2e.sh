@@ -5,6 +5,7 @@
 #   ctrl+z / ctrl+shift+z undo and redo the move, ctrl+s saves, ctrl+q quits; the saved JSON is
 #   checked with jq and re-opened with --snapshot. Then crash recovery: more edits, wait for the
 #   autosave, kill -9, start again, accept the recovery offer (return), and ctrl+q, return saves.
+#   Last, alt+shift+3 consolidates a clicked clip into "Audio Files" (checked in the saved JSON).
 # usage: app_edit_e2e.sh SPROCKET_BINARY DEMO_SESSION ARTEFACT_DIR
 set -u
 
@@ -151,6 +152,31 @@ quit_app 0
 gain=$(jq -r '.tracks[0].clips[] | select(.id == "c2") | .gain_db' "$session")
 [ "$gain" = "3.0" ] || [ "$gain" = "3" ] && pass "recovered clip gain saved: $gain dB" || fail "clip gain after recovery is '$gain'"
 [ ! -e "$session.autosave" ] && pass "saving discarded the autosave" || fail "the autosave is still there"
+
+# --- 3. consolidate with Pro Tools' key ----------------------------------------------------
+# alt+shift+3 through X: X reports shift+3 as '#', which the command maps too.
+start_app "$out/consolidate.log"
+import -window "$wid" "$out/consolidate-before.png"
+find_clip "$out/consolidate-before.png"
+xdotool mousemove $((X + CX)) $((Y + CY)) click 1
+sleep 0.3
+xdotool key alt+shift+3
+sleep 1
+import -window "$wid" "$out/consolidate-after.png"
+xdotool key ctrl+s
+wait_for_log '^saved ' 10 "$out/consolidate.log" && pass "saved after consolidating" || fail "ctrl+s did not save"
+xdotool key ctrl+q
+quit_app 0
+# c2 (624000, +3 dB) is now one clip on a new file in "Audio Files" beside the session.
+media=$(jq -r '.tracks[0].clips[] | select(.position == 624000) | .media' "$session")
+path=$(jq -r --arg m "$media" '.media[] | select(.id == $m) | .path' "$session")
+case "$path" in
+    "Audio Files/"*) pass "alt+shift+3 consolidated c2 into $path" ;;
+    *) fail "the clip at 624000 plays '$path', not a file in Audio Files" ;;
+esac
+[ -f "$out/session/$path" ] && pass "the consolidated file exists" || fail "no file at $out/session/$path"
+[ "$(jq '[.tracks[0].clips[] | select(.id == "c2")] | length' "$session")" = "0" ] && pass "c2 was replaced" \
+    || fail "c2 is still there"
 
 echo "logs:"; for log in "$out"/*.log; do echo "== $log"; sed 's/^/  /' "$log"; done
 echo "artefacts: $out"
