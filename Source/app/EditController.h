@@ -6,6 +6,7 @@
 #include "core/Error.h"
 #include "dsp/FadeCurve.h"
 #include "session/RangeEdits.h"
+#include "session/TrackListEdits.h"
 
 #include <filesystem>
 #include <functional>
@@ -108,6 +109,11 @@ public:
     core::Status stepTrackHeight (bool taller, int sharedHeight);
     /** The tracks a track command acts on: the range's, else the selected clips'. */
     std::vector<std::string> selectedTrackIds() const;
+    /** Track > New: tracks (or buses) as `strips` says, one step; the new tracks are selected
+        (a cursor at the playhead's range start), as Pro Tools leaves them. */
+    core::Status addStrips (const session::NewStrips& strips, bool buses);
+    /** Track > Delete: the tracks with everything on them, one step (undo brings them back). */
+    core::Status deleteTracks (const std::vector<std::string>& trackIds);
 
     /** Pro Tools' named track sizes (micro .. extreme) in pixels, for the menu and the keys. */
     struct TrackSize

@@ -110,6 +110,32 @@ Status EditController::stepTrackHeight (bool taller, int sharedHeight)
     });
 }
 
+Status EditController::addStrips (const session::NewStrips& strips, bool buses)
+{
+    std::vector<std::string> created;
+    const auto name = std::string (buses ? "New Bus" : "New Track") + (strips.count > 1 ? "s" : "");
+    auto status = perform (name, [&] (session::SessionEditor& e) {
+        created.clear();
+        return buses ? session::addBuses (e, strips, &created) : session::addTracks (e, strips, &created);
+    });
+    if (status.ok() && ! buses)
+    {
+        EditSelection s;
+        s.trackIds = created;
+        s.range = { selection().range.start, selection().range.start };
+        setSelection (s);
+    }
+    return status;
+}
+
+Status EditController::deleteTracks (const std::vector<std::string>& trackIds)
+{
+    if (trackIds.empty())
+        return makeError ("select the tracks to delete (a range or clips on them)");
+    return perform (trackIds.size() == 1 ? "Delete Track" : "Delete Tracks",
+                    [&] (session::SessionEditor& e) { return session::removeTracks (e, trackIds); });
+}
+
 std::vector<std::string> EditController::selectedTrackIds() const
 {
     const auto& s = selection();

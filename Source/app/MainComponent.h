@@ -6,6 +6,7 @@
 #include "EditController.h"
 #include "LoudnessPanel.h"
 #include "MixerView.h"
+#include "NewTracksDialog.h"
 #include "Playback.h"
 #include "RelinkDialog.h"
 #include "SessionLoader.h"
@@ -157,7 +158,9 @@ public:
         mixerCommand = 0x3604,
         thinAutomationCommand = 0x3020,
         consolidateCommand = 0x3021,
-        copyAlternateToMainCommand = 0x3022
+        copyAlternateToMainCommand = 0x3022,
+        newTracksCommand = 0x3701,
+        deleteTracksCommand = 0x3702
     };
 
     juce::ApplicationCommandTarget* getNextCommandTarget() override { return nullptr; }
@@ -280,6 +283,10 @@ public:
     static constexpr int playlistMenuFirstAlternate = 100;
     void showTrackHeaderMenu (size_t trackIndex, juce::Point<int> where);
     void showTrackRenameDialog (size_t trackIndex);
+    /** Track > New's dialog for the open session; Create adds the strips as one step or shows
+        what is wrong (apart from its window so tests can fill one in). */
+    std::unique_ptr<NewTracksDialog> makeNewTracksDialog();
+    void showNewTracksDialog();
     /** File > Deliver...: the delivery dialog (DeliverDialog) for the open session. */
     void showDeliverDialog();
     /** File > Check Sync (2-pop)...: SyncCheckDialog on the open session. */

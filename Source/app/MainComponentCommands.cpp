@@ -43,6 +43,8 @@ void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
                          thinAutomationCommand,
                          consolidateCommand,
                          copyAlternateToMainCommand,
+                         newTracksCommand,
+                         deleteTracksCommand,
                          splitCommand,
                          selectAllCommand,
                          nudgeLaterCommand,
@@ -149,6 +151,16 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
                           "Edit", 0);
             info.setActive (writable && ! selection.trackIds.empty());
             info.addDefaultKeypress ('t', cmd | alt);
+            break;
+        case newTracksCommand:
+            info.setInfo ("New...", "Add tracks or buses: how many, mono/stereo/5.1/7.1, their name and output", "Track", 0);
+            info.setActive (writable);
+            info.addDefaultKeypress ('n', cmd | shift); // Pro Tools' Track > New
+            break;
+        case deleteTracksCommand:
+            info.setInfo ("Delete", "Delete the selected tracks (the range's, or the selected clips') with all on them", "Track",
+                          0);
+            info.setActive (writable && ! controller.selectedTrackIds().empty());
             break;
         case consolidateCommand:
             // alt+shift+3: Pro Tools' Consolidate Clip. X11 reports shift+3 as '#' on a US
@@ -411,6 +423,12 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             return true;
         case consolidateCommand:
             consolidateSelection();
+            return true;
+        case newTracksCommand:
+            showNewTracksDialog();
+            return true;
+        case deleteTracksCommand:
+            check (controller.deleteTracks (controller.selectedTrackIds()));
             return true;
         case splitCommand:
             check (controller.split());

@@ -1,6 +1,7 @@
-// A track header's right-click menu (height, colour, rename) and the rename dialog. Each choice
-// is one EditController command, so one undoable step.
+// A track header's right-click menu (height, colour, rename, delete), the rename dialog and
+// Track > New. Each choice is one EditController command, so one undoable step.
 #include "MainComponent.h"
+#include "NewTracksDialog.h"
 #include "Theme.h"
 
 #include <algorithm>
@@ -10,7 +11,8 @@ namespace sprocket::app
 namespace
 {
     // Menu item ids: sizes 1..7, the view's height, colours 100.., the bus's colour, rename.
-    constexpr int firstSizeItem = 1, viewHeightItem = 20, firstColourItem = 100, busColourItem = 199, renameItem = 300;
+    constexpr int firstSizeItem = 1, viewHeightItem = 20, firstColourItem = 100, busColourItem = 199, renameItem = 300,
+                  deleteItem = 301;
 } // namespace
 
 juce::PopupMenu MainComponent::trackHeaderMenu (size_t trackIndex) const
@@ -43,6 +45,10 @@ juce::PopupMenu MainComponent::trackHeaderMenu (size_t trackIndex) const
     colours.addItem (busColourItem, "Bus Colour (default)", writable, track.colour.empty());
     menu.addSubMenu ("Colour", colours, writable);
     menu.addItem (renameItem, "Rename...", writable);
+    menu.addSeparator();
+    const auto selected = controller.selectedTrackIds();
+    const bool several = selected.size() > 1 && std::find (selected.begin(), selected.end(), track.id) != selected.end();
+    menu.addItem (deleteItem, several ? "Delete Selected Tracks" : "Delete Track", writable);
     return menu;
 }
 
@@ -57,6 +63,11 @@ void MainComponent::trackHeaderMenuChosen (size_t trackIndex, int id)
     auto targets = controller.selectedTrackIds();
     if (std::find (targets.begin(), targets.end(), trackId) == targets.end())
         targets = { trackId };
+    if (id == deleteItem)
+    {
+        check (controller.deleteTracks (targets));
+        return;
+    }
 
     const auto& sizes = EditController::trackSizes();
     const auto& palette = theme::trackColourPalette();
@@ -95,5 +106,47 @@ void MainComponent::showTrackRenameDialog (size_t trackIndex)
                                      check (controller.renameTrack (id, window->getTextEditorContents ("name").toStdString()));
                              }),
                              true);
+}
+std::unique_ptr<NewTracksDialog> MainComponent::makeNewTracksDialog()
+{
+    std::vector<std::pair<std::string, std::string>> buses;
+    if (document != nullptr)
+        for (auto& bus : document->session().buses)
+            buses.emplace_back (bus.id, bus.name.empty() ? bus.id : bus.name);
+    auto dialog = std::make_unique<NewTracksDialog> (std::move (buses));
+    dialog->onCreate = [this] (const session::NewStrips& strips, bool buses) -> juce::String {
+        if (auto status = controller.addStrips (strips, buses); ! status.ok())
+            return juce::String::fromUTF8 (status.error().message.c_str());
+        return {};
+    };
+    return dialog;
+}
+
+void MainComponent::showNewTracksDialog()
+{
+    if (document == nullptr || document->isReadOnly())
+        return reportProblem ("Open a session you can edit to add tracks.");
+    auto dialog = makeNewTracksDialog();
+    // The window closes when the strips are made or on Cancel; a problem stays on it.
+    const auto closeWindow = [d = dialog.get()] {
+        if (auto* window = d->findParentComponentOfClass<juce::DialogWindow>())
+            window->exitModalState (0);
+    };
+    dialog->onCreate = [this, closeWindow] (const session::NewStrips& strips, bool buses) -> juce::String {
+        if (auto status = controller.addStrips (strips, buses); ! status.ok())
+            return juce::String::fromUTF8 (status.error().message.c_str());
+        closeWindow();
+        return {};
+    };
+    dialog->onCancel = closeWindow;
+    juce::DialogWindow::LaunchOptions options;
+    options.content.setOwned (dialog.release());
+    options.dialogTitle = "New Tracks";
+    options.dialogBackgroundColour = theme::windowBackground;
+    options.componentToCentreAround = this;
+    options.escapeKeyTriggersCloseButton = true;
+    options.useNativeTitleBar = true;
+    options.resizable = false;
+    options.launchAsync();
 }
 } // namespace sprocket::app

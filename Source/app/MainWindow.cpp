@@ -295,7 +295,10 @@ void MainWindow::tryToQuit()
 
 void MainWindow::closeButtonPressed() { tryToQuit(); }
 
-juce::StringArray MainWindow::getMenuBarNames() { return { "File", "Edit", "Clip", "View", "Transport" }; }
+juce::StringArray MainWindow::getMenuBarNames()
+{
+    return { "File", "Edit", "Clip", "Track", "View", "Transport" };
+}
 
 juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
 {
@@ -353,6 +356,10 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
                 add (id);
             break;
         case 3:
+            add (MainComponent::newTracksCommand);
+            add (MainComponent::deleteTracksCommand);
+            break;
+        case 4:
             add (MainComponent::mixerCommand);
             menu.addSeparator();
             for (auto id : { MainComponent::zoomInCommand, MainComponent::zoomOutCommand, MainComponent::zoomFitCommand,
@@ -370,7 +377,7 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
             add (MainComponent::cueListsCommand);
             add (MainComponent::videoWindowCommand);
             break;
-        case 4:
+        case 5:
             for (auto id : { MainComponent::playStopCommand, MainComponent::returnToStartCommand,
                              MainComponent::loopPlaybackCommand })
                 add (id);

@@ -6,6 +6,7 @@
 #include "session/GroupEdits.h"
 #include "session/MixEdits.h"
 #include "session/TrackEdits.h"
+#include "session/TrackListEdits.h"
 
 #include <algorithm>
 #include <utility>
@@ -243,7 +244,8 @@ void MixerView::setLevels (const Levels& levels)
 namespace
 {
     constexpr int defaultColourItem = 199, firstColourItem = 100;
-    constexpr int newVcaItem = 2, newFaderGroupItem = 3, deleteGroupItem = 4, firstJoinItem = 400, firstLeaveItem = 600;
+    constexpr int newVcaItem = 2, newFaderGroupItem = 3, deleteGroupItem = 4, deleteBusItem = 5, firstJoinItem = 400,
+                  firstLeaveItem = 600;
 } // namespace
 
 juce::PopupMenu MixerView::nameMenu (const session::StripRef& ref) const
@@ -290,6 +292,11 @@ juce::PopupMenu MixerView::nameMenu (const session::StripRef& ref) const
             menu.addItem (firstJoinItem + int (i), "Join " + label,
                           group.kind == session::Group::Kind::fader || session->vcaOf (ref.id) == nullptr);
     }
+    if (ref.kind == session::StripRef::Kind::bus)
+    {
+        menu.addSeparator();
+        menu.addItem (deleteBusItem, "Delete Bus");
+    }
     return menu;
 }
 
@@ -312,6 +319,8 @@ void MixerView::nameMenuChosen (const session::StripRef& ref, int id)
                             return session::addGroup (e, group);
                         });
     }
+    if (id == deleteBusItem)
+        return perform ("Delete Bus", [busId = ref.id] (session::SessionEditor& e) { return session::removeBus (e, busId); });
     if (id == deleteGroupItem)
         return perform ("Delete VCA",
                         [groupId = ref.id] (session::SessionEditor& e) { return session::deleteGroup (e, groupId); });

@@ -84,6 +84,20 @@ inline std::string jsonOf (const session::Session& s)
     return session::sessionToJson (s).dump();
 }
 
+/** The id of the item whose text is `text`, looked for in submenus too (0 when none), and
+    whether it is enabled. */
+inline int itemId (const juce::PopupMenu& menu, const juce::String& text, bool* enabled = nullptr)
+{
+    for (juce::PopupMenu::MenuItemIterator it (menu, true); it.next();)
+        if (it.getItem().text == text)
+        {
+            if (enabled != nullptr)
+                *enabled = it.getItem().isEnabled;
+            return it.getItem().itemID;
+        }
+    return 0;
+}
+
 /** A synthesized mouse event on `component`, as JUCE would deliver it. */
 inline juce::MouseEvent mouseEvent (juce::Component& component, juce::Point<float> position, juce::Point<float> down,
                                     juce::ModifierKeys mods = {}, int clicks = 1, bool dragged = false)

@@ -42,14 +42,6 @@ juce::Point<float> capCentre (FaderComponent& fader)
     return { fader.slotCentreX(), fader.yForDb (fader.getDb()) };
 }
 
-int itemId (const juce::PopupMenu& menu, const juce::String& text)
-{
-    for (juce::PopupMenu::MenuItemIterator it (menu, true); it.next();)
-        if (it.getItem().text == text)
-            return it.getItem().itemID;
-    return 0;
-}
-
 /** Chooses `text` in the name menu of `ref`, as a right-click and a choice would. */
 void choose (MixerView& mixer, const StripRef& ref, const juce::String& text)
 {

@@ -46,19 +46,6 @@ void drag (juce::Component& c, juce::Point<float> from, juce::Point<float> to)
     c.mouseUp (mouseEvent (c, to, from, {}, 1, true));
 }
 
-/** The id of the item whose text is `text`, looked for in submenus too (0 when none). */
-int itemId (const juce::PopupMenu& menu, const juce::String& text, bool* enabled = nullptr)
-{
-    for (juce::PopupMenu::MenuItemIterator it (menu, true); it.next();)
-        if (it.getItem().text == text)
-        {
-            if (enabled != nullptr)
-                *enabled = it.getItem().isEnabled;
-            return it.getItem().itemID;
-        }
-    return 0;
-}
-
 /** Stands in for the pop-up: keeps the last menu and its callback, so a test picks an item. */
 struct MenuCatcher
 {

@@ -25,14 +25,6 @@ void click (juce::Component& c, juce::Point<float> at, juce::ModifierKeys mods =
     c.mouseUp (mouseEvent (c, at, at, mods));
 }
 
-/** The item id of `text` in `menu` or its submenus (0 if none). */
-int itemId (const juce::PopupMenu& menu, const juce::String& text)
-{
-    for (juce::PopupMenu::MenuItemIterator it (menu, true); it.next();)
-        if (it.getItem().text == text)
-            return it.getItem().itemID;
-    return 0;
-}
 } // namespace
 
 TEST (TrackHeaders, CtrlClickOnSoloIsSoloSafeAndPlainClickStillSolos)
