@@ -16,14 +16,19 @@ namespace
 
     /** Sixteen outputs per step give six independent accumulator chains (two groups of eight
         times three phases), enough to hide the multiply-add latency; each loaded vector of input
-        feeds all three phases. */
+        feeds all three phases. When n is not a multiple of 16 the last step overlaps the one
+        before (a maximum does not mind seeing an output twice), so from 16 outputs up every
+        output is computed the same vector way wherever it falls in a call: readings do not depend
+        on how a signal is cut into blocks, and a 64-frame block has no slow scalar tail. Fewer
+        than 16 outputs take the scalar loop. */
     SPROCKET_SIMD_CLONES
     TruePeakScan::Peaks scanPeaks (const float* x, int n, const float* c, int taps) noexcept
     {
         Floats8 peak {}, samplePeak {};
-        int i = 0;
-        for (; i + 16 <= n; i += 16)
+        const int steps = n >= 16 ? (n + 15) / 16 : 0;
+        for (int step = 0; step < steps; ++step)
         {
+            const int i = std::min (16 * step, n - 16);
             Floats8 a0 {}, a1 {}, a2 {}, b0 {}, b1 {}, b2 {};
             for (int t = 0; t < taps; ++t)
             {
@@ -49,7 +54,7 @@ namespace
             result.sample = std::max (result.sample, samplePeak[k]);
         }
 
-        for (; i < n; ++i)
+        for (int i = steps > 0 ? n : 0; i < n; ++i)
         {
             for (int p = 0; p < phaseCount; ++p)
             {
@@ -82,27 +87,34 @@ TruePeakScan::Peaks TruePeakScan::scanContinuing (float* history, const float* s
         return {};
     const int past = taps - 1;
 
-    // The first `past` outputs reach back before this call: scan them from the history with the
-    // call's first samples stitched on. The rest read the caller's buffer directly, no copy.
-    const int head = std::min (n, past);
-    float stitch[2 * (maxTapsPerPhase - 1)] {}; // zeroed only to quiet a false -Wmaybe-uninitialized
-    std::copy_n (history, past, stitch);
-    if (samples != nullptr)
-        std::copy_n (samples, head, stitch + past);
-    else
-        std::fill_n (stitch + past, head, 0.0f);
-    auto peaks = scanPeaks (stitch + past, head, phases, taps);
-    // Past the head a silent block reads zeros only, which cannot raise a peak.
-    if (n > past && samples != nullptr)
-        peaks = larger (peaks, scanPeaks (samples + past, n - past, phases, taps));
+    // A silent block: once the history has rung out (past outputs) it reads zeros only, which
+    // cannot raise a peak; with a silent history there is nothing to read at all.
+    if (samples == nullptr)
+    {
+        if (std::all_of (history, history + past, [] (float s) { return s == 0.0f; }))
+            return {};
+        n = std::min (n, past); // `past` zeros ring it out and leave a silent history
+    }
 
-    // Keep the last `past` samples of history-then-samples.
-    if (n < past)
-        std::copy_n (stitch + n, past, history);
-    else if (samples != nullptr)
-        std::copy_n (samples + n - past, past, history);
-    else
-        std::fill_n (history, past, 0.0f);
+    // The history and a chunk of the call's samples, one after the other on the stack, so that
+    // every output of the chunk is scanned in one pass (the SIMD path throughout). The copy costs
+    // one store per sample against 36 multiply-adds. Chunks are never shorter than 16 outputs
+    // unless the whole call is.
+    float joined[maxTapsPerPhase - 1 + chunkFrames];
+    Peaks peaks;
+    for (int done = 0; done < n;)
+    {
+        const int rest = n - done;
+        const int m = rest <= chunkFrames ? rest : rest < chunkFrames + 16 ? rest / 2 : chunkFrames;
+        std::copy_n (history, past, joined);
+        if (samples != nullptr)
+            std::copy_n (samples + done, m, joined + past);
+        else
+            std::fill_n (joined + past, m, 0.0f);
+        peaks = larger (peaks, scanPeaks (joined + past, m, phases, taps));
+        std::copy_n (joined + m, past, history); // the last `past` samples of history-then-chunk
+        done += m;
+    }
     return peaks;
 }
 } // namespace sprocket::dsp

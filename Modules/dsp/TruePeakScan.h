@@ -9,6 +9,8 @@ struct TruePeakScan
 {
     /** The longest interpolation span TruePeakMeter::tapsPerPhaseFor() chooses (above 192 kHz). */
     static constexpr int maxTapsPerPhase = 48;
+    /** scanContinuing joins history and input on the stack this many frames at a time. */
+    static constexpr int chunkFrames = 256;
 
     struct Peaks
     {
@@ -22,7 +24,8 @@ struct TruePeakScan
 
     /** Scans n samples continuing from `history` (the last taps - 1 inputs, oldest first, updated
         to end with these samples). `samples` null means n zeros (a silent block: the filter
-        rings out of the history and then reads 0). taps <= maxTapsPerPhase.
+        rings out of the history and then reads 0). taps <= maxTapsPerPhase. From 16 frames a call
+        up, the reading does not depend on how the signal is cut into calls.
         [[any thread]] real-time safe: no allocation (a stack buffer joins history and input). */
     static Peaks scanContinuing (float* history, const float* samples, int n, const float* phases, int taps) noexcept;
 };

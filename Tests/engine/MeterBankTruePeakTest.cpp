@@ -150,10 +150,13 @@ TEST (MeterBankTruePeakTest, PeaksAreTakenByTheReadAndTheFilterRunsOnAcrossBlock
     EXPECT_EQ (bank.readBus (0).truePeak[0], 0.0f); // rung out
 
     // Any block sizes read what one call reads: the interpolation continues across block
-    // boundaries. (To float rounding: short blocks take the scalar path, long ones the SIMD one.)
+    // boundaries. Exactly from 16 frames up (every output takes the same SIMD path); to float
+    // rounding below (the scalar path).
     const auto noisy = noise (9600, 7);
     const auto whole = meterTrack (noisy, 9600);
-    for (int block : { 1, 5, 11, 12, 13, 64, 480 })
+    for (int block : { 16, 17, 64, 100, 257, 270, 480 })
+        EXPECT_EQ (meterTrack (noisy, block).truePeak[0], whole.truePeak[0]) << block;
+    for (int block : { 1, 5, 11, 12, 13 })
         EXPECT_FLOAT_EQ (meterTrack (noisy, block).truePeak[0], whole.truePeak[0]) << block;
     EXPECT_EQ (core::dbFromGain (whole.truePeak[0]), loudnessAnalyserTruePeak (noisy));
 }
