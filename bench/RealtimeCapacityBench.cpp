@@ -6,7 +6,8 @@
 //   surround  the dialogue strip, each track placed by the surround panner into 8 5.1 stems ->
 //             a 5.1 printmaster (the reverb on the DX stem convolves 6 channels);
 //   surround_room  the same with room_reverb (algorithmic, C and LFE dry) on the DX stem instead.
-// Media come from memory (the disk streamer's read is a memcpy of the same size). Prints numbers;
+// Every strip is metered, as in the app (MeterBank). Media come from memory (the disk streamer's
+// read is a memcpy of the same size). Prints numbers;
 // asserts nothing. Usage: realtime_capacity_bench [baseline|dialogue|surround|surround_room ...]
 // (default all).
 #include "engine/ClipRenderer.h"
@@ -134,6 +135,9 @@ Timing measure (int tracks, int block, MemorySource& source, Strip strip)
     engine::MediaTrackSource trackSource (source, block);
     engine::MixEngine mixer;
     mixer.prepare (plan, block);
+    // Metered like the app: every track, stem and the master (the real-time engine always attaches its bank).
+    engine::MeterBank meters (tracks, int (plan.buses.size()));
+    mixer.setMeters (&meters);
     const int callbacks = 48000 * 4 / block; // 4 s of audio
     std::vector<double> us;
     us.reserve (size_t (callbacks));

@@ -1,10 +1,9 @@
 #include "dsp/TruePeakMeter.h"
-#include "dsp/SimdVectors.h"
+#include "dsp/TruePeakScan.h"
 
 #include <algorithm>
 #include <cassert>
 #include <cmath>
-#include <cstring>
 #include <numbers>
 
 namespace sprocket::dsp
@@ -12,64 +11,6 @@ namespace sprocket::dsp
 namespace
 {
     constexpr int phases = TruePeakMeter::oversampling - 1; // phase 0 is the input itself
-
-    using namespace simd;
-
-    struct Peaks
-    {
-        float interpolated, sample;
-    };
-
-    /** Largest |y_p[i]| over the in-between phases p and i in [0, n), where
-        y_p[i] = sum_t c[p][t] x[i - t] and x[-1] ... x[-(taps - 1)] are valid, and the largest
-        |x[i]| (phase 0). Sixteen outputs per step give six independent accumulator chains (two
-        groups of eight times three phases), enough to hide the multiply-add latency; each loaded
-        vector of input feeds all three phases. */
-    SPROCKET_SIMD_CLONES
-    Peaks scanPeaks (const float* x, int n, const float* c, int taps) noexcept
-    {
-        Floats8 peak {}, samplePeak {};
-        int i = 0;
-        for (; i + 16 <= n; i += 16)
-        {
-            Floats8 a0 {}, a1 {}, a2 {}, b0 {}, b1 {}, b2 {};
-            for (int t = 0; t < taps; ++t)
-            {
-                const Floats8 lo = load8 (x + i - t);
-                const Floats8 hi = load8 (x + i + 8 - t);
-                const float c0 = c[t], c1 = c[taps + t], c2 = c[2 * taps + t];
-                a0 += c0 * lo;
-                a1 += c1 * lo;
-                a2 += c2 * lo;
-                b0 += c0 * hi;
-                b1 += c1 * hi;
-                b2 += c2 * hi;
-            }
-            peak = max8 (peak, max8 (max8 (abs8 (a0), abs8 (a1)), max8 (abs8 (a2), abs8 (b0))));
-            peak = max8 (peak, max8 (abs8 (b1), abs8 (b2)));
-            samplePeak = max8 (samplePeak, max8 (abs8 (load8 (x + i)), abs8 (load8 (x + i + 8))));
-        }
-
-        Peaks result { 0.0f, 0.0f };
-        for (int k = 0; k < 8; ++k)
-        {
-            result.interpolated = std::max (result.interpolated, peak[k]);
-            result.sample = std::max (result.sample, samplePeak[k]);
-        }
-
-        for (; i < n; ++i)
-        {
-            for (int p = 0; p < phases; ++p)
-            {
-                float acc = 0.0f;
-                for (int t = 0; t < taps; ++t)
-                    acc += c[p * taps + t] * x[i - t];
-                result.interpolated = std::max (result.interpolated, std::abs (acc));
-            }
-            result.sample = std::max (result.sample, std::abs (x[i]));
-        }
-        return result;
-    }
 } // namespace
 
 int TruePeakMeter::tapsPerPhaseFor (double sampleRate) noexcept
@@ -115,7 +56,6 @@ void TruePeakMeter::prepare (double sampleRate, int numChannels)
     for (auto& channel : channels)
     {
         channel.history.assign ((size_t) (taps - 1), 0.0f);
-        channel.stitch.assign ((size_t) (2 * (taps - 1)), 0.0f);
     }
 }
 
@@ -128,35 +68,14 @@ void TruePeakMeter::reset() noexcept
     }
 }
 
-void TruePeakMeter::scan (Channel& channel, const float* x, int n) noexcept
-{
-    const auto peaks = scanPeaks (x, n, coefficients.data(), taps);
-    channel.samplePeak = std::max (channel.samplePeak, peaks.sample);
-    channel.truePeak = std::max ({ channel.truePeak, peaks.sample, peaks.interpolated });
-}
-
 void TruePeakMeter::process (int channelIndex, const float* samples, int n) noexcept
 {
     assert (channelIndex >= 0 && channelIndex < (int) channels.size());
     if (n <= 0)
         return;
     auto& channel = channels[(size_t) channelIndex];
-    const int past = taps - 1;
-
-    // The first `past` outputs reach back before this call: scan them from the history with the
-    // call's first samples stitched on. The rest read the caller's buffer directly, no copy.
-    const int head = std::min (n, past);
-    float* stitch = channel.stitch.data();
-    std::copy_n (channel.history.data(), past, stitch);
-    std::copy_n (samples, head, stitch + past);
-    scan (channel, stitch + past, head);
-    if (n > past)
-        scan (channel, samples + past, n - past);
-
-    // Keep the last `past` samples of history-then-samples.
-    if (n >= past)
-        std::copy_n (samples + n - past, past, channel.history.data());
-    else
-        std::copy_n (stitch + n, past, channel.history.data());
+    const auto peaks = TruePeakScan::scanContinuing (channel.history.data(), samples, n, coefficients.data(), taps);
+    channel.samplePeak = std::max (channel.samplePeak, peaks.sample);
+    channel.truePeak = std::max ({ channel.truePeak, peaks.sample, peaks.interpolated });
 }
 } // namespace sprocket::dsp

@@ -73,11 +73,8 @@ private:
     struct Channel
     {
         std::vector<float> history; // the last taps - 1 input samples
-        std::vector<float> stitch;  // history followed by the first taps - 1 samples of a call
         float truePeak = 0.0f, samplePeak = 0.0f;
     };
-
-    void scan (Channel& channel, const float* x, int n) noexcept;
 
     int taps = 12;
     // oversampling - 1 phases of `taps` coefficients each, ordered by delay (c[p][t] multiplies

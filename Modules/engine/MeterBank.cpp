@@ -1,5 +1,7 @@
 #include "engine/MeterBank.h"
 
+#include "dsp/TruePeakMeter.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -7,12 +9,24 @@ namespace sprocket::engine
 {
 MeterBank::MeterBank (int trackSlots, int busSlots)
     : trackCount (std::max (0, trackSlots)), busCount (std::max (0, busSlots)),
-      slots (std::make_unique<Slot[]> (size_t (trackCount + busCount + 1)))
+      slots (std::make_unique<Slot[]> (size_t (trackCount + busCount + 1))), phases {
+          dsp::TruePeakMeter::interpolationPhases (12), dsp::TruePeakMeter::interpolationPhases (24),
+          dsp::TruePeakMeter::interpolationPhases (48)
+      }
 {
 }
 
+void MeterBank::raise (std::atomic<float>& held, float value) noexcept
+{
+    // A compare-exchange because the reader resets the value while the writer raises it.
+    float current = held.load (std::memory_order_relaxed);
+    while (value > current && ! held.compare_exchange_weak (current, value, std::memory_order_relaxed))
+    {
+    }
+}
+
 void MeterBank::measure (Slot& slot, const float* const* audio, int channels, int numFrames, float gain,
-                         double sampleRate) noexcept
+                         double sampleRate) const noexcept
 {
     channels = std::clamp (channels, 0, maxChannels);
     slot.channels.store (channels, std::memory_order_relaxed);
@@ -20,6 +34,16 @@ void MeterBank::measure (Slot& slot, const float* const* audio, int channels, in
         return;
     // One exponential step per block: exact for a steady signal, and cheap.
     const float keep = float (std::exp (-double (numFrames) / (rmsTimeConstantSeconds * sampleRate)));
+
+    const int taps = dsp::TruePeakMeter::tapsPerPhaseFor (sampleRate);
+    const float* truePeakPhases = phases[taps == 12 ? 0 : taps == 24 ? 1 : 2].data();
+    if (slot.historyTaps != taps)
+    {
+        // A plan at another rate: the old history belongs to another filter.
+        for (auto& history : slot.history)
+            history.fill (0.0f);
+        slot.historyTaps = taps;
+    }
     for (int c = 0; c < channels; ++c)
     {
         float blockPeak = 0.0f;
@@ -38,17 +62,18 @@ void MeterBank::measure (Slot& slot, const float* const* audio, int channels, in
         blockPeak *= scale;
         const float blockMeanSquare = float (sumOfSquares / double (numFrames)) * scale * scale;
 
-        // The slot has one writer per block, so a load and store suffice for the average; the
-        // peak needs a compare-exchange because the reader resets it.
+        // The slot has one writer per block, so a load and store suffice for the average.
         auto& meanSquare = slot.meanSquare[size_t (c)];
         const float previous = meanSquare.load (std::memory_order_relaxed);
         meanSquare.store (keep * previous + (1.0f - keep) * blockMeanSquare, std::memory_order_relaxed);
 
-        auto& peak = slot.peak[size_t (c)];
-        float held = peak.load (std::memory_order_relaxed);
-        while (blockPeak > held && ! peak.compare_exchange_weak (held, blockPeak, std::memory_order_relaxed))
-        {
-        }
+        raise (slot.peak[size_t (c)], blockPeak);
+
+        // The true peak of the scaled signal is the scaled true peak (the filter is linear), so the
+        // filter runs on what it was given, and never reads below the sample peak.
+        const auto peaks = dsp::TruePeakScan::scanContinuing (
+            slot.history[size_t (c)].data(), audio != nullptr ? audio[c] : nullptr, numFrames, truePeakPhases, taps);
+        raise (slot.truePeak[size_t (c)], std::max (peaks.interpolated, peaks.sample) * scale);
     }
 }
 
@@ -59,6 +84,7 @@ MeterReading MeterBank::read (Slot& slot) noexcept
     for (int c = 0; c < reading.channels; ++c)
     {
         reading.peak[size_t (c)] = slot.peak[size_t (c)].exchange (0.0f, std::memory_order_relaxed);
+        reading.truePeak[size_t (c)] = slot.truePeak[size_t (c)].exchange (0.0f, std::memory_order_relaxed);
         reading.rms[size_t (c)] = std::sqrt (std::max (0.0f, slot.meanSquare[size_t (c)].load (std::memory_order_relaxed)));
     }
     return reading;

@@ -39,6 +39,7 @@ ChannelStrip::ChannelStrip()
     addAndMakeVisible (fader);
     addAndMakeVisible (meter);
     addAndMakeVisible (panControl);
+    meter.onTruePeakHoldChanged = [this] { repaint (getTruePeakReadoutArea()); };
     fader.onDrag = [this] (double db) {
         repaint (getLocalBounds().removeFromBottom (readoutHeight));
         if (onGain)
@@ -83,6 +84,29 @@ void ChannelStrip::setInfo (const StripInfo& newInfo)
 juce::String ChannelStrip::getGainText() const
 {
     return DbScale::format (fader.getDb());
+}
+
+juce::String ChannelStrip::getTruePeakText() const
+{
+    return meter.isVisible() ? meter.getTruePeakText() : juce::String();
+}
+
+juce::Rectangle<int> ChannelStrip::getGainReadoutArea() const
+{
+    // Metered strips split the row in two boxes of 37-38 px at the 86 px width, wide enough for
+    // "-12.5" in the 10 px monospaced font (6 px a character); a VCA's gain has the row.
+    auto row = getLocalBounds().removeFromBottom (readoutHeight).reduced (margin, 2);
+    if (! meter.isVisible())
+        return row.reduced (6, 0);
+    return row.removeFromLeft ((row.getWidth() - 3) / 2);
+}
+
+juce::Rectangle<int> ChannelStrip::getTruePeakReadoutArea() const
+{
+    if (! meter.isVisible())
+        return {};
+    auto row = getLocalBounds().removeFromBottom (readoutHeight).reduced (margin, 2);
+    return row.removeFromRight ((row.getWidth() - 3) - (row.getWidth() - 3) / 2);
 }
 
 juce::Rectangle<int> ChannelStrip::getInsertSlotArea (size_t index) const
@@ -283,22 +307,32 @@ void ChannelStrip::paint (juce::Graphics& g)
         g.drawText ("M", area, juce::Justification::centred, false);
     }
 
-    // The gain read-out; "A" before it when a gain lane plays instead of the fader (the fader
-    // still sets the value the lane replaces).
-    auto readout = getLocalBounds().removeFromBottom (readoutHeight).reduced (margin + 6, 2);
-    if (info.gainAutomated)
-    {
-        const auto mark = getLocalBounds().removeFromBottom (readoutHeight).reduced (margin, 2).withWidth (12);
-        g.setColour (theme::marker);
-        g.setFont (theme::uiFont (10.0f, true));
-        g.drawText ("A", mark, juce::Justification::centred, false);
-        readout = readout.withTrimmedLeft (4);
-    }
+    // The gain read-out; "A" in its box before the value when a gain lane plays instead of the
+    // fader (the fader still sets the value the lane replaces).
+    const bool metered = meter.isVisible();
+    auto readout = getGainReadoutArea();
     g.setColour (juce::Colour (0xff151517));
     g.fillRoundedRectangle (readout.toFloat(), 2.0f);
+    if (info.gainAutomated)
+    {
+        g.setColour (theme::marker);
+        g.setFont (theme::uiFont (10.0f, true));
+        g.drawText ("A", readout.removeFromLeft (9).withTrimmedLeft (2), juce::Justification::centred, false);
+    }
     g.setColour (fader.getDb() > 0.0 ? theme::warning : theme::textPrimary);
-    g.setFont (theme::monoFont (11.0f));
-    g.drawText (getGainText(), readout, juce::Justification::centred, false);
+    g.setFont (theme::monoFont (metered ? 10.0f : 11.0f));
+    g.drawFittedText (getGainText(), readout, juce::Justification::centred, 1, 0.8f);
+
+    // The true-peak hold, in the meter's red once it is over 0 dBTP (the clip light is lit too).
+    if (metered)
+    {
+        const auto box = getTruePeakReadoutArea();
+        g.setColour (juce::Colour (0xff151517));
+        g.fillRoundedRectangle (box.toFloat(), 2.0f);
+        g.setColour (meter.getTruePeakHoldDb() > 0.0f ? juce::Colour (0xffe04848) : theme::textPrimary);
+        g.setFont (theme::monoFont (10.0f));
+        g.drawFittedText (getTruePeakText(), box, juce::Justification::centred, 1, 0.8f);
+    }
 }
 
 ChannelStrip::Part ChannelStrip::partAt (juce::Point<int> point, size_t& slotIndex) const
@@ -335,6 +369,13 @@ ChannelStrip::Part ChannelStrip::partAt (juce::Point<int> point, size_t& slotInd
 
 void ChannelStrip::mouseDown (const juce::MouseEvent& e)
 {
+    // A click on the true-peak read-out resets it (on the press, as the meter's clip light does).
+    if (getTruePeakReadoutArea().contains (e.getPosition()) && ! e.mods.isPopupMenu())
+    {
+        pressed = Part::none;
+        meter.resetTruePeakHold();
+        return;
+    }
     pressed = partAt (e.getPosition(), pressedInsert);
     pressedWithCtrl = e.mods.isCommandDown();
     if (pressed == Part::name && e.mods.isPopupMenu())

@@ -13,7 +13,9 @@ namespace sprocket::app
 {
 /** One mixer strip, top to bottom: the name on its bus colour, the format badge and where it
     goes, the insert slots, the send slots, the panner, record arm, mute and solo, the fader with
-    its scale beside the meter, and the gain read-out. It only shows a StripInfo and reports
+    its scale beside the meter, and under them the gain read-out and, on metered strips, the
+    true-peak read-out beside it (Pro Tools' volume and peak boxes: the highest true peak since
+    it was clicked, in dBTP; a click resets it). It only shows a StripInfo and reports
     gestures; MixerView turns them into edits (docs/SHORTCUTS.md, *Mixer*):
     - insert slot: click an empty one or right-click any for the menu; click a used one to open
       its editor, ctrl/cmd+click to bypass it; drag one onto another used slot to move it there;
@@ -32,7 +34,8 @@ public:
     void setInfo (const StripInfo& info);
     const StripInfo& getInfo() const noexcept { return info; }
 
-    /** Peaks since the last refresh, per channel. */
+    /** Sample and true peaks since the last refresh, per channel. */
+    void setLevels (const StripLevels& levels) { meter.setLevels (levels); }
     void setPeaks (const std::vector<float>& peaks) { meter.setPeaks (peaks); }
 
     // Gestures: `commit` false while a drag goes on, true once when it ends.
@@ -69,6 +72,11 @@ public:
     juce::Rectangle<int> getAutomationModeArea() const;
     /** The read-out under the fader: "-6.5", "0.0", "-inf". */
     juce::String getGainText() const;
+    /** The true-peak read-out beside it (dBTP): "-3.2", "+0.4", "-inf"; empty on a VCA strip. */
+    juce::String getTruePeakText() const;
+    juce::Rectangle<int> getGainReadoutArea() const;
+    /** Empty on a strip without a meter (VCA). */
+    juce::Rectangle<int> getTruePeakReadoutArea() const;
 
     void paint (juce::Graphics&) override;
     void resized() override;

@@ -1,5 +1,7 @@
 #include "LevelMeter.h"
 
+#include "DbScale.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -25,11 +27,13 @@ void LevelMeter::setChannels (int count)
     channels.resize (size_t (std::clamp (count, 1, 8)));
 }
 
-void LevelMeter::setPeaks (const std::vector<float>& peaks)
+void LevelMeter::setLevels (const StripLevels& levels)
 {
+    const auto& peaks = levels.peak;
     if (! peaks.empty() && peaks.size() != channels.size())
         setChannels (int (peaks.size()));
     bool changed = false;
+    const float heldBefore = truePeakHoldDb;
     for (size_t c = 0; c < channels.size(); ++c)
     {
         auto& ch = channels[c];
@@ -46,13 +50,31 @@ void LevelMeter::setPeaks (const std::vector<float>& peaks)
         {
             ch.holdDb = std::max (ch.shownDb, ch.holdDb - fallDbPerTick);
         }
-        // Full scale is an over: the converter clips there.
-        if (peak >= 1.0f)
+        // Full scale is an over: the converter clips there. So is a true peak over 0 dBTP: the
+        // waveform between the samples clips on reconstruction (the class comment has why).
+        const float truePeak = std::max (peak, c < levels.truePeak.size() ? levels.truePeak[c] : 0.0f);
+        if (peak >= 1.0f || truePeak > 1.0f)
             ch.clipped = true;
+        truePeakHoldDb = std::max (truePeakHoldDb, dbOf (truePeak));
         changed = changed || before.shownDb != ch.shownDb || before.holdDb != ch.holdDb || before.clipped != ch.clipped;
     }
     if (changed)
         repaint();
+    if (truePeakHoldDb != heldBefore && onTruePeakHoldChanged != nullptr)
+        onTruePeakHoldChanged();
+}
+
+juce::String LevelMeter::getTruePeakText() const
+{
+    // -100 is dbOf's silence (below 1e-5, -100 dBFS): nothing has sounded since the reset.
+    return truePeakHoldDb <= -100.0f ? juce::String ("-inf") : juce::String (DbScale::format (truePeakHoldDb));
+}
+
+void LevelMeter::resetTruePeakHold()
+{
+    truePeakHoldDb = -100.0f;
+    if (onTruePeakHoldChanged != nullptr)
+        onTruePeakHoldChanged();
 }
 
 float LevelMeter::getShownDb (int channel) const

@@ -180,11 +180,11 @@ void MainComponent::updateFromEngine()
     // Peaks are taken once a refresh, for the track headers and the mixer both.
     auto peaks = playback->takeStripPeaks();
     std::vector<float> trackPeaks;
-    for (auto& channels : peaks.tracks)
-        trackPeaks.push_back (channels.empty() ? 0.0f : *std::max_element (channels.begin(), channels.end()));
+    for (auto& levels : peaks.tracks)
+        trackPeaks.push_back (levels.peak.empty() ? 0.0f : *std::max_element (levels.peak.begin(), levels.peak.end()));
     timeline.setMeterLevels (std::move (trackPeaks));
     if (showMixer)
-        mixer->setLevels ({ std::move (peaks.tracks), std::move (peaks.buses), std::move (peaks.master) });
+        mixer->setLevels (peaks);
     if (isShowingVideo())
         videoView.showPosition (position, playing);
     // Measured even while hidden, so the programme's integrated loudness is whole when shown.

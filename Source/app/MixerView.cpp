@@ -225,15 +225,15 @@ void MixerView::setLevels (const Levels& levels)
         switch (strip->getInfo().ref.kind)
         {
             case session::StripRef::Kind::track:
-                strip->setPeaks (t < levels.tracks.size() ? levels.tracks[t] : std::vector<float> {});
+                strip->setLevels (t < levels.tracks.size() ? levels.tracks[t] : StripLevels {});
                 ++t;
                 break;
             case session::StripRef::Kind::bus:
-                strip->setPeaks (b < levels.buses.size() ? levels.buses[b] : std::vector<float> {});
+                strip->setLevels (b < levels.buses.size() ? levels.buses[b] : StripLevels {});
                 ++b;
                 break;
             case session::StripRef::Kind::master:
-                strip->setPeaks (levels.master);
+                strip->setLevels (levels.master);
                 break;
             case session::StripRef::Kind::vca:
                 break; // a VCA carries no audio of its own: no meter

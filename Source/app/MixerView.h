@@ -4,6 +4,7 @@
 #include "InsertEditor.h"
 #include "MixerStrips.h"
 #include "SendPanel.h"
+#include "StripLevels.h"
 #include "SurroundPanPanel.h"
 
 #include "core/Error.h"
@@ -31,12 +32,9 @@ namespace sprocket::app
 class MixerView final : public juce::Component
 {
 public:
-    /** The meter peaks of one refresh, per channel: tracks and buses in session order. */
-    struct Levels
-    {
-        std::vector<std::vector<float>> tracks, buses;
-        std::vector<float> master;
-    };
+    /** The meter peaks of one refresh (sample and true peaks per channel): tracks and buses in
+        session order, then the master. */
+    using Levels = MixerLevels;
 
     struct Host
     {

@@ -147,7 +147,9 @@ Playback::StripPeaks Playback::takeStripPeaks()
         return peaks;
     auto& meters = engine->meters();
     const auto channelsOf = [] (const engine::MeterReading& reading) {
-        return std::vector<float> (reading.peak.begin(), reading.peak.begin() + std::max (0, reading.channels));
+        const auto count = std::max (0, reading.channels);
+        return StripLevels { std::vector<float> (reading.peak.begin(), reading.peak.begin() + count),
+                             std::vector<float> (reading.truePeak.begin(), reading.truePeak.begin() + count) };
     };
     for (size_t t = 0; t < std::min<size_t> (trackCount, size_t (std::max (0, meters.trackCapacity()))); ++t)
         peaks.tracks[t] = channelsOf (meters.readTrack (int (t)));

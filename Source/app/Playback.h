@@ -1,5 +1,6 @@
 #pragma once
 
+#include "StripLevels.h"
 #include "device/DeviceOutput.h"
 #include "engine/DiskStreamer.h"
 #include "engine/RealtimeEngine.h"
@@ -52,14 +53,10 @@ public:
     /** Each track's meter peak since the last call (linear, 1 = full scale), in track order. */
     std::vector<float> takeTrackPeaks();
 
-    /** Every strip's peaks since the last call, per channel: tracks and buses in session order,
-        then the master (the mixer's meters). Peaks are taken once: call this or
+    /** Every strip's sample and true peaks since the last call, per channel: tracks and buses in
+        session order, then the master (the mixer's meters). Peaks are taken once: call this or
         takeTrackPeaks() each refresh, not both. */
-    struct StripPeaks
-    {
-        std::vector<std::vector<float>> tracks, buses;
-        std::vector<float> master;
-    };
+    using StripPeaks = MixerLevels;
     StripPeaks takeStripPeaks();
 
     /** Space: stop if rolling, else play from the playhead (opening the output if a failure

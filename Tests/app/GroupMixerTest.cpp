@@ -80,6 +80,8 @@ TEST (GroupMixer, AVcaStripsFaderDragMakesItsMembersQuieterByThatMuch)
     ASSERT_NE (vcaStrip, nullptr);
     EXPECT_EQ (vcaStrip->getInfo().name, "VCA 1");
     EXPECT_FALSE (vcaStrip->getMeter().isVisible());
+    EXPECT_TRUE (vcaStrip->getTruePeakReadoutArea().isEmpty()); // no true-peak read-out either
+    EXPECT_TRUE (vcaStrip->getTruePeakText().isEmpty());
 
     sprocket::test::MemoryMediaSource media;
     media.media.push_back ({ sprocket::test::sine (1000.0, 0.25, 300000) });

@@ -413,6 +413,10 @@ TEST (MixerView, ADragIsHeardWhileDraggingAndTheMetersMove)
     f.main.togglePlay();
     EXPECT_GT (track, LevelMeter::floorDb);
     EXPECT_GT (master, LevelMeter::floorDb);
+    // The true peaks came through Playback::takeStripPeaks too: never below the sample peaks.
+    auto& meter = f.strip (StripRef::track ("t1")).getMeter();
+    EXPECT_NE (f.strip (StripRef::track ("t1")).getTruePeakText(), "-inf");
+    EXPECT_GE (meter.getTruePeakHoldDb(), track - 0.001f);
 }
 
 TEST (MixerView, AReadOnlySessionRefusesAMoveAndTheFaderGoesBack)

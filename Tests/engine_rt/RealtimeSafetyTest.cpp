@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <mutex>
 #include <random>
@@ -161,8 +162,10 @@ TEST (RealtimeSafetyTest, ScriptedEditingSessionMakesNoAllocationOrLockOnTheAudi
     std::mt19937 random (2024);
     int nextId = 0;
     engine.play();
+    float loudestTruePeak = 0.0f; // the meters, read as the UI reads them while the audio thread measures
     for (int edit = 0; edit < 500; ++edit)
     {
+        loudestTruePeak = std::max (loudestTruePeak, engine.meters().readMaster().truePeak[0]);
         randomEdit (s, random, nextId);
         auto plan = std::make_unique<engine::RenderPlan> (engine::compilePlan (s));
         while (! engine.setPlan (std::make_unique<engine::RenderPlan> (*plan)))
@@ -199,6 +202,37 @@ TEST (RealtimeSafetyTest, ScriptedEditingSessionMakesNoAllocationOrLockOnTheAudi
 
     EXPECT_GT (driver.callbacksDone(), AudioThreadAudit::counting() ? 1000 : 100); // sanitizers run slower
     EXPECT_GE (engine.planSwaps(), 400);                                           // most edits reached the audio thread
+    EXPECT_GT (loudestTruePeak, 0.0f);                                             // the true-peak meters ran on the audio thread
+    EXPECT_EQ (AudioThreadAudit::allocations(), 0);
+    EXPECT_EQ (AudioThreadAudit::frees(), 0);
+    EXPECT_EQ (AudioThreadAudit::locks(), 0);
+}
+
+TEST (RealtimeSafetyTest, TruePeakMeteringMakesNoAllocationOrLock)
+{
+    // Every MeterBank path the mixer takes (tracks, buses, master, silent blocks, odd block
+    // sizes, a change of rate between blocks, which selects another filter) and the reads.
+    engine::MeterBank bank (4, 2);
+    const auto tone = noise (4096, 3);
+    const float* channels[engine::maxChannels];
+    for (auto& c : channels)
+        c = tone.data();
+    float loudest = 0.0f;
+    AudioThreadAudit::reset();
+    std::thread ([&] {
+        AuditedScope audited;
+        for (double rate : { 44100.0, 48000.0, 96000.0, 192000.0, 48000.0 })
+            for (int frames : { 1, 7, 47, 64, 512, 4096 })
+            {
+                bank.measureTrack (1, channels, 2, frames, 0.7f, rate);
+                bank.measureTrack (2, nullptr, 1, frames, 1.0f, rate);
+                bank.measureBus (0, channels, 6, frames, rate);
+                bank.measureMaster (channels, engine::maxChannels, frames, rate);
+                loudest = std::max (
+                    { loudest, bank.readTrack (1).truePeak[1], bank.readBus (0).truePeak[5], bank.readMaster().truePeak[7] });
+            }
+    }).join();
+    EXPECT_GT (loudest, 0.0f);
     EXPECT_EQ (AudioThreadAudit::allocations(), 0);
     EXPECT_EQ (AudioThreadAudit::frees(), 0);
     EXPECT_EQ (AudioThreadAudit::locks(), 0);
