@@ -67,6 +67,11 @@ InsertEditor::InsertEditor (const session::Insert& insert, const juce::String& t
     irLabel.setColour (juce::Label::textColourId, theme::textSecondary);
     irLabel.setFont (theme::uiFont (12.0f));
     addChildComponent (irLabel);
+    addChildComponent (chooseIr);
+    chooseIr.onClick = [this] {
+        if (onChooseImpulseResponse)
+            onChooseImpulseResponse();
+    };
     setInsert (insert);
     setSize (width, preferredHeight());
 }
@@ -150,6 +155,7 @@ void InsertEditor::setInsert (const session::Insert& insert)
     const auto ir = insert.extra.find ("ir");
     const bool hasIr = type == "convolution_reverb";
     irLabel.setVisible (hasIr);
+    chooseIr.setVisible (hasIr);
     if (hasIr)
         irLabel.setText ("Impulse response: "
                              + (ir != insert.extra.end() && ir->is_string()
@@ -216,6 +222,10 @@ void InsertEditor::resized()
         }
     }
     if (irLabel.isVisible() || type == "convolution_reverb")
-        irLabel.setBounds (area.removeFromTop (rowHeight));
+    {
+        auto row = area.removeFromTop (rowHeight);
+        chooseIr.setBounds (row.removeFromRight (80).reduced (0, 2));
+        irLabel.setBounds (row);
+    }
 }
 } // namespace sprocket::app

@@ -16,8 +16,8 @@ namespace sprocket::app
 /** The editor of one built-in insert, a panel over the mixer: its name, a bypass switch, a
     close button and a row per parameter (from the processor's ParameterInfo): a horizontal
     slider with the value in its unit, or a toggle for a 0/1 switch. A convolution reverb's
-    impulse response file is shown read-only. A slider drag reports each step (to preview) and
-    its release once (to commit); a toggle commits at once. [[message thread]] */
+    impulse response file is shown with a Choose... button (onChooseImpulseResponse). A slider drag reports each step (to preview)
+   and its release once (to commit); a toggle commits at once. [[message thread]] */
 class InsertEditor final : public juce::Component
 {
 public:
@@ -38,11 +38,13 @@ public:
     std::function<void (const std::string& paramId, double value, bool commit)> onParameter;
     std::function<void (bool bypass)> onBypass;
     std::function<void()> onClose;
+    std::function<void()> onChooseImpulseResponse;
 
     juce::Slider* findSlider (const std::string& paramId) const;
     juce::Button* findSwitch (const std::string& paramId) const;
     juce::Button& getBypassButton() noexcept { return bypass; }
     juce::Button& getCloseButton() noexcept { return close; }
+    juce::Button& getChooseImpulseResponseButton() noexcept { return chooseIr; }
 
     void paint (juce::Graphics&) override;
     void resized() override;
@@ -65,6 +67,7 @@ private:
     juce::ToggleButton bypass { "Bypass" };
     juce::TextButton close { juce::String::fromUTF8 ("\xc3\x97") };
     juce::Label irLabel;
+    juce::TextButton chooseIr { "Choose..." };
     std::vector<std::unique_ptr<Row>> rows;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (InsertEditor)

@@ -216,6 +216,8 @@ void MainComponent::updateFromEngine()
         repaint (getStatusBarArea());
     }
 
+    if (auto problem = playback->takePlanProblem())
+        reportProblem (juce::String::fromUTF8 (problem->c_str()));
     if (auto problem = playback->takeProblem())
     {
         std::cerr << "sprocket: " << *problem << '\n';

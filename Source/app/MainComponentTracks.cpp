@@ -109,11 +109,11 @@ void MainComponent::showTrackRenameDialog (size_t trackIndex)
 }
 std::unique_ptr<NewTracksDialog> MainComponent::makeNewTracksDialog()
 {
-    std::vector<std::pair<std::string, std::string>> buses;
+    std::vector<std::pair<std::string, std::string>> outputs;
     if (document != nullptr)
         for (auto& bus : document->session().buses)
-            buses.emplace_back (bus.id, bus.name.empty() ? bus.id : bus.name);
-    auto dialog = std::make_unique<NewTracksDialog> (std::move (buses));
+            outputs.emplace_back (bus.id, bus.name.empty() ? bus.id : bus.name);
+    auto dialog = std::make_unique<NewTracksDialog> (std::move (outputs));
     dialog->onCreate = [this] (const session::NewStrips& strips, bool buses) -> juce::String {
         if (auto status = controller.addStrips (strips, buses); ! status.ok())
             return juce::String::fromUTF8 (status.error().message.c_str());

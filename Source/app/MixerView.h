@@ -12,6 +12,7 @@
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -112,6 +113,9 @@ public:
     /** A track's surround panner (its pan display was clicked); nothing for other strips. */
     void openSurroundPanel (const session::StripRef& strip);
     void closeSurroundPanel();
+    /** The convolution reverb in `slot` takes `file` as its impulse response (one step; an
+        unreadable one then plays bypassed and the app says why). False when it did not. */
+    bool setImpulseResponse (const session::StripRef& strip, size_t slot, const std::filesystem::path& file);
 
     void paint (juce::Graphics&) override;
     void resized() override;
@@ -126,6 +130,7 @@ private:
     void showInsertMenu (ChannelStrip& strip, size_t slot);
     void showSendMenu (ChannelStrip& strip, size_t slot);
     void showAutomationModeMenu (ChannelStrip& strip);
+    void chooseImpulseResponse (const session::StripRef& strip, size_t slot);
     void insertChosen (const session::StripRef& ref, size_t slot, int itemId);
     void moveInsert (const session::StripRef& ref, size_t from, size_t to);
     void sendChosen (const session::StripRef& ref, size_t slot, int itemId);
@@ -146,6 +151,7 @@ private:
     std::unique_ptr<SendPanel> sendPanel;
     session::StripRef sendStrip;
     std::unique_ptr<SurroundPanPanel> surroundPanel;
+    std::unique_ptr<juce::FileChooser> irChooser;
     session::StripRef surroundStrip;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (MixerView)

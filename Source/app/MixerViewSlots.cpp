@@ -178,6 +178,7 @@ void MixerView::openInsertEditor (const session::StripRef& ref, size_t slot)
                  });
     };
     insertEditor->onClose = [this] { closeInsertEditor(); };
+    insertEditor->onChooseImpulseResponse = [this] { chooseImpulseResponse (editorStrip, editorSlot); };
     addAndMakeVisible (*insertEditor);
     placePanel (*insertEditor, *strip, strip->getInsertSlotArea (slot));
 }
@@ -236,6 +237,48 @@ void MixerView::openSurroundPanel (const session::StripRef& ref)
     surroundPanel->onClose = [this] { closeSurroundPanel(); };
     addAndMakeVisible (*surroundPanel);
     placePanel (*surroundPanel, *strip, strip->getPanControl().getBounds());
+}
+
+void MixerView::chooseImpulseResponse (const session::StripRef& ref, size_t slot)
+{
+    const auto* session = host.session ? host.session() : nullptr;
+    if (session == nullptr)
+        return;
+    const auto folder = session->filePath.empty() ? juce::File::getCurrentWorkingDirectory()
+                                                  : juce::File (juce::String (session->filePath.parent_path().string()));
+    irChooser = std::make_unique<juce::FileChooser> ("Choose an impulse response", folder, "*.wav;*.aif;*.aiff;*.flac");
+    irChooser->launchAsync (juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles,
+                            [this, ref, slot] (const juce::FileChooser& chooser) {
+                                if (const auto file = chooser.getResult(); file != juce::File())
+                                    setImpulseResponse (ref, slot, file.getFullPathName().toStdString());
+                            });
+}
+
+bool MixerView::setImpulseResponse (const session::StripRef& ref, size_t slot, const std::filesystem::path& file)
+{
+    const auto* insert = insertAt (ref, slot);
+    const auto* session = host.session ? host.session() : nullptr;
+    if (insert == nullptr || session == nullptr || insert->type != "convolution_reverb")
+        return false;
+    // Stored as the session stores media: relative to its folder when the file is inside it.
+    const auto stored = session->pathToStore (file).generic_string();
+    perform ("Impulse Response", [ref, slot, stored] (session::SessionEditor& e) -> core::Status {
+        std::vector<session::Insert>* inserts = nullptr;
+        if (ref.kind == session::StripRef::Kind::track)
+            if (auto* track = e.track (ref.id))
+                inserts = &track->inserts;
+        if (ref.kind == session::StripRef::Kind::bus)
+            for (auto& bus : e.buses())
+                if (bus.id == ref.id)
+                    inserts = &bus.inserts;
+        if (inserts == nullptr || slot >= inserts->size())
+            return core::makeError ("the insert is no longer there");
+        (*inserts)[slot].extra["ir"] = stored;
+        return {};
+    });
+    const auto* after = insertAt (ref, slot);
+    const auto ir = after != nullptr ? after->extra.find ("ir") : nlohmann::json::const_iterator();
+    return after != nullptr && ir != after->extra.end() && ir->is_string() && ir->get<std::string>() == stored;
 }
 
 void MixerView::closeSurroundPanel()

@@ -34,6 +34,7 @@ void Playback::load (const session::Session& session)
     engine = std::make_unique<engine::RealtimeEngine> (*streamer, maxBlockSize, session.master.channels, &workers);
 
     auto plan = std::make_unique<engine::RenderPlan> (engine::compilePlan (session));
+    notePlanProblems (*plan);
     streamer->preparePlan (*plan);
     engine->setPlan (std::move (plan)); // a fresh engine's queue is empty: it always takes the first plan
     loadedRate = session.sampleRate;
@@ -71,6 +72,7 @@ void Playback::update (const session::Session& session)
         return;
     }
     auto plan = std::make_unique<engine::RenderPlan> (engine::compilePlan (session));
+    notePlanProblems (*plan);
     streamer->preparePlan (*plan);
     // The queue holds a few plans; if a burst of edits fills it, free the retired ones and try
     // once more (the audio thread takes one per block, so one try is enough in practice).
@@ -204,6 +206,25 @@ void Playback::poll()
 }
 
 std::optional<std::string> Playback::takeProblem() { return std::exchange (problem, std::nullopt); }
+
+std::optional<std::string> Playback::takePlanProblem()
+{
+    return std::exchange (planProblem, std::nullopt);
+}
+
+void Playback::notePlanProblems (const engine::RenderPlan& plan)
+{
+    // Said once when they appear or change, not at every fader move.
+    if (plan.problems == shownPlanProblems)
+        return;
+    shownPlanProblems = plan.problems;
+    if (plan.problems.empty())
+        return;
+    std::string text;
+    for (auto& line : plan.problems)
+        text += (text.empty() ? "" : "\n") + line;
+    planProblem = text + "\n\nWhat cannot be read plays bypassed until it is fixed.";
+}
 
 std::string Playback::audioStatus() const
 {

@@ -83,6 +83,9 @@ public:
 
     /** A device failure or a failed play since the last call, once: for an alert. */
     std::optional<std::string> takeProblem();
+    /** What the last plan could not honour (an unreadable impulse response: that reverb plays
+        bypassed), once each time it changes: for an alert. */
+    std::optional<std::string> takePlanProblem();
 
     engine::RealtimeEngine* getEngine() noexcept { return engine.get(); }
     device::DeviceOutput* getOutput() noexcept { return output.get(); }
@@ -93,6 +96,7 @@ public:
 private:
     bool openOutput();
     void unload();
+    void notePlanProblems (const engine::RenderPlan& plan);
 
     const Options options;
     int64_t loadedRate = 0;
@@ -105,5 +109,7 @@ private:
     std::unique_ptr<device::DeviceOutput> output;
     std::string openError;
     std::optional<std::string> problem;
+    std::vector<std::string> shownPlanProblems;
+    std::optional<std::string> planProblem;
 };
 } // namespace sprocket::app

@@ -14,6 +14,7 @@
 #include "engine/MasterRender.h"
 #include "engine/PlanCompiler.h"
 #include "session/SessionJson.h"
+#include "support/TestAudioFiles.h"
 
 #include <gtest/gtest.h>
 
@@ -384,4 +385,40 @@ TEST (StripAutomationMode, TheStripsBoxSetsTheModeInOneStep)
     ASSERT_TRUE (f.main.getDocument()->undo());
     ASSERT_TRUE (f.main.getDocument()->undo());
     EXPECT_EQ (jsonOf (f.session()), original);
+}
+
+TEST (InsertSlots, AConvolutionReverbTakesAChosenImpulseResponseAndSaysWhenOneCannotBeRead)
+{
+    auto s = sessionWithReverb();
+    s.buses.back().inserts = { { "convolution_reverb", nlohmann::json::object(), false, nullptr, nlohmann::json::object() } };
+    MixerOnSession f (s);
+    f.main.enablePlayback (silentOutput());
+    TemporaryFolder folder;
+    const auto good = folder.path / "stage.wav";
+    sprocket::test::writeFloatWav (good, { std::vector<float> { 1.0f, 0.5f, 0.25f } });
+    const auto broken = folder.path / "broken.wav";
+    writeTextFile (broken, "not audio at all");
+    const auto verb = StripRef::bus ("VERB");
+
+    f.mixer().openInsertEditor (verb, 0);
+    auto* editor = f.mixer().getInsertEditor();
+    ASSERT_NE (editor, nullptr);
+    EXPECT_TRUE (editor->getChooseImpulseResponseButton().isVisible()) << "a convolution reverb's IR can be chosen";
+
+    ASSERT_TRUE (f.mixer().setImpulseResponse (verb, 0, good));
+    EXPECT_EQ (f.session().buses.back().inserts[0].extra.value ("ir", ""), good.generic_string());
+    EXPECT_EQ (f.main.getDocument()->undoName(), "Impulse Response");
+    f.main.updateFromEngine();
+    EXPECT_FALSE (f.main.getLastProblem().contains ("impulse response")) << f.main.getLastProblem();
+
+    // An unreadable file: the edit is kept (the session names it), the reverb plays bypassed and the app says why.
+    ASSERT_TRUE (f.mixer().setImpulseResponse (verb, 0, broken));
+    f.main.updateFromEngine();
+    const auto said = f.main.getLastProblem();
+    EXPECT_TRUE (said.contains ("buses[2].inserts[0]: impulse response")) << said;
+    EXPECT_TRUE (said.contains ("broken.wav")) << said;
+    EXPECT_TRUE (said.contains ("bypassed")) << said;
+
+    ASSERT_TRUE (f.main.getDocument()->undo());
+    EXPECT_EQ (f.session().buses.back().inserts[0].extra.value ("ir", ""), good.generic_string());
 }
