@@ -1,4 +1,5 @@
 #include "session/AudioImport.h"
+#include "session/UnusedId.h"
 
 #include "io/AudioFileInfo.h"
 #include "io/FileDigest.h"
@@ -16,15 +17,6 @@ namespace
     bool playableWidth (int channels)
     {
         return channels == 1 || channels == 2 || channels == 6 || channels == 8;
-    }
-
-    std::string unusedId (const std::set<std::string>& used, const std::string& base)
-    {
-        if (! used.contains (base))
-            return base;
-        for (int n = 2;; ++n)
-            if (auto id = base + "-" + std::to_string (n); ! used.contains (id))
-                return id;
     }
 
     /** One file to place: its path, width, length at the session rate, timeline position and

@@ -244,4 +244,20 @@ Status setInsertParameter (SessionEditor& editor, const StripRef& strip, size_t 
     edit (editor, strip).inserts->at (index).params[paramId] = value;
     return {};
 }
+
+Status setImpulseResponse (SessionEditor& editor, const StripRef& strip, size_t index, const std::string& storedPath)
+{
+    const auto current = find (editor.session(), strip);
+    if (current.inserts == nullptr)
+        return noStrip (strip);
+    if (index >= current.inserts->size())
+        return noSlot (strip, index, current.inserts->size());
+    if ((*current.inserts)[index].type != "convolution_reverb")
+        return makeError ("insert " + std::to_string (index + 1) + " of " + describe (strip)
+                          + " is not a convolution reverb, so it has no impulse response");
+    if (storedPath.empty())
+        return makeError ("an impulse response needs a file");
+    edit (editor, strip).inserts->at (index).extra["ir"] = storedPath;
+    return {};
+}
 } // namespace sprocket::session

@@ -35,6 +35,11 @@ core::Status moveInsert (SessionEditor&, const StripRef& strip, size_t from, siz
 /** Sets parameter `paramId` of insert `index` to `value`, within the parameter's range. */
 core::Status setInsertParameter (SessionEditor&, const StripRef& strip, size_t index, const std::string& paramId, double value);
 
+/** The impulse response of convolution reverb `index`: `storedPath` as the session stores it
+    ("ir", relative to the session file or absolute). Whether it can be read is the plan's
+    business: an unreadable one plays bypassed and is reported there. */
+core::Status setImpulseResponse (SessionEditor&, const StripRef& strip, size_t index, const std::string& storedPath);
+
 /** The automation key of an insert's parameter: "inserts[2].gain_db". */
 std::string insertLaneKey (size_t index, const std::string& paramId);
 } // namespace sprocket::session

@@ -1,4 +1,5 @@
 #include "session/TrackListEdits.h"
+#include "session/UnusedId.h"
 
 #include <algorithm>
 #include <set>
@@ -16,15 +17,6 @@ namespace
         if (first == std::string::npos)
             return {};
         return text.substr (first, text.find_last_not_of (" \t") - first + 1);
-    }
-
-    std::string unusedId (const std::set<std::string>& used, const std::string& base)
-    {
-        if (! used.contains (base))
-            return base;
-        for (int n = 2;; ++n)
-            if (auto id = base + "-" + std::to_string (n); ! used.contains (id))
-                return id;
     }
 
     /** The highest N of names "<base> N" already used (0 when none). */

@@ -256,29 +256,15 @@ void MixerView::chooseImpulseResponse (const session::StripRef& ref, size_t slot
 
 bool MixerView::setImpulseResponse (const session::StripRef& ref, size_t slot, const std::filesystem::path& file)
 {
-    const auto* insert = insertAt (ref, slot);
     const auto* session = host.session ? host.session() : nullptr;
-    if (insert == nullptr || session == nullptr || insert->type != "convolution_reverb")
+    if (session == nullptr)
         return false;
     // Stored as the session stores media: relative to its folder when the file is inside it.
     const auto stored = session->pathToStore (file).generic_string();
-    perform ("Impulse Response", [ref, slot, stored] (session::SessionEditor& e) -> core::Status {
-        std::vector<session::Insert>* inserts = nullptr;
-        if (ref.kind == session::StripRef::Kind::track)
-            if (auto* track = e.track (ref.id))
-                inserts = &track->inserts;
-        if (ref.kind == session::StripRef::Kind::bus)
-            for (auto& bus : e.buses())
-                if (bus.id == ref.id)
-                    inserts = &bus.inserts;
-        if (inserts == nullptr || slot >= inserts->size())
-            return core::makeError ("the insert is no longer there");
-        (*inserts)[slot].extra["ir"] = stored;
-        return {};
-    });
-    const auto* after = insertAt (ref, slot);
-    const auto ir = after != nullptr ? after->extra.find ("ir") : nlohmann::json::const_iterator();
-    return after != nullptr && ir != after->extra.end() && ir->is_string() && ir->get<std::string>() == stored;
+    perform ("Impulse Response",
+             [ref, slot, stored] (session::SessionEditor& e) { return session::setImpulseResponse (e, ref, slot, stored); });
+    const auto* insert = insertAt (ref, slot); // a refusal was reported by perform
+    return insert != nullptr && insert->extra.value ("ir", std::string()) == stored;
 }
 
 void MixerView::closeSurroundPanel()

@@ -160,6 +160,17 @@ TEST (InsertEdits, SetParameterWithinItsRange)
         [] (const Session& s) { EXPECT_DOUBLE_EQ (s.buses[0].inserts[0].params["ceiling_db"].get<double>(), -24.0); });
 }
 
+TEST (InsertEdits, AConvolutionReverbTakesAnImpulseResponsePath)
+{
+    performUndoRedo (
+        [] (SessionEditor& e) {
+            if (auto added = addInsert (e, StripRef::bus ("DX"), 1, "convolution_reverb", nlohmann::json::object()); ! added.ok())
+                return added;
+            return setImpulseResponse (e, StripRef::bus ("DX"), 1, "irs/Stage B.wav");
+        },
+        [] (const Session& s) { EXPECT_EQ (s.buses[0].inserts[1].extra.value ("ir", ""), "irs/Stage B.wav"); });
+}
+
 TEST (InsertEdits, BadInputIsRefusedNamingWhatIsWrongAndChangesNothing)
 {
     EditHistory history (loaded());
@@ -198,6 +209,10 @@ TEST (InsertEdits, BadInputIsRefusedNamingWhatIsWrongAndChangesNothing)
     EXPECT_EQ (error ([&] (SessionEditor& e) { return removeInsert (e, StripRef::bus ("NOPE"), 0); }), "there is no bus 'NOPE'");
     EXPECT_EQ (error ([&] (SessionEditor& e) { return moveInsert (e, a1, 0, 3); }), "track 'A1' has no insert 4 (it has 3)");
     EXPECT_EQ (error ([&] (SessionEditor& e) { return moveInsert (e, a1, 1, 1); }), "insert 2 is already in that slot");
+    EXPECT_EQ (error ([&] (SessionEditor& e) { return setImpulseResponse (e, a1, 0, "irs/hall.wav"); }),
+               "insert 1 of track 'A1' is not a convolution reverb, so it has no impulse response");
+    EXPECT_EQ (error ([&] (SessionEditor& e) { return setImpulseResponse (e, a1, 3, "irs/hall.wav"); }),
+               "track 'A1' has no insert 4 (it has 3)");
     EXPECT_EQ (jsonOf (history.session()), original);
     EXPECT_FALSE (history.canUndo());
 }
