@@ -73,7 +73,7 @@ MainComponent::MainComponent() : controller ([this] { return playheadPosition();
     };
     mixerHost.preview = [this] (const session::Session& preview) {
         if (playback != nullptr)
-            playback->update (playedSession (preview)); // heard at once, as the fader moves
+            postToPlayback (preview); // heard at once, as the fader moves
     };
     mixerHost.reportProblem = [this] (const juce::String& problem) { reportProblem (problem); };
     mixerHost.automationGesture = [this] (const session::StripRef& strip, const std::string& key, double value,

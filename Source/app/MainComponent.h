@@ -262,6 +262,9 @@ public:
     /** What plays: `session` with each auditioned alternate in place of its track's main
         playlist (session::auditionPlaylist on a copy; the document is not changed). */
     session::Session playedSession (const session::Session& session) const;
+    /** Plays `session` (the document, a preview or an automation pass's), with playedSession's
+        auditions when there are any. [[message thread]] */
+    void postToPlayback (const session::Session& session);
     /** Posts what should play now to the engine: the document (or the automation pass's
         version of it) with the auditions. */
     void postPlayedSession();

@@ -150,7 +150,7 @@ bool MainComponent::automationGesture (const session::StripRef& strip, const std
         return false;
     if (release)
         automationPass.release (strip, key, position);
-    playback->update (playedSession (automationPass.playing (document->session())));
+    postToPlayback (automationPass.playing (document->session()));
     timeline.setWritingLanes (automationPass.writingLanes());
     return true;
 }
@@ -169,7 +169,7 @@ void MainComponent::followTransportForAutomation (bool playing, int64_t position
             automationPass.begin (document->session(), position);
             // Only write mode takes over at play start (its faders play, not its lanes).
             if (playback != nullptr && ! automationPass.writingLanes().empty())
-                playback->update (playedSession (automationPass.playing (document->session())));
+                postToPlayback (automationPass.playing (document->session()));
         }
         lastRollingPosition = position;
     }
@@ -192,7 +192,7 @@ void MainComponent::storeWrittenAutomation (int64_t position)
     if (written.empty())
     {
         if (playback != nullptr)
-            playback->update (playedSession (document->session())); // the lanes play again
+            postToPlayback (document->session()); // the lanes play again
         return;
     }
     const auto name = written.size() == 1 ? std::string ("Write Automation")

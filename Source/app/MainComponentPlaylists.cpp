@@ -22,12 +22,22 @@ session::Session MainComponent::playedSession (const session::Session& session) 
     return played;
 }
 
+void MainComponent::postToPlayback (const session::Session& session)
+{
+    // The copy with alternates swapped in only when something is auditioned: previews post at
+    // every drag step.
+    if (timeline.getAuditions().empty())
+        playback->update (session);
+    else
+        playback->update (playedSession (session));
+}
+
 void MainComponent::postPlayedSession()
 {
     if (playback == nullptr || document == nullptr)
         return;
     const auto& session = document->session();
-    playback->update (playedSession (automationPass.isActive() ? automationPass.playing (session) : session));
+    postToPlayback (automationPass.isActive() ? automationPass.playing (session) : session);
 }
 
 bool MainComponent::copyAlternateSelectionToMain()
