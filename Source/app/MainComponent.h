@@ -144,6 +144,9 @@ public:
         selectedTracksTallerCommand,
         selectedTracksShorterCommand,
         loopPlaybackCommand = 0x3301,
+        pageScrollCommand = 0x3302,
+        continuousScrollCommand,
+        noScrollCommand,
         deliverCommand = 0x3501,
         importCommand = 0x3401,
         importOriginalTimeCommand = 0x3405,
@@ -227,6 +230,8 @@ public:
     /** File > Split Poly Files into Mono Tracks (on by default): how importFiles treats files of
         more than two channels. */
     bool isSplittingPolyFiles() const noexcept { return splitPolyOnImport; }
+    /** File > Split Poly Files into Mono Tracks (the app keeps the choice between runs). */
+    void setSplittingPolyFiles (bool split) noexcept { splitPolyOnImport = split; }
 
     /** What to do with a movie whose picture rate is not the session's. */
     enum class MovieRateAnswer

@@ -71,6 +71,9 @@ void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
                          selectedTracksTallerCommand,
                          selectedTracksShorterCommand,
                          nextTimebaseCommand,
+                         pageScrollCommand,
+                         continuousScrollCommand,
+                         noScrollCommand,
                          importCommand,
                          importOriginalTimeCommand,
                          splitPolyCommand,
@@ -96,6 +99,18 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
         case returnToStartCommand:
             info.setInfo ("Return to Start", "Move the playhead to the session start", "Transport", 0);
             info.addDefaultKeypress (juce::KeyPress::returnKey, none);
+            break;
+        case pageScrollCommand:
+            info.setInfo ("Page Scrolling", "While playing, the view turns the page when the playhead runs off it", "View", 0);
+            info.setTicked (timeline.getScrolling() == TimelineComponent::Scrolling::page);
+            break;
+        case continuousScrollCommand:
+            info.setInfo ("Continuous Scrolling", "While playing, the view moves under a playhead held in the middle", "View", 0);
+            info.setTicked (timeline.getScrolling() == TimelineComponent::Scrolling::continuous);
+            break;
+        case noScrollCommand:
+            info.setInfo ("No Scrolling", "While playing, the view stays where it is", "View", 0);
+            info.setTicked (timeline.getScrolling() == TimelineComponent::Scrolling::none);
             break;
         case loopPlaybackCommand:
             info.setInfo ("Loop Playback", "Space loops the selected range", "Transport", 0);
@@ -391,6 +406,15 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             return true;
         case loopPlaybackCommand:
             loopPlayback = ! loopPlayback;
+            return true;
+        case pageScrollCommand:
+            timeline.setScrolling (TimelineComponent::Scrolling::page);
+            return true;
+        case continuousScrollCommand:
+            timeline.setScrolling (TimelineComponent::Scrolling::continuous);
+            return true;
+        case noScrollCommand:
+            timeline.setScrolling (TimelineComponent::Scrolling::none);
             return true;
         case undoCommand:
             check (controller.undo());

@@ -13,7 +13,6 @@ namespace
 {
     juce::PropertiesFile::Options settingsOptions()
     {
-        // ~/.config/Sprocket/Sprocket.settings on Linux.
         juce::PropertiesFile::Options options;
         options.applicationName = "Sprocket";
         options.folderName = "Sprocket";
@@ -31,9 +30,14 @@ MainWindow::MainWindow (const juce::String& title)
     content->enableWaveforms();
     content->onDocumentChanged = [this] { documentChanged(); };
 
-    settings = std::make_unique<juce::PropertiesFile> (settingsOptions());
+    // $XDG_CONFIG_HOME/Sprocket/Sprocket.settings (~/.config/...): JUCE's own Linux default
+    // would be a visible ~/Sprocket folder.
+    settings = std::make_unique<juce::PropertiesFile> (
+        juce::File::getSpecialLocation (juce::File::userApplicationDataDirectory).getChildFile ("Sprocket/Sprocket.settings"),
+        settingsOptions());
     recent.setMaxNumberOfItems (10);
     recent.restoreFromString (settings->getValue ("recentSessions"));
+    restoreViewOptions();
 
     commandManager.registerAllCommandsForTarget (this);
     commandManager.registerAllCommandsForTarget (content.get());
@@ -58,8 +62,30 @@ MainWindow::MainWindow (const juce::String& title)
 MainWindow::~MainWindow()
 {
     stopTimer();
+    keepViewOptions();
     setMenuBar (nullptr);
     clearContentComponent();
+}
+
+namespace
+{
+    constexpr const char* scrollingNames[] = { "none", "page", "continuous" };
+}
+
+void MainWindow::restoreViewOptions()
+{
+    content->setSplittingPolyFiles (settings->getBoolValue ("splitPolyFiles", true));
+    const auto scrolling = settings->getValue ("scrolling", "page");
+    for (int i = 0; i < 3; ++i)
+        if (scrolling == scrollingNames[i])
+            content->getTimeline().setScrolling (TimelineComponent::Scrolling (i));
+}
+
+void MainWindow::keepViewOptions()
+{
+    settings->setValue ("splitPolyFiles", content->isSplittingPolyFiles());
+    settings->setValue ("scrolling", scrollingNames[int (content->getTimeline().getScrolling())]);
+    settings->saveIfNeeded();
 }
 
 int MainWindow::autosaveSeconds()
@@ -372,6 +398,10 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
                 add (id);
             menu.addSeparator();
             add (MainComponent::nextTimebaseCommand);
+            menu.addSeparator();
+            for (auto id :
+                 { MainComponent::pageScrollCommand, MainComponent::continuousScrollCommand, MainComponent::noScrollCommand })
+                add (id);
             menu.addSeparator();
             add (MainComponent::loudnessMeterCommand);
             add (MainComponent::cueListsCommand);

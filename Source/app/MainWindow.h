@@ -76,6 +76,10 @@ private:
     /** Says what loading repaired (and that saving writes it). */
     void showRepairs (const std::filesystem::path& file, const session::Problems& repairs);
     void addToRecent (const std::filesystem::path& file);
+    /** The options the app keeps between runs in its settings file: Split Poly Files and the
+        edit window's scrolling. */
+    void restoreViewOptions();
+    void keepViewOptions();
     /** File > New: the New Session dialog (MainWindowNewSession.cpp). */
     void showNewSessionDialog();
 

@@ -897,7 +897,13 @@ void TimelineComponent::setPlayhead (int64_t position, bool follow)
         return;
 
     const auto lanes = getLaneArea();
-    if (follow && ! fitToWidth && lanes.getWidth() > 0)
+    if (follow && ! fitToWidth && lanes.getWidth() > 0 && scrolling == Scrolling::continuous)
+    {
+        playhead = position;
+        setView (scale.samplesPerPixel, double (position) - 0.5 * double (lanes.getWidth()) * scale.samplesPerPixel);
+        return;
+    }
+    if (follow && ! fitToWidth && lanes.getWidth() > 0 && scrolling == Scrolling::page)
     {
         const float x = scale.xForSample (position);
         if (x >= float (lanes.getRight()) || x < float (lanes.getX()))

@@ -170,10 +170,22 @@ public:
     juce::Rectangle<int> getAlternateLaneBounds (size_t trackIndex, size_t lane) const;
     juce::Rectangle<float> getAlternateClipBounds (size_t trackIndex, size_t lane, size_t clipIndex) const;
 
+    /** How the view follows a playing playhead, as Pro Tools' Edit Window Scrolling options. */
+    enum class Scrolling
+    {
+        none,      // the view stays where the user put it
+        page,      // when the playhead runs off either edge, it turns the page (the default)
+        continuous // the view moves under a playhead held at the middle of the lanes
+    };
+    void setScrolling (Scrolling mode) noexcept { scrolling = mode; }
+    Scrolling getScrolling() const noexcept { return scrolling; }
+
     /** Moves the playhead to timeline sample `position`, repainting only the strips it left
-        and entered. With `follow` (while playing) a zoomed-in view turns the page when the
-        playhead runs off either edge, putting it near the left, as Pro Tools' page scrolling
-        does; a fitted view never needs to. */
+        and entered. With `follow` (while playing) a zoomed-in view follows it as getScrolling()
+        says: page scrolling puts it near the left edge when it runs off either edge; continuous
+        scrolling keeps it in the middle (nearer the left at the session start, nearer the right
+        at its end, where the view stops). A fitted view shows the whole session and never
+        scrolls. */
     void setPlayhead (int64_t position, bool follow = false);
     int64_t getPlayhead() const noexcept { return playhead; }
 
@@ -254,6 +266,7 @@ private:
     int64_t playhead = 0;
     TimelineScale scale;
     bool fitToWidth = true;
+    Scrolling scrolling = Scrolling::page;
     int trackHeightOverride = 0; // 0: fitted
     int verticalOffset = 0;
 

@@ -157,3 +157,32 @@ TEST (EditWindowTest, EditsArePostedToTheEngineWithoutReopeningTheDevice)
     EXPECT_EQ (f.main.getPlayback()->getEngine(), engine) << "same engine";
     EXPECT_EQ (f.main.getPlayback()->getOutput(), output) << "same device";
 }
+
+TEST (EditWindowTest, ScrollingIsChosenFromTheViewMenu)
+{
+    EditFixture f;
+    const auto ticked = [&] (juce::CommandID id) {
+        juce::ApplicationCommandInfo info (id);
+        f.main.getCommandInfo (id, info);
+        return (info.flags & juce::ApplicationCommandInfo::isTicked) != 0;
+    };
+    EXPECT_EQ (f.timeline().getScrolling(), TimelineComponent::Scrolling::page) << "Pro Tools' default";
+    EXPECT_TRUE (ticked (MainComponent::pageScrollCommand));
+
+    ASSERT_TRUE (f.main.invoke (MainComponent::continuousScrollCommand));
+    EXPECT_EQ (f.timeline().getScrolling(), TimelineComponent::Scrolling::continuous);
+    EXPECT_TRUE (ticked (MainComponent::continuousScrollCommand));
+    EXPECT_FALSE (ticked (MainComponent::pageScrollCommand));
+
+    // Zoomed in and playing, the view now moves under the playhead.
+    f.timeline().setView (200.0, 0.0);
+    const auto lanes = f.timeline().getLaneArea();
+    f.timeline().setPlayhead (1'000'000, true);
+    EXPECT_NEAR (f.timeline().getScale().xForSample (1'000'000), float (lanes.getX()) + 0.5f * float (lanes.getWidth()), 0.01f);
+
+    ASSERT_TRUE (f.main.invoke (MainComponent::noScrollCommand));
+    EXPECT_TRUE (ticked (MainComponent::noScrollCommand));
+    const auto still = f.timeline().getScale().viewStart;
+    f.timeline().setPlayhead (2'000'000, true);
+    EXPECT_EQ (f.timeline().getScale().viewStart, still);
+}

@@ -191,6 +191,51 @@ TEST (TimelineComponentTest, FollowingPlayheadTurnsThePageOnlyWhenZoomedIn)
     EXPECT_TRUE (f.timeline.isFittedToWidth());
 }
 
+TEST (TimelineComponentTest, ContinuousScrollingHoldsThePlayheadInTheMiddle)
+{
+    Fixture f;
+    f.timeline.setScrolling (TimelineComponent::Scrolling::continuous);
+    f.timeline.setView (50.0, 0.0); // 990 px of lanes show 49500 of the 183600 samples
+    const auto lanes = f.timeline.getLaneArea();
+    const float middle = float (lanes.getX()) + 0.5f * float (lanes.getWidth());
+    const auto& scale = f.timeline.getScale();
+
+    // Before the middle is reached the view cannot start before the session: it stays put.
+    f.timeline.setPlayhead (10000, true);
+    EXPECT_EQ (scale.viewStart, 0.0);
+
+    // Every step after that moves the view under a playhead held at the middle.
+    for (int64_t position : { 60000, 60050, 61234, 100000 })
+    {
+        f.timeline.setPlayhead (position, true);
+        EXPECT_NEAR (scale.xForSample (position), middle, 0.01f) << position;
+        EXPECT_EQ (f.timeline.getPlayhead(), position);
+    }
+    const auto image = paintToImage (f.timeline);
+    EXPECT_TRUE (near (image.getPixelAt (int (middle), bodyY + 60), theme::playhead, 10))
+        << image.getPixelAt (int (middle), bodyY + 60).toString();
+
+    // At the end the view stops and the playhead runs on to the right.
+    f.timeline.setPlayhead (180000, true);
+    EXPECT_NEAR (scale.viewStart + double (lanes.getWidth()) * scale.samplesPerPixel, 183600.0, 1.0);
+    EXPECT_GT (scale.xForSample (180000), middle + 100.0f);
+
+    // Not following (stopped: a click, a nudge) never scrolls.
+    const auto still = scale.viewStart;
+    f.timeline.setPlayhead (120000, false);
+    EXPECT_EQ (scale.viewStart, still);
+}
+
+TEST (TimelineComponentTest, NoScrollingLeavesTheViewWhereItIs)
+{
+    Fixture f;
+    f.timeline.setScrolling (TimelineComponent::Scrolling::none);
+    f.timeline.setView (50.0, 0.0);
+    f.timeline.setPlayhead (110000, true); // far off the right edge
+    EXPECT_EQ (f.timeline.getScale().viewStart, 0.0);
+    EXPECT_EQ (f.timeline.getPlayhead(), 110000);
+}
+
 TEST (TimelineComponentTest, FitsTheSessionIntoTheWidthByDefault)
 {
     TimelineComponent timeline;
