@@ -156,3 +156,47 @@ TEST (PlaybackTest, WithoutPlaybackNothingOpensOrPlays)
     EXPECT_TRUE (main.getTransportText().isEmpty());
     EXPECT_EQ (main.getTimeline().getPlayhead(), 0);
 }
+
+TEST (PlaybackTest, ARangePlaysOnceOrLoopsWithLoopPlayback)
+{
+    PlayingDemo demo;
+    auto& main = demo.main;
+    const int64_t start = 96000, end = 120000; // half a second at 48 kHz
+    main.getController().selectRange (0, 1, { core::SamplePosition { start }, core::SamplePosition { end } });
+
+    // Without Loop Playback space plays the range and stops at its end (the engine's 5 ms
+    // declick fade runs just past it).
+    const int64_t declick = 48000 * 5 / 1000;
+    ASSERT_FALSE (main.isLooping());
+    main.togglePlay();
+    ASSERT_TRUE (stepUntil (main, [&] { return demo.playback().isPlaying(); }));
+    ASSERT_TRUE (stepUntil (main, [&] { return ! demo.playback().isPlaying(); }));
+    EXPECT_GE (main.getTimeline().getPlayhead(), end);
+    EXPECT_LE (main.getTimeline().getPlayhead(), end + declick);
+
+    // With it (ctrl+shift+L) the playhead runs to the end, jumps back to the start, and again.
+    ASSERT_TRUE (main.invoke (MainComponent::loopPlaybackCommand));
+    ASSERT_TRUE (main.isLooping());
+    main.togglePlay();
+    int wraps = 0;
+    int64_t previous = -1, lowest = end, highest = start;
+    const bool looped = stepUntil (main, [&] {
+        const auto now = main.getTimeline().getPlayhead();
+        if (previous >= 0 && now < previous)
+            ++wraps;
+        if (demo.playback().isPlaying())
+        {
+            lowest = std::min (lowest, now);
+            highest = std::max (highest, now);
+        }
+        previous = now;
+        return wraps >= 2;
+    });
+    EXPECT_TRUE (looped) << "wrapped " << wraps << " times";
+    EXPECT_TRUE (demo.playback().isPlaying()) << "a loop plays on";
+    EXPECT_GE (lowest, start);
+    EXPECT_LE (highest, end);
+    EXPECT_GT (highest, start + (end - start) / 2) << "it played through the range before wrapping";
+    main.togglePlay();
+    ASSERT_TRUE (stepUntil (main, [&] { return ! demo.playback().isPlaying(); }));
+}
