@@ -4,7 +4,9 @@
 #   1. a text file dropped on the timeline is refused with its name and why, and nothing changes;
 #   2. a WAV dropped between two markers becomes a new track whose clip starts where it was
 #      dropped: the expected position comes from the markers' lines on screen (their x) and
-#      their positions in the session (samples), so the scale is measured, not assumed.
+#      their positions in the session (samples), so the scale is measured, not assumed;
+#   3. a BWF dropped with ctrl held lands at its original time (its bext time reference), wherever
+#      it is dropped.
 # usage: app_drop_e2e.sh SPROCKET_BINARY XDND_DROP DEMO_SESSION ARTEFACT_DIR
 set -u
 
@@ -18,6 +20,11 @@ cp -r "$(dirname "$demo")/audio" "$out/session/"
 cp "$demo" "$out/session/demo.sprocket"
 session="$out/session/demo.sprocket"
 echo "not audio" >"$out/notes.txt"
+# A take recorded at 01:00:10:00 of the demo's 23.976 fps timecode: position 480000 (10 s) after
+# the session start, whose label 01:00:00:00 is 86400 frames x 2002 samples = 172972800 samples
+# after midnight.
+ffmpeg -loglevel error -y -i "$out/session/audio/dx_a_line2.wav" -c:a pcm_s24le -write_bext 1 \
+    -metadata time_reference=$((172972800 + 480000)) "$out/session/bwf_take.wav"
 export HOME="$out/home"
 export SPROCKET_QUIT_AFTER_MS=60000
 
@@ -89,6 +96,14 @@ until grep -q '^imported 1 file' "$out/drop.log" || [ $wait_for -ge 50 ]; do sle
 grep -q '^imported 1 file' "$out/drop.log" && pass "imported" || fail "the drop imported nothing"
 sleep 0.5
 import -window "$wid" "$out/drop-after.png"
+
+# --- 3. ctrl held: at the file's BWF time ---------------------------------------------------
+xdotool keydown ctrl
+"$xdnd_drop" "$wid" $((X + drop_x)) $((Y + row)) "$out/session/bwf_take.wav" && pass "bwf_take.wav dropped with ctrl held" \
+    || fail "the window did not take the drop of bwf_take.wav"
+xdotool keyup ctrl
+wait_for=0
+until [ "$(grep -c '^imported 1 file' "$out/drop.log")" -ge 2 ] || [ $wait_for -ge 50 ]; do sleep 0.1; wait_for=$((wait_for + 1)); done
 xdotool key ctrl+s
 sleep 1
 xdotool key ctrl+q
@@ -99,10 +114,13 @@ rc=$?
 [ $rc -eq 0 ] && pass "app exit code 0" || fail "app exit code $rc"
 
 tracks_after=$(jq '.tracks | length' "$session")
-[ "$tracks_after" -eq $((tracks_before + 1)) ] && pass "one new track ($tracks_before -> $tracks_after)" \
-    || fail "tracks $tracks_before -> $tracks_after, expected one more (notes.txt must add none)"
-position=$(jq '.tracks[-1].clips[0].position' "$session")
-media=$(jq -r '.tracks[-1].clips[0].media' "$session")
+[ "$tracks_after" -eq $((tracks_before + 2)) ] && pass "two new tracks ($tracks_before -> $tracks_after)" \
+    || fail "tracks $tracks_before -> $tracks_after, expected two more (notes.txt must add none)"
+bwf_position=$(jq '.tracks[-1].clips[0].position' "$session")
+[ "$bwf_position" = "480000" ] && pass "the BWF take landed at its original time: position $bwf_position (01:00:10:00)" \
+    || fail "the BWF take is at '$bwf_position', expected 480000"
+position=$(jq '.tracks[-2].clips[0].position' "$session")
+media=$(jq -r '.tracks[-2].clips[0].media' "$session")
 path=$(jq -r --arg m "$media" '.media[] | select(.id == $m) | .path' "$session")
 [ "$path" = "audio/dx_a_line1.wav" ] && pass "the new clip plays $path" || fail "the new clip plays '$path'"
 if [ -n "$row" ]; then
