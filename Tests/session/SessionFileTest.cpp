@@ -4,9 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <csignal>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace sprocket::session;
 
@@ -81,4 +87,87 @@ TEST (SessionFileTest, FolderInsteadOfFileIsAClearError)
     auto loaded = loadSessionFile (std::filesystem::temp_directory_path());
     ASSERT_EQ (loaded.problems.size(), 1u);
     EXPECT_NE (loaded.problems[0].message.find ("is a folder"), std::string::npos);
+}
+
+namespace
+{
+/** A session big enough that writing it takes a while (about 1 MB of JSON), named `name`. */
+Session bigSession (const std::string& name)
+{
+    Session s;
+    s.name = name;
+    s.media.push_back ({ "m1", "take.wav" });
+    for (int t = 0; t < 40; ++t)
+    {
+        Track track;
+        track.id = "t" + std::to_string (t);
+        track.name = "DX " + std::to_string (t);
+        for (int c = 0; c < 100; ++c)
+        {
+            Clip clip;
+            clip.id = "c" + std::to_string (t) + "_" + std::to_string (c);
+            clip.name = name + " clip";
+            clip.mediaId = "m1";
+            clip.position = sprocket::core::SamplePosition { int64_t (c) * 96000 };
+            clip.length = sprocket::core::SampleDuration { 48000 };
+            track.clips.push_back (clip);
+        }
+        s.tracks.push_back (track);
+    }
+    return s;
+}
+} // namespace
+
+TEST (SessionFileTest, KillingASaveMidwayLeavesTheOldOrTheNewSessionNeverHalfOfOne)
+{
+    const auto folder = freshFolder ("killed_save");
+    const auto target = folder / "reel.sprocket";
+    const auto before = bigSession ("Before");
+    const auto after = bigSession ("After");
+    ASSERT_TRUE (saveSessionFile (before, target));
+
+    // How long one save takes here (it syncs the file and the folder).
+    const auto started = std::chrono::steady_clock::now();
+    ASSERT_TRUE (saveSessionFile (before, target));
+    const auto oneSave = std::chrono::steady_clock::now() - started;
+
+    // A child process saves the other session over the file; it is killed with SIGKILL, as a
+    // crash or a power cut would stop it, at a moment that moves from the start of its save to
+    // past its end (0 to 2.5 saves' time).
+    const int attempts = 30;
+    int keptOld = 0, tookNew = 0;
+    std::string current = "Before";
+    for (int attempt = 0; attempt < attempts; ++attempt)
+    {
+        const auto& next = current == "Before" ? after : before;
+        const pid_t child = ::fork();
+        ASSERT_GE (child, 0);
+        if (child == 0)
+        {
+            (void) saveSessionFile (next, target);
+            ::pause(); // wait for the kill
+            ::_exit (0);
+        }
+        std::this_thread::sleep_for (oneSave * 2.5 * attempt / attempts);
+        ::kill (child, SIGKILL);
+        int status = 0;
+        ::waitpid (child, &status, 0);
+        ASSERT_TRUE (WIFSIGNALED (status));
+
+        auto loaded = loadSessionFile (target);
+        ASSERT_TRUE (loaded.session.has_value())
+            << "attempt " << attempt
+            << ": the file does not load: " << (loaded.problems.empty() ? "" : loaded.problems[0].toString());
+        const auto& name = loaded.session->name;
+        ASSERT_TRUE (name == current || name == next.name) << name;
+        EXPECT_EQ (loaded.session->tracks.size(), 40u);
+        EXPECT_EQ (loaded.session->tracks.back().clips.size(), 100u);
+        (name == current ? keptOld : tookNew)++;
+        current = name;
+    }
+    // The kills landed both before and after the rename (else the test proved nothing).
+    EXPECT_GT (keptOld, 0);
+    EXPECT_GT (tookNew, 0);
+    std::cout << "[          ] one save " << std::chrono::duration<double, std::milli> (oneSave).count() << " ms; killed "
+              << attempts << " saves: " << keptOld << " left the old session, " << tookNew << " the new\n";
 }
