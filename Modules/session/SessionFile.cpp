@@ -5,6 +5,7 @@
 #include "session/SessionValidator.h"
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
@@ -107,6 +108,26 @@ LoadResult loadSessionFile (const std::filesystem::path& file)
     return loadSessionText (buffer.str(), file);
 }
 
+namespace
+{
+    /** Removes what saves killed midway left of `target` (`.<name>.saving-<pid>`). Only files
+        untouched for an hour: a save takes milliseconds, and another machine on the shared
+        storage may be saving right now (its process ids mean nothing here). */
+    void removeAbandonedTemporaries (const std::filesystem::path& target)
+    {
+        const auto prefix = "." + target.filename().string() + ".saving-";
+        const auto oldest = std::filesystem::file_time_type::clock::now() - std::chrono::hours (1);
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator (target.parent_path(), ec))
+        {
+            const auto name = entry.path().filename().string();
+            std::error_code ignored;
+            if (name.rfind (prefix, 0) == 0 && entry.is_regular_file (ignored) && entry.last_write_time (ignored) < oldest)
+                std::filesystem::remove (entry.path(), ignored);
+        }
+    }
+} // namespace
+
 core::Status saveSessionFile (const Session& session, const std::filesystem::path& file)
 {
     const auto target = std::filesystem::absolute (file).lexically_normal();
@@ -142,6 +163,7 @@ core::Status saveSessionFile (const Session& session, const std::filesystem::pat
         return core::makeError (target.string() + ": cannot replace (" + ec.message() + ")");
     }
     syncDirectory (folder);
+    removeAbandonedTemporaries (target);
     return {};
 }
 } // namespace sprocket::session

@@ -171,3 +171,22 @@ TEST (SessionFileTest, KillingASaveMidwayLeavesTheOldOrTheNewSessionNeverHalfOfO
     std::cout << "[          ] one save " << std::chrono::duration<double, std::milli> (oneSave).count() << " ms; killed "
               << attempts << " saves: " << keptOld << " left the old session, " << tookNew << " the new\n";
 }
+
+TEST (SessionFileTest, ASaveRemovesTemporariesThatKilledSavesLeftAnHourAgo)
+{
+    const auto folder = freshFolder ("abandoned_temporaries");
+    const auto target = folder / "reel.sprocket";
+    const auto abandoned = folder / ".reel.sprocket.saving-999999";
+    const auto recent = folder / ".reel.sprocket.saving-888888"; // maybe another machine saving now
+    const auto otherSession = folder / ".reel2.sprocket.saving-777777";
+    for (const auto& file : { abandoned, recent, otherSession })
+        std::ofstream (file) << "{ half a session";
+    const auto twoHoursAgo = std::filesystem::file_time_type::clock::now() - std::chrono::hours (2);
+    std::filesystem::last_write_time (abandoned, twoHoursAgo);
+    std::filesystem::last_write_time (otherSession, twoHoursAgo);
+
+    ASSERT_TRUE (saveSessionFile (bigSession ("Reel"), target));
+    EXPECT_FALSE (std::filesystem::exists (abandoned));
+    EXPECT_TRUE (std::filesystem::exists (recent));
+    EXPECT_TRUE (std::filesystem::exists (otherSession)) << "another session's temporaries are its own business";
+}
