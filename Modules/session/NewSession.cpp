@@ -1,4 +1,5 @@
 #include "session/NewSession.h"
+#include "core/Text.h"
 
 #include <algorithm>
 #include <system_error>
@@ -6,17 +7,10 @@
 namespace sprocket::session
 {
 using core::makeError;
+using core::trimmed;
 
 namespace
 {
-    std::string trimmed (const std::string& text)
-    {
-        const auto first = text.find_first_not_of (" \t");
-        if (first == std::string::npos)
-            return {};
-        return text.substr (first, text.find_last_not_of (" \t") - first + 1);
-    }
-
     Bus filmStem (const char* id, const char* name, int channels)
     {
         Bus bus;

@@ -1,4 +1,5 @@
 #include "session/TrackListEdits.h"
+#include "core/Text.h"
 #include "session/UnusedId.h"
 
 #include <algorithm>
@@ -8,17 +9,10 @@ namespace sprocket::session
 {
 using core::makeError;
 using core::Status;
+using core::trimmed;
 
 namespace
 {
-    std::string trimmed (const std::string& text)
-    {
-        const auto first = text.find_first_not_of (" \t");
-        if (first == std::string::npos)
-            return {};
-        return text.substr (first, text.find_last_not_of (" \t") - first + 1);
-    }
-
     /** The highest N of names "<base> N" already used (0 when none). */
     int highestNumber (const std::set<std::string>& names, const std::string& base)
     {

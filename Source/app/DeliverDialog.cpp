@@ -1,4 +1,5 @@
 #include "DeliverDialog.h"
+#include "DialogLaunch.h"
 
 #include "Theme.h"
 
@@ -73,10 +74,7 @@ DeliverDialog::DeliverDialog (session::Session s) : session (std::move (s)), out
     folderButton.onClick = [this] { chooseOutputFolder(); };
     deliverButton.onClick = [this] { deliver(); };
     cancelButton.onClick = [this] { cancel(); };
-    closeButton.onClick = [this] {
-        if (auto* window = findParentComponentOfClass<juce::DialogWindow>())
-            window->exitModalState (0);
-    };
+    closeButton.onClick = [this] { closeDialogOf (*this); };
 
     for (juce::Component* child : std::initializer_list<juce::Component*> {
              &title, &specCaption, &specText, &storedSpecButton, &specFileButton, &folderCaption, &folderText, &folderButton,

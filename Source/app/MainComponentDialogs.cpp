@@ -2,6 +2,7 @@
 // the window that hosts File > Deliver (DeliverDialog).
 // Each is asynchronous (JUCE modal loops are off) and ends in one EditController command.
 #include "DeliverDialog.h"
+#include "DialogLaunch.h"
 #include "MainComponent.h"
 #include "SyncCheckDialog.h"
 #include "Theme.h"
@@ -155,15 +156,8 @@ void MainComponent::showDeliverDialog()
     auto session = document->session();
     if (! document->file().empty())
         session.filePath = document->file(); // the default output folder sits beside it
-    juce::DialogWindow::LaunchOptions options;
-    options.content.setOwned (new DeliverDialog (std::move (session)));
-    options.dialogTitle = "Deliver";
-    options.dialogBackgroundColour = theme::windowBackground;
-    options.componentToCentreAround = this;
-    options.escapeKeyTriggersCloseButton = false; // a running delivery is stopped with Cancel
-    options.useNativeTitleBar = true;
-    options.resizable = false;
-    options.launchAsync();
+    // A running delivery is stopped with Cancel, not escape.
+    launchDialog (std::make_unique<DeliverDialog> (std::move (session)), "Deliver", this, { .escapeCloses = false });
 }
 
 void MainComponent::showSyncCheckDialog()
@@ -172,20 +166,12 @@ void MainComponent::showSyncCheckDialog()
         return reportProblem ("Open a session to check its sync.");
     auto session = document->session();
     session.filePath = document->file();
-    auto* dialog = new SyncCheckDialog (std::move (session));
+    auto dialog = std::make_unique<SyncCheckDialog> (std::move (session));
     dialog->onFound = [safe = juce::Component::SafePointer<MainComponent> (this)] (int64_t position) {
         if (safe != nullptr)
             safe->locate (position);
     };
-    juce::DialogWindow::LaunchOptions options;
-    options.content.setOwned (dialog);
-    options.dialogTitle = "Check Sync";
-    options.dialogBackgroundColour = theme::windowBackground;
-    options.componentToCentreAround = this;
-    options.escapeKeyTriggersCloseButton = true;
-    options.useNativeTitleBar = true;
-    options.resizable = false;
-    options.launchAsync();
+    launchDialog (std::move (dialog), "Check Sync", this);
 }
 RelinkDialog::Host MainComponent::makeRelinkHost()
 {
@@ -209,14 +195,6 @@ void MainComponent::showRelinkDialog()
 {
     if (document == nullptr || document->offlineMedia().empty())
         return reportProblem ("Every medium of the session is online.");
-    juce::DialogWindow::LaunchOptions options;
-    options.content.setOwned (new RelinkDialog (makeRelinkHost()));
-    options.dialogTitle = "Relink Media";
-    options.dialogBackgroundColour = theme::windowBackground;
-    options.componentToCentreAround = this;
-    options.escapeKeyTriggersCloseButton = true;
-    options.useNativeTitleBar = true;
-    options.resizable = true;
-    options.launchAsync();
+    launchDialog (std::make_unique<RelinkDialog> (makeRelinkHost()), "Relink Media", this, { .resizable = true });
 }
 } // namespace sprocket::app

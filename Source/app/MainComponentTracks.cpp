@@ -1,5 +1,6 @@
 // A track header's right-click menu (height, colour, rename, delete), the rename dialog and
 // Track > New. Each choice is one EditController command, so one undoable step.
+#include "DialogLaunch.h"
 #include "MainComponent.h"
 #include "NewTracksDialog.h"
 #include "Theme.h"
@@ -114,11 +115,14 @@ std::unique_ptr<NewTracksDialog> MainComponent::makeNewTracksDialog()
         for (auto& bus : document->session().buses)
             outputs.emplace_back (bus.id, bus.name.empty() ? bus.id : bus.name);
     auto dialog = std::make_unique<NewTracksDialog> (std::move (outputs));
-    dialog->onCreate = [this] (const session::NewStrips& strips, bool buses) -> juce::String {
+    // The window closes when the strips are made or on Cancel; a problem stays on it.
+    dialog->onCreate = [this, d = dialog.get()] (const session::NewStrips& strips, bool buses) -> juce::String {
         if (auto status = controller.addStrips (strips, buses); ! status.ok())
             return juce::String::fromUTF8 (status.error().message.c_str());
+        closeDialogOf (*d);
         return {};
     };
+    dialog->onCancel = [d = dialog.get()] { closeDialogOf (*d); };
     return dialog;
 }
 
@@ -126,27 +130,6 @@ void MainComponent::showNewTracksDialog()
 {
     if (document == nullptr || document->isReadOnly())
         return reportProblem ("Open a session you can edit to add tracks.");
-    auto dialog = makeNewTracksDialog();
-    // The window closes when the strips are made or on Cancel; a problem stays on it.
-    const auto closeWindow = [d = dialog.get()] {
-        if (auto* window = d->findParentComponentOfClass<juce::DialogWindow>())
-            window->exitModalState (0);
-    };
-    dialog->onCreate = [this, closeWindow] (const session::NewStrips& strips, bool buses) -> juce::String {
-        if (auto status = controller.addStrips (strips, buses); ! status.ok())
-            return juce::String::fromUTF8 (status.error().message.c_str());
-        closeWindow();
-        return {};
-    };
-    dialog->onCancel = closeWindow;
-    juce::DialogWindow::LaunchOptions options;
-    options.content.setOwned (dialog.release());
-    options.dialogTitle = "New Tracks";
-    options.dialogBackgroundColour = theme::windowBackground;
-    options.componentToCentreAround = this;
-    options.escapeKeyTriggersCloseButton = true;
-    options.useNativeTitleBar = true;
-    options.resizable = false;
-    options.launchAsync();
+    launchDialog (makeNewTracksDialog(), "New Tracks", this);
 }
 } // namespace sprocket::app

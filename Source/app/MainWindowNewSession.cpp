@@ -1,8 +1,8 @@
 // File > New: the New Session dialog, launched from the main window, which makes the session's
 // folder and file and remembers the choices for next time (as Pro Tools does).
+#include "DialogLaunch.h"
 #include "MainWindow.h"
 #include "NewSessionDialog.h"
-#include "Theme.h"
 
 #include <iostream>
 
@@ -52,11 +52,7 @@ void MainWindow::showNewSessionDialog()
 {
     auto dialog = std::make_unique<NewSessionDialog> (rememberedChoices (*settings), rememberedFolder (*settings));
     // The window closes when the session is made or on Cancel; a problem stays on it.
-    const auto closeWindow = [d = dialog.get()] {
-        if (auto* window = d->findParentComponentOfClass<juce::DialogWindow>())
-            window->exitModalState (0);
-    };
-    dialog->onCreate = [this, closeWindow] (const NewSessionDialog::Request& request) -> juce::String {
+    dialog->onCreate = [this, d = dialog.get()] (const NewSessionDialog::Request& request) -> juce::String {
         auto created = Document::createNew (request.settings, request.folder);
         if (! created.ok())
             return juce::String::fromUTF8 (created.error().message.c_str());
@@ -66,18 +62,10 @@ void MainWindow::showNewSessionDialog()
         addToRecent (file);
         secondsSinceAutosave = 0;
         std::cout << "created " << file.string() << std::endl;
-        closeWindow();
+        closeDialogOf (*d);
         return {};
     };
-    dialog->onCancel = closeWindow;
-    juce::DialogWindow::LaunchOptions options;
-    options.content.setOwned (dialog.release());
-    options.dialogTitle = "New Session";
-    options.dialogBackgroundColour = theme::windowBackground;
-    options.componentToCentreAround = this;
-    options.escapeKeyTriggersCloseButton = true;
-    options.useNativeTitleBar = true;
-    options.resizable = false;
-    options.launchAsync();
+    dialog->onCancel = [d = dialog.get()] { closeDialogOf (*d); };
+    launchDialog (std::move (dialog), "New Session", this);
 }
 } // namespace sprocket::app
