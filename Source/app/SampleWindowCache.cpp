@@ -15,6 +15,47 @@ namespace
     }
 } // namespace
 
+void SampleWindow::computeBlocks()
+{
+    const auto count = blockCount();
+    blocks.assign (size_t (count) * size_t (channels), {});
+    for (int c = 0; c < channels; ++c)
+    {
+        const float* data = channel (c);
+        for (int64_t b = 0; b < count; ++b)
+        {
+            const int64_t end = std::min (frames, (b + 1) * blockFrames);
+            float low = data[b * blockFrames], high = low;
+            for (int64_t f = b * blockFrames + 1; f < end; ++f)
+            {
+                low = std::min (low, data[f]);
+                high = std::max (high, data[f]);
+            }
+            blocks[size_t (c) * size_t (count) + size_t (b)] = { low, high };
+        }
+    }
+}
+
+std::pair<float, float> SampleWindow::range (int c, int64_t from, int64_t to) const noexcept
+{
+    const float* data = channel (c);
+    const auto* block = blocks.data() + size_t (c) * size_t (blockCount());
+    int64_t i = from - start;
+    const int64_t last = to - start;
+    float low = data[i], high = low;
+    const auto take = [&] (float lo, float hi) {
+        low = std::min (low, lo);
+        high = std::max (high, hi);
+    };
+    for (; i <= last && i % blockFrames != 0; ++i)
+        take (data[i], data[i]);
+    for (; i + blockFrames - 1 <= last; i += blockFrames)
+        take (block[i / blockFrames].first, block[i / blockFrames].second);
+    for (; i <= last; ++i)
+        take (data[i], data[i]);
+    return { low, high };
+}
+
 SampleWindowCache::SampleWindowCache() : SampleWindowCache (Limits {}) {}
 
 SampleWindowCache::SampleWindowCache (Limits l) : limits (l)
@@ -120,6 +161,7 @@ SampleWindowCache::Finished SampleWindowCache::read (const Request& request)
         done.failed = true;
         return done;
     }
+    window->computeBlocks();
     done.window = std::move (window);
     return done;
 }

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace sprocket::app
@@ -25,9 +26,25 @@ struct SampleWindow
     int channels = 0;
     std::vector<float> samples; // [channel * frames + frame]
 
+    /** The min and max of every `blockFrames` frames from `start`, per channel, so a column of
+        hundreds of samples costs a few dozen comparisons (made by the reader thread). */
+    static constexpr int64_t blockFrames = 16;
+    std::vector<std::pair<float, float>> blocks; // [channel * blockCount() + block]
+    int64_t blockCount() const noexcept { return (frames + blockFrames - 1) / blockFrames; }
+    void computeBlocks();
+
     const float* channel (int c) const noexcept { return samples.data() + size_t (c) * size_t (frames); }
     bool holds (int64_t from, int64_t to) const noexcept { return from >= start && to <= start + frames; }
-    size_t bytes() const noexcept { return samples.size() * sizeof (float); }
+    size_t bytes() const noexcept { return bytesFor (frames, channels); }
+    /** What a window of `frames` x `channels` takes: samples and blocks. */
+    static size_t bytesFor (int64_t frames, int channels) noexcept
+    {
+        const auto blockCount = (frames + blockFrames - 1) / blockFrames;
+        return size_t (channels) * (size_t (frames) * sizeof (float) + size_t (blockCount) * sizeof (std::pair<float, float>));
+    }
+
+    /** The lowest and highest sample of channel `c` over media frames [from, to], both held. */
+    std::pair<float, float> range (int c, int64_t from, int64_t to) const noexcept;
 };
 
 /** The samples the timeline draws when zoomed in past the finest peak level: a few windows of
@@ -87,7 +104,7 @@ private:
         std::filesystem::path file;
         int channels = 0;
         core::SampleRange range;
-        size_t bytes() const noexcept { return size_t (range.length().samples) * size_t (channels) * sizeof (float); }
+        size_t bytes() const noexcept { return SampleWindow::bytesFor (range.length().samples, channels); }
     };
     struct Entry
     {

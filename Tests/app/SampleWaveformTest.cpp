@@ -229,6 +229,31 @@ TEST (SampleWaveformTest, NoDotsBelowSixPixelsASample)
     EXPECT_EQ (onLine, 32);
 }
 
+TEST (SampleWaveformTest, UnderThreePixelsASampleTheLineIsDrawnColumnByColumnThroughTheSamples)
+{
+    SampleFixture f;
+    f.timeline.setView (0.5, double (clipPosition + patternStart)); // 2 pixels a sample
+    paintToImage (f.timeline);
+    f.cache.waitUntilIdle();
+    const auto image = paintToImage (f.timeline);
+    const auto [top, bottom] = f.bodyRows();
+    const int zeroRow = int (std::floor (f.yOf (0.0f)));
+    for (int64_t frame = patternStart + 8; frame < patternStart + 72; ++frame)
+    {
+        // The column starting at the sample's x covers half a sample: the line from the
+        // sample's row to half way to the next one's, and nothing beyond.
+        const int x = int (std::lround (f.xOf (frame)));
+        const float y = f.yOf (sampleAt (frame)), mid = (y + f.yOf (sampleAt (frame + 1))) * 0.5f;
+        auto rows = litRows (image, x, top, bottom);
+        if (std::abs (float (zeroRow) - y) > 1.5f && std::abs (float (zeroRow) - mid) > 1.5f)
+            rows.erase (std::remove (rows.begin(), rows.end(), zeroRow), rows.end());
+        SCOPED_TRACE ("frame " + std::to_string (frame));
+        ASSERT_FALSE (rows.empty());
+        EXPECT_NEAR (float (rows.front()), std::min (y, mid), 1.5f);
+        EXPECT_NEAR (float (rows.back()), std::max (y, mid), 1.5f);
+    }
+}
+
 TEST (SampleWaveformTest, BetweenThePeaksAndOneSampleAPixelColumnsShowTheirSamplesMinAndMax)
 {
     SampleFixture f;
@@ -336,6 +361,20 @@ TEST (SampleWindowCacheTest, ReadsOnItsThreadAndHoldsTheFilesSamples)
     EXPECT_TRUE (window->holds (patternStart, patternStart + 100));
     for (int64_t frame = patternStart; frame < patternStart + 100; ++frame)
         EXPECT_EQ (window->channel (0)[frame - window->start], sampleAt (frame));
+    // A column's min and max come from the window's 16-frame blocks and the frames at its ends.
+    for (auto [from, to] :
+         { std::pair<int64_t, int64_t> { 24003, 24003 }, { 24001, 24014 }, { 23990, 24107 }, { 24016, 24031 }, { 17000, 28000 } })
+    {
+        float low = sampleAt (from), high = low;
+        for (auto frame = from; frame <= to; ++frame)
+        {
+            low = std::min (low, sampleAt (frame));
+            high = std::max (high, sampleAt (frame));
+        }
+        const auto held = cache.find (file, 1, from, to + 1);
+        ASSERT_NE (held, nullptr);
+        EXPECT_EQ (held->range (0, from, to), std::make_pair (low, high)) << from << ".." << to;
+    }
     EXPECT_EQ (cache.find (file, 1, 40000, 40100), nullptr) << "outside the window: another read";
     EXPECT_EQ (cache.pendingCount(), 1);
 }
@@ -391,7 +430,7 @@ TEST (SampleWindowCacheTest, ARequestThatWouldEvictAWindowInUseIsNotMade)
     SampleWindowCache::Limits small;
     const auto one = SampleWindowCache::windowFor (10000, 10100);
     ASSERT_EQ (one.length(), SampleWindowCache::windowFor (30000, 30100).length());
-    small.maxBytes = size_t (one.length().samples) * sizeof (float);
+    small.maxBytes = SampleWindow::bytesFor (one.length().samples, 1);
     SampleWindowCache bytes (small);
     bytes.find (file, 1, 10000, 10100);
     bytes.waitUntilIdle();
