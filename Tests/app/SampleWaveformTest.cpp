@@ -1,7 +1,8 @@
 // Sample-level waveforms (issue 4): zoomed in past the finest peak level, a clip is drawn from
 // its media's actual samples (a line through them, a dot on each from 6 pixels a sample, min/max
 // per column in between), read by the SampleWindowCache on its thread while the peaks are drawn.
-// Writes artefacts/edit-sample-level.png and edit-sample-level-demo.png for people to look at.
+// Writes artefacts/edit-sample-level.png, edit-sample-level-2px.png and edit-sample-level-demo.png
+// for people to look at.
 #include "AppTestSupport.h"
 #include "EditTestSupport.h"
 #include "app/ClipPainter.h"
@@ -236,6 +237,7 @@ TEST (SampleWaveformTest, UnderThreePixelsASampleTheLineIsDrawnColumnByColumnThr
     paintToImage (f.timeline);
     f.cache.waitUntilIdle();
     const auto image = paintToImage (f.timeline);
+    ASSERT_TRUE (Snapshot::writePng (image, artefact ("edit-sample-level-2px.png")).ok());
     const auto [top, bottom] = f.bodyRows();
     const int zeroRow = int (std::floor (f.yOf (0.0f)));
     for (int64_t frame = patternStart + 8; frame < patternStart + 72; ++frame)
