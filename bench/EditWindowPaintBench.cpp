@@ -109,6 +109,7 @@ int main (int argc, char** argv)
                            { "medium (30 s across)", 30.0, 60.0, 0 },
                            { "close (2 s across)", 2.0, 61.0, 0 },
                            { "fit, scrolled to track 50", 0.0, 0.0, 49 * timeline.getTrackHeight() },
+                           { "peaks (260 spp)", 0.0, 60.0, 0, 260.0 }, // just coarser: the reference for 200
                            { "samples min/max (200 spp)", 0.0, 60.0, 0, 200.0 },
                            { "samples min/max (16 spp)", 0.0, 61.0, 0, 16.0 },
                            { "sample line (0.5 spp)", 0.0, 61.0, 0, 0.5 },
