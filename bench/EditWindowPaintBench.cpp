@@ -1,9 +1,10 @@
 // Edit window paint time (timeline editor issue): a generated 100-track, 5,000-clip session
 // (mono dialogue clips of 2.5 s every 4 s, each with fades and a name, on demo media so the
 // waveforms are real peaks) is painted into a 1920x1080 software image at three zoom levels,
-// scrolled to the middle of the track list, and at three sample-level zooms (drawn from the
-// media's samples: min/max per column, a line, a line with a dot on each sample). Prints milliseconds per full repaint; asserts
-// nothing. The target is 16 ms (one frame at 60 Hz).
+// scrolled to the middle of the track list, and at four sample-level zooms (drawn from the
+// media's samples: min/max per column at 200 and 16 samples a pixel, a line, a line with a dot
+// on each sample), with peaks at 260 samples a pixel as the reference for 200. Prints
+// milliseconds per full repaint; asserts nothing. The target is 16 ms (one frame at 60 Hz).
 // Usage: edit_window_paint_bench [DEMO_FOLDER] [REPEATS]
 #include "app/MainComponent.h"
 
