@@ -1,8 +1,10 @@
 // Edit window paint time (timeline editor issue): a generated 100-track, 5,000-clip session
 // (mono dialogue clips of 2.5 s every 4 s, each with fades and a name, on demo media so the
 // waveforms are real peaks) is painted into a 1920x1080 software image at three zoom levels,
-// and scrolled to the middle of the track list. Prints milliseconds per full repaint; asserts
-// nothing. The target is 16 ms (one frame at 60 Hz).
+// scrolled to the middle of the track list, and at four sample-level zooms (drawn from the
+// media's samples: min/max per column at 200 and 16 samples a pixel, a line, a line with a dot
+// on each sample), with peaks at 260 samples a pixel as the reference for 200. Prints
+// milliseconds per full repaint; asserts nothing. The target is 16 ms (one frame at 60 Hz).
 // Usage: edit_window_paint_bench [DEMO_FOLDER] [REPEATS]
 #include "app/MainComponent.h"
 
@@ -100,18 +102,28 @@ int main (int argc, char** argv)
         double secondsAcross; // 0: fit
         double startSeconds;
         int verticalOffset;
+        double samplesPerPixel = 0.0; // instead of secondsAcross: sample level
     };
+    // The sample-level views are past the finest peak level (256 samples a column): each
+    // visible clip is drawn from its samples (SampleWindowCache), read before timing starts.
     const View views[] = { { "fit (whole session)", 0.0, 0.0, 0 },
                            { "medium (30 s across)", 30.0, 60.0, 0 },
                            { "close (2 s across)", 2.0, 61.0, 0 },
-                           { "fit, scrolled to track 50", 0.0, 0.0, 49 * timeline.getTrackHeight() } };
+                           { "fit, scrolled to track 50", 0.0, 0.0, 49 * timeline.getTrackHeight() },
+                           { "peaks (260 spp)", 0.0, 60.0, 0, 260.0 }, // just coarser: the reference for 200
+                           { "samples min/max (200 spp)", 0.0, 60.0, 0, 200.0 },
+                           { "samples min/max (16 spp)", 0.0, 61.0, 0, 16.0 },
+                           { "sample line (0.5 spp)", 0.0, 61.0, 0, 0.5 },
+                           { "sample dots (0.1 spp)", 0.0, 61.0, 0, 0.1 } };
 
     juce::Image image (juce::Image::RGB, 1920, 1080, true, juce::SoftwareImageType());
     // The minimum is the least disturbed by other work on the machine; the median is typical.
-    std::printf ("%-28s %9s %9s %9s %9s %8s\n", "view", "min", "median", "mean", "max", "clips");
+    std::printf ("%-28s %9s %9s %9s %9s %8s %8s\n", "view", "min", "median", "mean", "max", "clips", "windows");
     for (auto& view : views)
     {
-        if (view.secondsAcross <= 0.0)
+        if (view.samplesPerPixel > 0.0)
+            timeline.setView (view.samplesPerPixel, view.startSeconds * 48000.0);
+        else if (view.secondsAcross <= 0.0)
             timeline.zoomToFit();
         else
             timeline.setView (view.secondsAcross * 48000.0 / lanes.getWidth(), view.startSeconds * 48000.0);
@@ -125,7 +137,9 @@ int main (int argc, char** argv)
                 if (clip.timelineRange().overlaps (visible))
                     ++shown;
 
-        paintMs (main, image); // warm-up: glyph caches, first peak levels touched
+        paintMs (main, image); // warm-up: glyph caches, first peak levels touched, samples asked for
+        main.getWaveforms()->waitUntilIdle();
+        paintMs (main, image);
         std::vector<double> times;
         for (int i = 0; i < repeats; ++i)
             times.push_back (paintMs (main, image));
@@ -133,8 +147,8 @@ int main (int argc, char** argv)
         double sum = 0.0;
         for (auto t : times)
             sum += t;
-        std::printf ("%-28s %7.2f ms %7.2f ms %7.2f ms %7.2f ms %8d\n", view.name, times.front(), times[times.size() / 2],
-                     sum / double (times.size()), times.back(), shown);
+        std::printf ("%-28s %7.2f ms %7.2f ms %7.2f ms %7.2f ms %8d %8d\n", view.name, times.front(), times[times.size() / 2],
+                     sum / double (times.size()), times.back(), shown, main.getWaveforms()->sampleWindows().windowCount());
     }
     return 0;
 }

@@ -196,7 +196,12 @@ void ClipPainter::paintWaveform (juce::Graphics& g, const session::Clip& clip, j
         return;
 
     // Peaks count media frames at the media's rate; the clip counts session samples.
-    const double ratio = double (peaks.sampleRate()) / double (std::max<int64_t> (1, look.sessionRate));
+    const double ratio = rateRatio (peaks, look.sessionRate);
+    if (look.samples != nullptr && drawsSamples (scale, ratio))
+    {
+        paintSamples (g, clip, body, scale, look, colour, x0, x1);
+        return;
+    }
     const double timelineAtX0 = scale.sampleForX (float (x0));
     const double mediaStart = (double (clip.sourceOffset.samples) + timelineAtX0 - double (clip.position.samples)) * ratio;
     const double mediaSpp = scale.samplesPerPixel * ratio;

@@ -176,7 +176,9 @@ void TimelineComponent::paintAlternateClips (juce::Graphics& g, size_t trackInde
                 continue;
             look.offline = offlineMedia.count (clip.mediaId) > 0;
             look.peaks = waveforms != nullptr ? waveforms->peaksFor (clip.mediaId) : nullptr;
-            ClipPainter::paint (g, track, clip, getAlternateClipBounds (trackIndex, lane, c), scale, look);
+            const auto clipBounds = getAlternateClipBounds (trackIndex, lane, c);
+            look.samples = samplesFor (clip, clipBounds, look.peaks);
+            ClipPainter::paint (g, track, clip, clipBounds, scale, look);
         }
         AlternateLanePainter::State state;
         state.auditioning = auditioningOf (track.id) == playlist.name;

@@ -94,7 +94,7 @@ void TimelineComponent::setSelection (const EditSelection& newSelection)
     repaint();
 }
 
-void TimelineComponent::setWaveforms (const WaveformCache* cache)
+void TimelineComponent::setWaveforms (WaveformCache* cache)
 {
     waveforms = cache;
     repaint();
@@ -439,10 +439,10 @@ void TimelineComponent::clampAndApplyView()
 {
     const int width = juce::jmax (1, getLaneArea().getWidth());
 
-    // A few samples per pixel is as close as the peaks can show (their finest level is 256
-    // samples a column anyway); zooming out stops at four times the fitted view.
+    // Zooming in stops at 16 pixels a sample (past the finest peak level the clips are drawn
+    // from their samples); zooming out stops at four times the fitted view.
     const double maxSpp = juce::jmax (1.0, 4.0 * contentLength() / double (width));
-    scale.samplesPerPixel = juce::jlimit (1.0, maxSpp, scale.samplesPerPixel);
+    scale.samplesPerPixel = juce::jlimit (minSamplesPerPixel, maxSpp, scale.samplesPerPixel);
 
     const double visible = double (width) * scale.samplesPerPixel;
     const double total = juce::jmax (contentLength(), visible);
@@ -563,6 +563,8 @@ void TimelineComponent::paint (juce::Graphics& g)
         juce::Graphics::ScopedSaveState state (g);
         g.reduceClipRegion (lanes);
 
+        if (waveforms != nullptr)
+            waveforms->beginPaint();
         ClipPainter::Look look;
         look.sessionRate = shown.sampleRate;
         look.visibleLeft = float (lanes.getX());
@@ -580,6 +582,7 @@ void TimelineComponent::paint (juce::Graphics& g)
                 look.offline = offlineMedia.count (clip.mediaId) > 0;
                 look.selected = selection.contains ({ track.id, clip.id });
                 look.peaks = waveforms != nullptr ? waveforms->peaksFor (clip.mediaId) : nullptr;
+                look.samples = samplesFor (clip, bounds, look.peaks);
                 ClipPainter::paint (g, track, clip, bounds, scale, look);
             }
             paintAutomation (g, track, t);
@@ -602,6 +605,24 @@ void TimelineComponent::paint (juce::Graphics& g)
         g.drawText ("No tracks. Use File > Import Audio... or Track > New..., or drop audio files here.", lanes,
                     juce::Justification::centred);
     }
+}
+
+const SampleWindow* TimelineComponent::samplesFor (const session::Clip& clip, juce::Rectangle<float> bounds,
+                                                   const io::PeakData* peaks) const
+{
+    if (waveforms == nullptr || peaks == nullptr)
+        return nullptr;
+    const double ratio = ClipPainter::rateRatio (*peaks, shownSession().sampleRate);
+    if (! ClipPainter::drawsSamples (scale, ratio))
+        return nullptr;
+    // The part of the clip inside the lanes, in whole columns: what the painter will draw.
+    const auto lanes = getLaneArea().toFloat();
+    const float x0 = std::floor (std::max (bounds.getX(), lanes.getX()));
+    const float x1 = std::ceil (std::min (bounds.getRight(), lanes.getRight()));
+    if (x1 <= x0)
+        return nullptr;
+    const auto frames = ClipPainter::mediaFramesShown (clip, x0, x1, scale, ratio);
+    return waveforms->samplesFor (clip.mediaId, frames.start.samples, frames.end.samples);
 }
 
 void TimelineComponent::paintSelection (juce::Graphics& g) const

@@ -47,8 +47,10 @@ public:
     void setSelection (const EditSelection& selection);
     const EditSelection& getSelection() const noexcept { return selection; }
 
-    /** Where waveforms come from (may be null: clips are drawn plain). Not owned. */
-    void setWaveforms (const WaveformCache* cache);
+    /** Where waveforms come from (may be null: clips are drawn plain). Not owned. Zoomed in
+        past the finest peak level, each paint asks it for the shown clips' samples (read on its
+        thread; the peaks are drawn until they arrive). */
+    void setWaveforms (WaveformCache* cache);
 
     /** Per-track meter levels (linear peak, 0..1+), in track order; empty: no meters. */
     void setMeterLevels (std::vector<float> levels);
@@ -198,6 +200,9 @@ public:
     /** Receives the mouse (TimelineGestures). Not owned. */
     void setMouseHandler (juce::MouseListener* handler) noexcept { mouseHandler = handler; }
 
+    /** The closest zoom: 16 pixels a sample, where each sample is a dot on the line
+        (ClipPainter's sample level), close enough to cut on a zero crossing. */
+    static constexpr double minSamplesPerPixel = 1.0 / 16.0;
     static constexpr int headerWidth = 210;
     static constexpr int rulerHeight = 28;
     static constexpr int markerStripHeight = 20;
@@ -239,6 +244,9 @@ private:
     /** Forgets shown lanes, auditions and the alternate selection whose track or playlist is gone. */
     void dropMissingAlternates();
 
+    /** The samples to draw `clip` (at `bounds`) from at this zoom, or null: peaks. */
+    const SampleWindow* samplesFor (const session::Clip& clip, juce::Rectangle<float> bounds, const io::PeakData* peaks) const;
+
     void paintCorner (juce::Graphics&) const;
     void paintTrackHeader (juce::Graphics&, const session::Track&, size_t index) const;
     void paintLaneBackground (juce::Graphics&, size_t index) const;
@@ -255,7 +263,7 @@ private:
     std::optional<session::Session> preview;
     std::set<std::string> offlineMedia;
     EditSelection selection;
-    const WaveformCache* waveforms = nullptr;
+    WaveformCache* waveforms = nullptr;
     std::map<std::string, std::string> automationViews; // track id -> shown lane key
     std::set<std::pair<std::string, std::string>> writingLanes;
     std::set<std::string> alternatesShown;

@@ -10,6 +10,10 @@ namespace sprocket::app
 WaveformCache::WaveformCache (std::filesystem::path folder) : cacheFolder (std::move (folder))
 {
     builder = std::thread ([this] { run(); });
+    samples.onUpdate = [this] {
+        if (onUpdate)
+            onUpdate();
+    };
 }
 
 WaveformCache::~WaveformCache()
@@ -61,6 +65,15 @@ const io::PeakData* WaveformCache::peaksFor (const std::string& mediaId) const
         return nullptr;
     const auto peaks = loaded.find (file->second);
     return peaks == loaded.end() ? nullptr : peaks->second.get();
+}
+
+const SampleWindow* WaveformCache::samplesFor (const std::string& mediaId, int64_t from, int64_t to)
+{
+    const auto file = mediaFiles.find (mediaId);
+    const auto* peaks = peaksFor (mediaId);
+    if (file == mediaFiles.end() || peaks == nullptr)
+        return nullptr;
+    return samples.find (file->second, peaks->channels(), from, to);
 }
 
 WaveformCache::Progress WaveformCache::progress() const
@@ -129,6 +142,7 @@ void WaveformCache::waitUntilIdle()
         if (! takeFinished())
             std::this_thread::sleep_for (std::chrono::milliseconds (5));
     }
+    samples.waitUntilIdle();
     if (onUpdate)
         onUpdate();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SampleWindowCache.h"
 #include "io/PeakData.h"
 #include "session/Session.h"
 
@@ -38,6 +39,15 @@ public:
     /** The peaks of `mediaId`, or null while they are being built (or could not be). */
     const io::PeakData* peaksFor (const std::string& mediaId) const;
 
+    /** A paint starts (SampleWindowCache::beginPass). */
+    void beginPaint() noexcept { samples.beginPass(); }
+
+    /** The actual samples of `mediaId` holding media frames [from, to), for drawing zoomed in
+        past the finest peak level, or null while they are read (or when its peaks are not
+        there yet: they say how many channels to read). Never reads on the calling thread. */
+    const SampleWindow* samplesFor (const std::string& mediaId, int64_t from, int64_t to);
+    SampleWindowCache& sampleWindows() noexcept { return samples; }
+
     /** Files done and still to do, and the progress of the one being built (0..1). */
     struct Progress
     {
@@ -48,7 +58,8 @@ public:
     };
     Progress progress() const;
 
-    /** Blocks until the queue is empty (tests, snapshots). Runs the message-thread handover. */
+    /** Blocks until the queue is empty (tests, snapshots), and the sample windows' queue too.
+        Runs the message-thread handovers. */
     void waitUntilIdle();
 
     /** After new peaks arrive (message thread). */
@@ -79,5 +90,7 @@ private:
     std::atomic<bool> building { false };
     bool quit = false;
     std::thread builder;
+
+    SampleWindowCache samples;
 };
 } // namespace sprocket::app
