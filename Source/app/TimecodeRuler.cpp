@@ -6,6 +6,7 @@
 #include "core/FeetFrames.h"
 #include "core/IntegerMath.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -340,6 +341,22 @@ std::vector<float> TimecodeRuler::ticksFor (core::SampleRange range, int width) 
     return ticks;
 }
 
+std::string TimecodeRuler::positionLabel (int64_t sample) const
+{
+    if (units != Timebase::timecode)
+        return unitLabel (unitAt (sample));
+    const int64_t frames = core::frameCountFromSamples (sample, frameRate, sampleRate);
+    const int64_t frameStart = core::samplesFromFrameCount (frames, frameRate, sampleRate);
+    const int64_t frameLength = core::samplesFromFrameCount (frames + 1, frameRate, sampleRate) - frameStart;
+    const int64_t subframes = std::clamp<int64_t> ((sample - frameStart) * 100 / std::max<int64_t> (1, frameLength), 0, 99);
+    const int64_t perDay = core::framesPerDay (frameRate);
+    const int64_t count = startFrameCount + frames;
+    char hundredths[4];
+    std::snprintf (hundredths, sizeof hundredths, ".%02d", int (subframes));
+    return core::formatTimecode (core::timecodeFromFrameCount (count - floorDiv (count, perDay) * perDay, frameRate), frameRate)
+           + hundredths;
+}
+
 void TimecodeRuler::paint (juce::Graphics& g)
 {
     const auto bounds = getLocalBounds().toFloat();
@@ -356,7 +373,14 @@ void TimecodeRuler::paint (juce::Graphics& g)
 
     const auto font = theme::monoFont (13.0f);
     g.setFont (font);
-    for (auto& label : labelsFor (range, width))
+    const auto labels = labelsFor (range, width);
+    if (labels.empty() && width > 0)
+    {
+        // Zoomed in past the labels: say where the left edge is, to the subframe.
+        g.setColour (theme::textSecondary);
+        g.drawText (juce::String (positionLabel (range.start.samples)), 5, 3, 200, 18, juce::Justification::centredLeft, false);
+    }
+    for (auto& label : labels)
     {
         const int x = juce::roundToInt (label.x);
         // A label cut by the right edge reads as a wrong time; leave it to the next scroll.

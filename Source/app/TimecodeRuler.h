@@ -45,6 +45,12 @@ public:
     /** The labels for `range` drawn across `width` pixels. */
     std::vector<Label> labelsFor (core::SampleRange range, int width) const;
 
+    /** Where timeline sample `sample` is, in the units, down to a sample's precision: timecode
+        with hundredths of a frame (Pro Tools' subframes, "01:00:01:12.47"), the other units
+        as their labels. Drawn at the left when the view is zoomed in so far that no label
+        falls inside it (a frame can be thousands of pixels wide at sample level). */
+    std::string positionLabel (int64_t sample) const;
+
     /** The x of the minor ticks for the same view (labels excluded). */
     std::vector<float> ticksFor (core::SampleRange range, int width) const;
 

@@ -134,3 +134,27 @@ TEST (TimecodeRulerTest, EmptyRangeHasNoLabels)
     EXPECT_TRUE (ruler.labelsFor ({ { 100 }, { 100 } }, 500).empty());
     EXPECT_TRUE (ruler.labelsFor (seconds (0, 10), 0).empty());
 }
+
+TEST (TimecodeRulerTest, AtSampleLevelTheLeftEdgeReadsToTheSubframe)
+{
+    TimecodeRuler ruler;
+    ruler.setTimebase (48000, core::FrameRate::fps24, { 1, 0, 0, 0 });
+    // 2000 samples a frame: sample 3001 is frame 1 plus 1001 samples, 50.05 % of the way.
+    EXPECT_EQ (ruler.positionLabel (3001), "01:00:00:01.50");
+    EXPECT_EQ (ruler.positionLabel (2000), "01:00:00:01.00");
+    EXPECT_EQ (ruler.positionLabel (3999), "01:00:00:01.99");
+
+    // At 10 px a sample, 1000 px hold 100 samples: no frame boundary, no label in the range.
+    const core::SampleRange range { { 3001 }, { 3101 } };
+    EXPECT_TRUE (ruler.labelsFor (range, 1000).empty());
+
+    // 29.97 drop-frame: the frame after 01:00:59;29 is labelled ;02 (;00 and ;01 are dropped);
+    // a quarter of its 1601.6 samples in reads .25.
+    ruler.setTimebase (48000, core::FrameRate::fps29_97df, { 1, 0, 59, 29 });
+    const auto frameOne = core::samplesFromFrameCount (1, core::FrameRate::fps29_97df, 48000);
+    EXPECT_EQ (ruler.positionLabel (frameOne + 401), "01:01:00;02.25");
+
+    // Other units read as their labels.
+    ruler.setUnits (Timebase::samples);
+    EXPECT_EQ (ruler.positionLabel (3001), "3001");
+}
