@@ -5,7 +5,8 @@
 #   ctrl+z / ctrl+shift+z undo and redo the move, ctrl+s saves, ctrl+q quits; the saved JSON is
 #   checked with jq and re-opened with --snapshot. Then crash recovery: more edits, wait for the
 #   autosave, kill -9, start again, accept the recovery offer (return), and ctrl+q, return saves.
-#   Last, alt+shift+3 consolidates a clicked clip into "Audio Files" (checked in the saved JSON).
+#   Then alt+shift+3 consolidates a clicked clip into "Audio Files" (checked in the saved JSON).
+#   Last, F1 (Shuffle) and Delete on a clicked clip move the next clip up by its length.
 # usage: app_edit_e2e.sh SPROCKET_BINARY DEMO_SESSION ARTEFACT_DIR
 set -u
 
@@ -177,6 +178,29 @@ esac
 [ -f "$out/session/$path" ] && pass "the consolidated file exists" || fail "no file at $out/session/$path"
 [ "$(jq '[.tracks[0].clips[] | select(.id == "c2")] | length' "$session")" = "0" ] && pass "c2 was replaced" \
     || fail "c2 is still there"
+
+# --- 4. Shuffle mode (F1) through X: deleting a clip closes the gap ---------------------------
+# The first blue clip is the consolidated one at 624000; the clip after it moves up by its length.
+length=$(jq -r '.tracks[0].clips[] | select(.position == 624000) | .length' "$session")
+next=$(jq -r '[.tracks[0].clips[] | select(.position > 624000)] | min_by(.position) | .id' "$session")
+next_at=$(jq -r --arg id "$next" '.tracks[0].clips[] | select(.id == $id) | .position' "$session")
+start_app "$out/shuffle.log"
+import -window "$wid" "$out/shuffle-before.png"
+find_clip "$out/shuffle-before.png"
+xdotool key F1
+sleep 0.3
+xdotool mousemove $((X + CX)) $((Y + CY)) click 1
+sleep 0.3
+xdotool key Delete
+sleep 1
+import -window "$wid" "$out/shuffle-after.png"
+xdotool key ctrl+s
+wait_for_log '^saved ' 10 "$out/shuffle.log" && pass "saved after a shuffle delete" || fail "ctrl+s did not save"
+xdotool key ctrl+q
+quit_app 0
+moved=$(jq -r --arg id "$next" '.tracks[0].clips[] | select(.id == $id) | .position' "$session")
+[ "$moved" = "$((next_at - length))" ] && pass "F1, delete: $next moved up by exactly $length samples" \
+    || fail "$next is at $moved, expected $((next_at - length)) (F1 then delete of a $length-sample clip)"
 
 echo "logs:"; for log in "$out"/*.log; do echo "== $log"; sed 's/^/  /' "$log"; done
 echo "artefacts: $out"
