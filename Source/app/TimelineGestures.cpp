@@ -467,8 +467,11 @@ void TimelineGestures::mouseMove (const juce::MouseEvent& event)
         case Part::clipFadeIn:
         case Part::clipFadeOut: cursor = juce::MouseCursor::CrosshairCursor; break;
         case Part::clipGainLine: cursor = juce::MouseCursor::UpDownResizeCursor; break;
-        case Part::clipBody: cursor = isSlipModifier (e.mods) ? juce::MouseCursor::LeftRightResizeCursor
-                                                              : juce::MouseCursor::DraggingHandCursor; break;
+        case Part::clipBody:
+            cursor = isSlipModifier (e.mods)                  ? juce::MouseCursor::LeftRightResizeCursor
+                     : controller.getMode() == EditMode::spot ? juce::MouseCursor::PointingHandCursor
+                                                              : juce::MouseCursor::DraggingHandCursor;
+            break;
         case Part::lane:
         case Part::alternateLane: cursor = juce::MouseCursor::IBeamCursor; break;
         case Part::headerRecord:

@@ -160,6 +160,41 @@ TEST (EditModes, ShuffleDeleteMovesTheLaterClipsUpByExactlyItsLength)
     EXPECT_EQ (findClip (f.session(), "c3")->position.samples, 960000 - 185032);
 }
 
+TEST (EditModes, ShuffleDeleteOnARangeTakesItsTimeOutOfTheSelectedTrack)
+{
+    EditFixture f;
+    const auto before = f.session();
+    ASSERT_TRUE (f.press (juce::KeyPress (juce::KeyPress::F1Key)));
+    // A range on DX 1 from the gap after c1 into c2 (624000 .. 809032).
+    const auto& scale = f.timeline().getScale();
+    const float y = float (f.timeline().getTrackHeaderBounds (0).getCentreY());
+    const juce::Point<float> from (scale.xForSample (400000), y), to (scale.xForSample (700000), y);
+    ASSERT_EQ (f.timeline().hitTest (from).part, TimelineComponent::Hit::Part::lane);
+    f.drag (from, to);
+    const auto range = f.main.getController().selection().range;
+    ASSERT_EQ (f.main.getController().selection().trackIds, (std::vector<std::string> { "t1" }));
+    ASSERT_LT (range.start.samples, 624000);
+    ASSERT_GT (range.end.samples, 624000);
+    const auto length = range.length().samples;
+
+    ASSERT_TRUE (f.press (juce::KeyPress (juce::KeyPress::deleteKey)));
+    EXPECT_EQ (f.main.getDocument()->undoName(), "Clear");
+    const auto& s = f.session();
+    const auto* rest = findClip (s, "c2");
+    ASSERT_NE (rest, nullptr) << "c2's part after the range stays";
+    EXPECT_EQ (rest->position, range.start) << "and butts onto where the range began";
+    EXPECT_EQ (rest->sourceOffset.samples, findClip (before, "c2")->sourceOffset.samples + (range.end.samples - 624000));
+    EXPECT_EQ (rest->end().samples, 624000 + 185032 - length);
+    EXPECT_EQ (findClip (s, "c3")->position.samples, 960000 - length);
+    EXPECT_EQ (findClip (s, "c1")->position.samples, 168000);
+    for (size_t t = 1; t < s.tracks.size(); ++t)
+        EXPECT_EQ (s.tracks[t], before.tracks[t]) << "track " << t << " untouched";
+    EXPECT_TRUE (f.main.getController().selection().range.isEmpty()) << "a cursor where the time was";
+
+    ASSERT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
+    EXPECT_EQ (jsonOf (f.session()), jsonOf (before));
+}
+
 TEST (EditModes, ShuffleCutThenPasteInsertsAndPushesTheRestLater)
 {
     EditFixture f;
