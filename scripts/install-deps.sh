@@ -11,7 +11,9 @@ packages=(
   libjack-jackd2-dev
   # FFmpeg's libraries: reference movies (Modules/video).
   libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
-  xvfb xauth xdotool imagemagick jq
+  xvfb xauth xdotool imagemagick jq bc
+  # Xlib for xdnd_drop, the drag source of app_drop_e2e (JUCE itself loads X11 at run time).
+  libx11-dev
   sox espeak-ng
   # libebur128: a test oracle for the loudness analyser (linked into dsp_tests only);
   # ffmpeg: the third reference in bench/loudness_bench.sh, and the maker of the video tests' movies.

@@ -44,6 +44,24 @@ std::variant<std::unique_ptr<Document>, session::Problems> Document::open (const
     return document;
 }
 
+core::Result<std::unique_ptr<Document>> Document::createNew (const session::NewSessionSettings& settings,
+                                                             const std::filesystem::path& parentFolder)
+{
+    auto made = session::makeNewSession (settings);
+    if (! made.ok())
+        return made.error();
+    auto file = session::makeSessionFolder (std::filesystem::absolute (parentFolder), made->name);
+    if (! file.ok())
+        return file.error();
+    // Set before anything is imported, so media inside the folder are stored relative to it.
+    made->filePath = *file;
+    auto document = std::make_unique<Document> (DisplaySession { std::move (*made), {}, {} }, std::filesystem::path(),
+                                                std::nullopt, std::string());
+    if (auto status = document->saveAs (*file); ! status.ok())
+        return status.error();
+    return document;
+}
+
 core::Status Document::perform (const std::string& name, const session::EditHistory::Edit& edit)
 {
     if (isReadOnly())

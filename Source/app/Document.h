@@ -5,6 +5,7 @@
 #include "core/Error.h"
 #include "session/EditHistory.h"
 #include "session/MediaFacts.h"
+#include "session/NewSession.h"
 #include "session/SessionLock.h"
 
 #include <filesystem>
@@ -36,6 +37,13 @@ public:
         document. The problems if it cannot load. */
     static std::variant<std::unique_ptr<Document>, session::Problems> open (const std::filesystem::path& file,
                                                                             bool recoverAutosave = false, bool takeLock = true);
+
+    /** File > New: the session the settings describe, saved at once in its own folder
+        (session::makeSessionFolder: `<parent>/<name>/<name>.sprocket` beside `Audio Files`) with
+        its lock taken, so autosave, recording and consolidation have a place from the start.
+        Nothing is written when a setting is wrong or the session exists already. */
+    static core::Result<std::unique_ptr<Document>> createNew (const session::NewSessionSettings& settings,
+                                                              const std::filesystem::path& parentFolder);
 
     const session::Session& session() const { return history.session(); }
     const std::filesystem::path& file() const noexcept { return savedFile; }

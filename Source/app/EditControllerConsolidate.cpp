@@ -4,6 +4,7 @@
 #include "EditController.h"
 
 #include "engine/Consolidate.h"
+#include "session/NewSession.h"
 
 #include <algorithm>
 #include <optional>
@@ -79,7 +80,7 @@ Status EditController::consolidate()
         return why ("there is no audio in the selection.");
 
     // The new files go where Pro Tools keeps a session's media: "Audio Files" beside the session.
-    const auto folder = document->file().parent_path() / "Audio Files";
+    const auto folder = document->file().parent_path() / session::audioFilesFolderName;
     std::error_code made;
     std::filesystem::create_directories (folder, made);
     if (made || ! std::filesystem::is_directory (folder))

@@ -3,6 +3,7 @@
 #include "Theme.h"
 
 #include "core/Timecode.h"
+#include "session/NewSession.h"
 
 #include <algorithm>
 #include <iostream>
@@ -517,7 +518,8 @@ bool MainComponent::importFiles (const juce::StringArray& files, int64_t positio
     // Poly files are split into mono files in an "Audio Files" folder beside the session, as
     // Pro Tools keeps its media; an untitled session uses the folder of the first file.
     const auto base = ! document->file().empty() ? document->file().parent_path() : paths.front().parent_path();
-    const auto status = controller.importFiles (paths, { position }, atOriginalTime, base / "Audio Files", splitPolyOnImport);
+    const auto status =
+        controller.importFiles (paths, { position }, atOriginalTime, base / session::audioFilesFolderName, splitPolyOnImport);
     if (status.ok())
         std::cout << "imported " << paths.size() << " file(s)" << std::endl;
     return check (status);

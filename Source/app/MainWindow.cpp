@@ -409,7 +409,10 @@ void MainWindow::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInf
     switch (id)
     {
         case newSessionCommand:
-            info.setInfo ("New Session", "Start an empty session (48 kHz, 24 fps, 01:00:00:00)", "File", 0);
+            info.setInfo (
+                "New Session...",
+                "Make a session in a folder of its own: name, sample rate, frame rate, start timecode, master and stems", "File",
+                0);
             info.addDefaultKeypress ('n', juce::ModifierKeys::commandModifier);
             break;
         case openSessionCommand:
@@ -440,7 +443,7 @@ bool MainWindow::perform (const InvocationInfo& invocation)
     switch (invocation.commandID)
     {
         case newSessionCommand:
-            whenChangesAreSettled ([this] { content->setDocument (std::make_unique<Document>()); });
+            whenChangesAreSettled ([this] { showNewSessionDialog(); });
             return true;
         case openSessionCommand: chooseSession(); return true;
         case saveCommand: save(); return true;

@@ -76,6 +76,8 @@ private:
     /** Says what loading repaired (and that saving writes it). */
     void showRepairs (const std::filesystem::path& file, const session::Problems& repairs);
     void addToRecent (const std::filesystem::path& file);
+    /** File > New: the New Session dialog (MainWindowNewSession.cpp). */
+    void showNewSessionDialog();
 
     juce::ApplicationCommandManager commandManager;
     std::unique_ptr<MainComponent> content;

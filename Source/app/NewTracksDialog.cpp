@@ -42,6 +42,9 @@ NewTracksDialog::NewTracksDialog (std::vector<std::pair<std::string, std::string
         addAndMakeVisible (*c);
     create.onClick = [this] { createPressed(); };
     create.addShortcut (juce::KeyPress (juce::KeyPress::returnKey));
+    // A focused text field takes return for itself: there, too, it means Create.
+    for (auto* field : { &count, &name })
+        field->onReturnKey = [this] { createPressed(); };
     cancel.onClick = [this] {
         if (onCancel)
             onCancel();

@@ -599,7 +599,7 @@ void TimelineComponent::paint (juce::Graphics& g)
     {
         g.setColour (theme::textSecondary);
         g.setFont (theme::uiFont (15.0f));
-        g.drawText ("No tracks. Use File > Import Audio... or drop audio files here.", lanes,
+        g.drawText ("No tracks. Use File > Import Audio... or Track > New..., or drop audio files here.", lanes,
                     juce::Justification::centred);
     }
 }

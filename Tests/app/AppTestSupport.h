@@ -108,6 +108,24 @@ inline juce::MouseEvent mouseEvent (juce::Component& component, juce::Point<floa
                              &component, now, down, now, clicks, dragged);
 }
 
+/** A left-button press and release at the middle of `component`, as a user's click arrives.
+    Takes a Component: a Button's mouse handlers are protected, a Component's are not. */
+inline void clickCentre (juce::Component& component)
+{
+    const auto at = component.getLocalBounds().getCentre().toFloat();
+    component.mouseDown (mouseEvent (component, at, at, juce::ModifierKeys (juce::ModifierKeys::leftButtonModifier)));
+    component.mouseUp (mouseEvent (component, at, at));
+}
+
+/** The index of the item reading `text` in `box`, or -1. */
+inline int itemIndex (juce::ComboBox& box, const juce::String& text)
+{
+    for (int i = 0; i < box.getNumItems(); ++i)
+        if (box.getItemText (i) == text)
+            return i;
+    return -1;
+}
+
 inline juce::Image paintToImage (juce::Component& component)
 {
     juce::Image image (juce::Image::RGB, component.getWidth(), component.getHeight(), true, juce::SoftwareImageType());

@@ -27,18 +27,6 @@ void waitFor (RelinkDialog& dialog)
     ASSERT_FALSE (dialog.isSearching());
 }
 
-void clickOn (juce::Component& component)
-{
-    const auto at = component.getLocalBounds().getCentre().toFloat();
-    const auto now = juce::Time::getCurrentTime();
-    const auto event = [&] (juce::ModifierKeys mods) {
-        return juce::MouseEvent (juce::Desktop::getInstance().getMainMouseSource(), at, mods,
-                                 juce::MouseInputSource::defaultPressure, 0.0f, 0.0f, 0.0f, 0.0f, &component, &component, now, at,
-                                 now, 1, false);
-    };
-    component.mouseDown (event (juce::ModifierKeys (juce::ModifierKeys::leftButtonModifier)));
-    component.mouseUp (event ({}));
-}
 } // namespace
 
 TEST (RelinkDialogTest, FindsARenamedAndAMovedFileAndRelinksThemInOneStep)
@@ -86,7 +74,7 @@ TEST (RelinkDialogTest, FindsARenamedAndAMovedFileAndRelinksThemInOneStep)
 
     auto* relink = dialog.findChildWithID ("relink");
     ASSERT_TRUE (relink->isEnabled());
-    clickOn (*relink);
+    clickCentre (*relink);
     EXPECT_TRUE (f.main.getDocument()->offlineMedia().empty());
     EXPECT_EQ (f.session().resolveMediaPath (*f.session().findMedia ("m1")), drive / "Production" / "dx_a_line1.wav");
     EXPECT_TRUE (dialog.getRowText (1).startsWith ("adr_101_t3.wav: relinked")) << dialog.getRowText (1);

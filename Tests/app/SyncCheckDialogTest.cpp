@@ -59,18 +59,6 @@ void waitFor (SyncCheckDialog& dialog)
     ASSERT_FALSE (dialog.isRunning());
 }
 
-void clickOn (juce::Component& component)
-{
-    const auto at = component.getLocalBounds().getCentre().toFloat();
-    const auto now = juce::Time::getCurrentTime();
-    const auto event = [&] (juce::ModifierKeys mods) {
-        return juce::MouseEvent (juce::Desktop::getInstance().getMainMouseSource(), at, mods,
-                                 juce::MouseInputSource::defaultPressure, 0.0f, 0.0f, 0.0f, 0.0f, &component, &component, now, at,
-                                 now, 1, false);
-    };
-    component.mouseDown (event (juce::ModifierKeys (juce::ModifierKeys::leftButtonModifier)));
-    component.mouseUp (event ({}));
-}
 } // namespace
 
 TEST (SyncCheckDialogTest, FindsAPopThreeFramesLateAndPointsTheTimelineAtIt)
@@ -85,7 +73,7 @@ TEST (SyncCheckDialogTest, FindsAPopThreeFramesLateAndPointsTheTimelineAtIt)
 
     auto* button = dialog.findChildWithID ("check");
     ASSERT_NE (button, nullptr);
-    clickOn (*button);
+    clickCentre (*button);
     EXPECT_TRUE (dialog.isRunning());
     waitFor (dialog);
 
@@ -135,14 +123,14 @@ TEST (SyncCheckDialogTest, TheMoviesFlashFrameIsWhereThePopIsExpected)
     auto* flash = dialog.findChildWithID ("flash");
     ASSERT_NE (flash, nullptr);
     ASSERT_TRUE (flash->isEnabled());
-    clickOn (*flash);
+    clickCentre (*flash);
     waitFor (dialog);
     ASSERT_TRUE (dialog.getFlashFrame()) << dialog.getMessage();
     EXPECT_EQ (dialog.getFlashFrame()->movieFrame, 61);
     EXPECT_EQ (dialog.getFlashFrame()->timecode, (core::Timecode { 1, 0, 2, 13 }));
 
     // The guide's pop is on the flash: in sync.
-    clickOn (*dialog.findChildWithID ("check"));
+    clickCentre (*dialog.findChildWithID ("check"));
     waitFor (dialog);
     ASSERT_TRUE (dialog.getResult()) << dialog.getMessage();
     EXPECT_EQ (dialog.getResult()->offsetSamples, 0) << dialog.getMessage();

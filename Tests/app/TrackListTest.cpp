@@ -13,26 +13,6 @@ using namespace sprocket::app;
 using namespace sprocket::app::test;
 using session::StripRef;
 
-namespace
-{
-/** A press and release on `button`, as a user's click arrives. */
-void click (juce::Button& button)
-{
-    const auto at = button.getLocalBounds().getCentre().toFloat();
-    juce::Component& c = button; // the Button's handlers are protected; a Component's are not
-    c.mouseDown (mouseEvent (button, at, at, juce::ModifierKeys().withFlags (juce::ModifierKeys::leftButtonModifier)));
-    c.mouseUp (mouseEvent (button, at, at));
-}
-
-int indexOf (juce::ComboBox& box, const juce::String& text)
-{
-    for (int i = 0; i < box.getNumItems(); ++i)
-        if (box.getItemText (i) == text)
-            return i;
-    return -1;
-}
-} // namespace
-
 TEST (TrackList, NewTracksDialogAddsNumberedStereoTracksIntoABus)
 {
     EditFixture f;
@@ -44,8 +24,8 @@ TEST (TrackList, NewTracksDialogAddsNumberedStereoTracksIntoABus)
     dialog->getFormatBox().setSelectedItemIndex (1); // Stereo
     auto& output = dialog->getOutputBox();
     ASSERT_EQ (output.getItemText (0), "Master");
-    output.setSelectedItemIndex (indexOf (output, "Effects"));
-    click (dialog->getCreateButton());
+    output.setSelectedItemIndex (itemIndex (output, "Effects"));
+    clickCentre (dialog->getCreateButton());
     ASSERT_EQ (dialog->getProblem(), "");
 
     ASSERT_EQ (f.session().tracks.size(), tracks + 2);
@@ -77,7 +57,7 @@ TEST (TrackList, NewTracksDialogMakesA51BusAndRefusesABadNumber)
     dialog->getNameEditor().setText ("Crowd Stem");
     dialog->getFormatBox().setSelectedItemIndex (2); // 5.1
     const auto buses = f.session().buses.size();
-    click (dialog->getCreateButton());
+    clickCentre (dialog->getCreateButton());
     ASSERT_EQ (dialog->getProblem(), "");
     ASSERT_EQ (f.session().buses.size(), buses + 1);
     EXPECT_EQ (f.session().buses.back().id, "Crowd_Stem");
@@ -87,11 +67,11 @@ TEST (TrackList, NewTracksDialogMakesA51BusAndRefusesABadNumber)
 
     const auto changes = f.main.getDocument()->changeCount();
     dialog->getCountEditor().setText ("0");
-    click (dialog->getCreateButton());
+    clickCentre (dialog->getCreateButton());
     EXPECT_TRUE (dialog->getProblem().startsWith ("Number:")) << dialog->getProblem();
     dialog->getCountEditor().setText ("1");
     dialog->getNameEditor().setText ("   ");
-    click (dialog->getCreateButton());
+    clickCentre (dialog->getCreateButton());
     EXPECT_TRUE (dialog->getProblem().startsWith ("Name:")) << dialog->getProblem();
     EXPECT_EQ (f.main.getDocument()->changeCount(), changes) << "a refusal changes nothing";
 }

@@ -6,7 +6,8 @@
 #   checked with jq and re-opened with --snapshot. Then crash recovery: more edits, wait for the
 #   autosave, kill -9, start again, accept the recovery offer (return), and ctrl+q, return saves.
 #   Then alt+shift+3 consolidates a clicked clip into "Audio Files" (checked in the saved JSON).
-#   Last, F1 (Shuffle) and Delete on a clicked clip move the next clip up by its length.
+#   Then F1 (Shuffle) and Delete on a clicked clip move the next clip up by its length.
+#   Last, ctrl+n, a typed name and return make a new session in a folder of its own.
 # usage: app_edit_e2e.sh SPROCKET_BINARY DEMO_SESSION ARTEFACT_DIR
 set -u
 
@@ -201,6 +202,43 @@ quit_app 0
 moved=$(jq -r --arg id "$next" '.tracks[0].clips[] | select(.id == $id) | .position' "$session")
 [ "$moved" = "$((next_at - length))" ] && pass "F1, delete: $next moved up by exactly $length samples" \
     || fail "$next is at $moved, expected $((next_at - length)) (F1 then delete of a $length-sample clip)"
+
+# --- 5. File > New: a session in a folder of its own ------------------------------------------
+# The dialog opens on the name field; return creates it in the default folder
+# (~/Documents/Sprocket the first time) at the remembered or default rates.
+start_app "$out/new.log"
+xdotool key ctrl+n
+dialog=$(timeout 10 xdotool search --sync --onlyvisible --name 'New Session' 2>/dev/null | head -1)
+if [ -z "$dialog" ]; then
+    fail "ctrl+n showed no New Session dialog"
+else
+    eval "$(xdotool getwindowgeometry --shell "$dialog" | sed 's/^/D/')"
+    # Without a window manager nothing gives the dialog the X focus: click the name field, as
+    # a user would (rows start 12 px down, fields 96 px in).
+    xdotool mousemove $((DX + 200)) $((DY + 25)) click 1
+    sleep 0.5
+    import -window root "$out/new-session-dialog.png"
+    xdotool key ctrl+a
+    xdotool type --delay 20 "Reel 9"
+    xdotool key Return
+    wait_for_log '^created ' 10 "$out/new.log" && pass "$(grep '^created ' "$out/new.log")" || fail "return did not create the session"
+fi
+created="$HOME/Documents/Sprocket/Reel 9/Reel 9.sprocket"
+sleep 1.5 # the dialog's window goes after the message loop turns
+xdotool getwindowname "$wid" | grep -q 'Reel 9' && pass "the window shows the new session: $(xdotool getwindowname "$wid")" \
+    || fail "the window title is '$(xdotool getwindowname "$wid")'"
+import -window "$wid" "$out/new-session.png"
+xdotool mousemove $((X + WIDTH / 2)) $((Y + 30))
+xdotool key ctrl+q
+quit_app 0
+if [ -f "$created" ]; then
+    facts=$(jq -c '[.sample_rate, .frame_rate, .start_timecode, .master.channels, [.buses[].id]]' "$created")
+    [ "$facts" = '[48000,"24","01:00:00:00",2,["DX","MX","FX","FOL","BG"]]' ] && pass "new session: $facts" \
+        || fail "the new session reads $facts"
+    [ -d "$(dirname "$created")/Audio Files" ] && pass "Audio Files made beside it" || fail "no Audio Files folder"
+else
+    fail "no session at $created"
+fi
 
 echo "logs:"; for log in "$out"/*.log; do echo "== $log"; sed 's/^/  /' "$log"; done
 echo "artefacts: $out"
