@@ -23,11 +23,8 @@ SpotDialog::SpotDialog (const juce::String& clipName, const juce::String& startT
     for (auto* c : std::initializer_list<juce::Component*> { &prompt, &startLabel, &start, &problem, &ok, &original, &cancel })
         addAndMakeVisible (*c);
     ok.addShortcut (juce::KeyPress (juce::KeyPress::returnKey));
-    start.onReturnKey = [this] { ok.triggerClick(); };
-    ok.onClick = [this] {
-        if (onSpot)
-            answered (onSpot (start.getText().trim()));
-    };
+    start.onReturnKey = [this] { spotPressed(); };
+    ok.onClick = [this] { spotPressed(); };
     original.onClick = [this] {
         if (onOriginalTime)
             answered (onOriginalTime());
@@ -37,6 +34,12 @@ SpotDialog::SpotDialog (const juce::String& clipName, const juce::String& startT
             onCancel();
     };
     setSize (420, margin * 2 + 44 + 3 * (rowHeight + 6) + 4);
+}
+
+void SpotDialog::spotPressed()
+{
+    if (onSpot)
+        answered (onSpot (start.getText().trim()));
 }
 
 void SpotDialog::answered (const juce::String& problemText)

@@ -34,6 +34,8 @@ public:
     void parentHierarchyChanged() override;
 
 private:
+    /** OK or return in the field: ask onSpot with the typed timecode. */
+    void spotPressed();
     void answered (const juce::String& problemText);
 
     juce::Label prompt, startLabel { {}, "Start" }, problem;

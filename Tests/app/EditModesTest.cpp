@@ -37,15 +37,6 @@ std::vector<std::string> order (const session::Session& s, size_t track)
     return ids;
 }
 
-/** A press and release on `button`, as a user's click arrives. */
-void click (juce::Button& button)
-{
-    const auto at = button.getLocalBounds().getCentre().toFloat();
-    juce::Component& c = button; // the Button's handlers are protected; a Component's are not
-    c.mouseDown (mouseEvent (button, at, at, juce::ModifierKeys().withFlags (juce::ModifierKeys::leftButtonModifier)));
-    c.mouseUp (mouseEvent (button, at, at));
-}
-
 /** The demo's DX 1 clips c1, c2 and c3 butted together (c1 168000 + 153210, c2 185032, c3
     167051 long), as a dialogue editor's track is in Shuffle. */
 void buttFirstThreeClips (EditFixture& f)
@@ -261,12 +252,12 @@ TEST (EditModes, SpotClickOpensTheSpotDialogInsteadOfMovingTheClip)
 
     shown->setVisible (true);
     shown->getStartEditor().setText ("not a timecode");
-    click (shown->getOkButton());
+    clickCentre (shown->getOkButton());
     EXPECT_NE (shown->getProblem(), "") << "a bad timecode is said on the dialog";
     EXPECT_EQ (jsonOf (f.session()), before);
 
     shown->getStartEditor().setText ("01:00:10:00");
-    click (shown->getOkButton());
+    clickCentre (shown->getOkButton());
     EXPECT_EQ (shown->getProblem(), "");
     EXPECT_EQ (findClip (f.session(), "c1")->position, *session::timelinePosition (f.session(), { 1, 0, 10, 0 }));
     EXPECT_EQ (f.main.getDocument()->undoName(), "Spot");
