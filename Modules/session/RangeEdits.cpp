@@ -165,9 +165,10 @@ Status cutRange (SessionEditor& editor, const TimelineSelection& selection, Clip
     return clearRange (editor, selection);
 }
 
-Status pasteAt (SessionEditor& editor, const Clipboard& board, const std::vector<std::string>& trackIds, SamplePosition position)
+Status checkPaste (const Session& session, const Clipboard& board, const std::vector<std::string>& trackIds,
+                   SamplePosition position)
 {
-    if (auto ok = checkTracks (editor.session(), trackIds); ! ok)
+    if (auto ok = checkTracks (session, trackIds); ! ok)
         return ok;
     if (position < SamplePosition {})
         return makeError ("cannot paste before the session start");
@@ -176,15 +177,22 @@ Status pasteAt (SessionEditor& editor, const Clipboard& board, const std::vector
                           + std::to_string (trackIds.size()) + " were chosen to paste onto");
     for (size_t i = 0; i < board.tracks.size(); ++i)
     {
-        const auto& destination = trackOf (editor.session(), trackIds[i]);
+        const auto& destination = trackOf (session, trackIds[i]);
         if (destination.channels != board.tracks[i].channels)
             return makeError ("track '" + destination.id + "' has " + std::to_string (destination.channels)
                               + " channel(s); the clipboard's track " + std::to_string (i + 1) + " has "
                               + std::to_string (board.tracks[i].channels));
         for (auto& clip : board.tracks[i].clips)
-            if (editor.session().findMedia (clip.mediaId) == nullptr)
+            if (session.findMedia (clip.mediaId) == nullptr)
                 return makeError ("clip '" + clip.id + "' refers to media '" + clip.mediaId + "', not in this session");
     }
+    return {};
+}
+
+Status pasteAt (SessionEditor& editor, const Clipboard& board, const std::vector<std::string>& trackIds, SamplePosition position)
+{
+    if (auto ok = checkPaste (editor.session(), board, trackIds, position); ! ok)
+        return ok;
     const SampleRange range { position, position + board.length };
     for (size_t i = 0; i < board.tracks.size(); ++i)
     {

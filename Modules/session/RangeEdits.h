@@ -39,6 +39,11 @@ Clipboard copyRange (const Session&, const TimelineSelection&);
 core::Status clearRange (SessionEditor&, const TimelineSelection&);
 /** copyRange, then clearRange. */
 core::Status cutRange (SessionEditor&, const TimelineSelection&, Clipboard& copied);
+/** Whether pasteAt (or shufflePasteAt) can paste `board` onto `trackIds` at `position`: the
+    tracks exist, there are enough of them, their channel counts match the clipboard's track for
+    track, its media are in the session and `position` is not before the session start. */
+core::Status checkPaste (const Session&, const Clipboard&, const std::vector<std::string>& trackIds,
+                         core::SamplePosition position);
 /** Pastes onto `trackIds` (the clipboard's first track onto the first id, and so on) at
     `position`, replacing what was there over the clipboard's length, as Pro Tools does. The
     channel counts must match track for track. */

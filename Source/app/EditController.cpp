@@ -4,6 +4,7 @@
 #include "session/AudioImport.h"
 #include "session/ClipEdits.h"
 #include "session/Playlists.h"
+#include "session/ShuffleEdits.h"
 #include "session/TimelineGrid.h"
 
 #include <algorithm>
@@ -36,6 +37,22 @@ namespace
         return -1;
     }
 } // namespace
+
+const char* editModeName (EditMode mode) noexcept
+{
+    switch (mode)
+    {
+        case EditMode::shuffle:
+            return "Shuffle";
+        case EditMode::spot:
+            return "Spot";
+        case EditMode::grid:
+            return "Grid";
+        case EditMode::slip:
+            break;
+    }
+    return "Slip";
+}
 
 EditController::EditController (std::function<int64_t()> playheadSource) : playhead (std::move (playheadSource)) {}
 
@@ -252,7 +269,10 @@ Status EditController::cut()
         auto board = clipboardFromClips();
         auto tracks = selectedTrackIdsInOrder();
         auto refs = current.clips;
-        auto status = perform ("Cut", [&] (session::SessionEditor& e) { return session::deleteClips (e, refs); });
+        const bool shuffle = mode == EditMode::shuffle;
+        auto status = perform ("Cut", [&] (session::SessionEditor& e) {
+            return shuffle ? session::shuffleDeleteClips (e, refs) : session::deleteClips (e, refs);
+        });
         if (status.ok())
         {
             clipboard = std::move (board);
@@ -265,7 +285,10 @@ Status EditController::cut()
     {
         session::Clipboard board;
         const session::TimelineSelection range { current.trackIds, current.range };
-        auto status = perform ("Cut", [&] (session::SessionEditor& e) { return session::cutRange (e, range, board); });
+        const bool shuffle = mode == EditMode::shuffle;
+        auto status = perform ("Cut", [&] (session::SessionEditor& e) {
+            return shuffle ? session::shuffleCutRange (e, range, board) : session::cutRange (e, range, board);
+        });
         if (status.ok())
         {
             clipboard = std::move (board);
@@ -304,7 +327,10 @@ Status EditController::paste()
     if (tracks.size() < clipboard->tracks.size())
         return makeError ("the clipboard holds " + std::to_string (clipboard->tracks.size())
                           + " tracks; there are not enough tracks from here down");
-    auto status = perform ("Paste", [&] (session::SessionEditor& e) { return session::pasteAt (e, *clipboard, tracks, at); });
+    const bool shuffle = mode == EditMode::shuffle;
+    auto status = perform ("Paste", [&] (session::SessionEditor& e) {
+        return shuffle ? session::shufflePasteAt (e, *clipboard, tracks, at) : session::pasteAt (e, *clipboard, tracks, at);
+    });
     if (status.ok())
     {
         current.clear();
@@ -321,12 +347,20 @@ Status EditController::deleteSelection()
     if (current.hasClips())
     {
         auto refs = current.clips;
-        status = perform ("Delete", [&] (session::SessionEditor& e) { return session::deleteClips (e, refs); });
+        const bool shuffle = mode == EditMode::shuffle;
+        status = perform ("Delete", [&] (session::SessionEditor& e) {
+            return shuffle ? session::shuffleDeleteClips (e, refs) : session::deleteClips (e, refs);
+        });
     }
     else if (current.hasRange())
     {
         const session::TimelineSelection range { current.trackIds, current.range };
-        status = perform ("Clear", [&] (session::SessionEditor& e) { return session::clearRange (e, range); });
+        const bool shuffle = mode == EditMode::shuffle;
+        status = perform ("Clear", [&] (session::SessionEditor& e) {
+            return shuffle ? session::shuffleClearRange (e, range) : session::clearRange (e, range);
+        });
+        if (status.ok() && shuffle)
+            current.range.end = current.range.start; // the time is gone: a cursor where it was
     }
     selectionChanged();
     return status;

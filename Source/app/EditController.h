@@ -16,12 +16,21 @@
 
 namespace sprocket::app
 {
-/** How a dragged clip lands: anywhere (Pro Tools' Slip mode) or on frame boundaries (Grid). */
+/** Pro Tools' four edit modes (F1 to F4): how clips move and what edits do to the clips
+    after them. Shuffle keeps each track's clips butted (deleting, cutting, trimming and pasting
+    ripple the later clips; a drag reorders: session::ShuffleEdits); Slip moves clips anywhere;
+    Spot asks where (a click on a clip opens the Spot dialog); Grid snaps to frames or beats.
+    Not saved: a new window starts in Slip, as our edits always have. */
 enum class EditMode
 {
+    shuffle,
     slip,
+    spot,
     grid
 };
+
+/** The mode's name as the transport bar and the Edit menu show it ("Shuffle"). */
+const char* editModeName (EditMode mode) noexcept;
 
 /** The edit commands of the Edit and Clip menus, on the open Document and the EditSelection:
     each is one undoable step (or a selection change), and each says why when it cannot run.
@@ -65,6 +74,9 @@ public:
     // Edit menu ------------------------------------------------------------------------------
     core::Status undo();
     core::Status redo();
+    /** Cut, paste and delete follow the mode: in Shuffle a cut or delete closes the gap on the
+        tracks concerned and a paste inserts, pushing the later clips later (at a cursor inside
+        a clip, the clip is split there). */
     core::Status cut();
     core::Status copy();
     core::Status paste();

@@ -34,6 +34,7 @@ MainComponent::MainComponent() : controller ([this] { return playheadPosition();
     gestures.onLocate = [this] (int64_t position) { locate (position); };
     gestures.onProblem = [this] (const std::string& message) { reportProblem (juce::String::fromUTF8 (message.c_str())); };
     gestures.onRenameRequest = [this] { showRenameDialog(); };
+    gestures.onSpotRequest = [this] { showSpotDialog(); };
     gestures.onPlaylistMenu = [this] (size_t track, juce::Rectangle<int> box) { showPlaylistMenu (track, box); };
     gestures.onAutomationViewMenu = [this] (size_t track, juce::Rectangle<int> box) { showAutomationViewMenu (track, box); };
     gestures.onAutomationModeMenu = [this] (size_t track, juce::Rectangle<int> box) { showAutomationModeMenu (track, box); };

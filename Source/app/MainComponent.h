@@ -10,6 +10,7 @@
 #include "Playback.h"
 #include "RelinkDialog.h"
 #include "SessionLoader.h"
+#include "SpotDialog.h"
 #include "TimelineComponent.h"
 #include "TimelineGestures.h"
 #include "TransportBar.h"
@@ -125,6 +126,8 @@ public:
         nudgeEarlierSecondCommand,
         slipModeCommand,
         gridModeCommand,
+        shuffleModeCommand,
+        spotModeCommand,
         muteClipCommand = 0x3101,
         gainUpCommand,
         gainDownCommand,
@@ -173,6 +176,9 @@ public:
 
     /** Runs a command as a key or menu would (tests, the menu bar). */
     bool invoke (juce::CommandID command);
+
+    /** The edit mode (F1 Shuffle, F2 Slip, F3 Spot, F4 Grid), shown in the transport bar. */
+    void setEditMode (EditMode mode);
 
     bool isLooping() const noexcept { return loopPlayback; }
 
@@ -280,7 +286,15 @@ public:
     // Dialogs (MainComponentDialogs.cpp).
     void showRenameDialog();
     void showGainDialog();
+    /** Clip > Spot... and a click on a clip in Spot mode: the SpotDialog for the selected clip
+        (OK spots it to the typed timecode, Original Time to its BWF time, each one step). */
     void showSpotDialog();
+    /** The Spot dialog for the first selected clip (null without one), its buttons wired to the
+        edits; apart from its window so tests can fill one in. */
+    std::unique_ptr<SpotDialog> makeSpotDialog();
+    /** When set, showSpotDialog hands its dialog here instead of opening a window (tests: a
+        top-level window cannot be made in the test binary). */
+    std::function<void (std::unique_ptr<SpotDialog>)> spotDialogPresenter;
     void showFadeDialog();
     void showPlaylistMenu (size_t trackIndex, juce::Rectangle<int> box);
     /** The header's playlist menu (the playing playlist, the alternates to switch to, Duplicate,

@@ -51,7 +51,9 @@ void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
                          nudgeEarlierCommand,
                          nudgeLaterSecondCommand,
                          nudgeEarlierSecondCommand,
+                         shuffleModeCommand,
                          slipModeCommand,
+                         spotModeCommand,
                          gridModeCommand,
                          muteClipCommand,
                          gainUpCommand,
@@ -224,6 +226,18 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.setInfo ("Nudge Earlier by a Second", "Move the selection one second (of frames) earlier", "Edit", 0);
             info.addDefaultKeypress (juce::KeyPress::numberPadSubtract, shift);
             break;
+        case shuffleModeCommand:
+            info.setInfo ("Shuffle Mode",
+                          "Clips stay butted: delete, cut and trims close or open the gap, paste inserts, a drag reorders",
+                          "Edit", 0);
+            info.setTicked (controller.getMode() == EditMode::shuffle);
+            info.addDefaultKeypress (juce::KeyPress::F1Key, none);
+            break;
+        case spotModeCommand:
+            info.setInfo ("Spot Mode", "A click on a clip opens the Spot dialog instead of moving it", "Edit", 0);
+            info.setTicked (controller.getMode() == EditMode::spot);
+            info.addDefaultKeypress (juce::KeyPress::F3Key, none);
+            break;
         case slipModeCommand:
             info.setInfo ("Slip Mode", "Clips move freely", "Edit", 0);
             info.setTicked (controller.getMode() == EditMode::slip);
@@ -387,6 +401,12 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
     }
 }
 
+void MainComponent::setEditMode (EditMode mode)
+{
+    controller.setMode (mode);
+    transportBar.setModeText (editModeName (mode));
+}
+
 bool MainComponent::invoke (juce::CommandID command)
 {
     InvocationInfo info (command);
@@ -472,13 +492,17 @@ bool MainComponent::perform (const InvocationInfo& invocation)
         case nudgeEarlierSecondCommand:
             check (controller.nudge (-framesPerSecond (document.get())));
             return true;
+        case shuffleModeCommand:
+            setEditMode (EditMode::shuffle);
+            return true;
         case slipModeCommand:
-            controller.setMode (EditMode::slip);
-            transportBar.setModeText ("Slip");
+            setEditMode (EditMode::slip);
+            return true;
+        case spotModeCommand:
+            setEditMode (EditMode::spot);
             return true;
         case gridModeCommand:
-            controller.setMode (EditMode::grid);
-            transportBar.setModeText ("Grid");
+            setEditMode (EditMode::grid);
             return true;
         case muteClipCommand:
             check (controller.toggleMute());

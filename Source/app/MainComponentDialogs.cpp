@@ -56,28 +56,56 @@ void MainComponent::showGainDialog()
     });
 }
 
-void MainComponent::showSpotDialog()
+std::unique_ptr<SpotDialog> MainComponent::makeSpotDialog()
 {
     const auto* clip = controller.firstSelectedClip();
     if (clip == nullptr || document == nullptr)
-        return reportProblem ("Select a clip to spot.");
+        return nullptr;
     const auto& s = document->session();
     const auto now = core::formatTimecode (session::timecodeAt (s, clip->position), s.frameRate);
-    auto* window = new juce::AlertWindow ("Spot Clip",
-                                          "Start timecode for \"" + juce::String::fromUTF8 (clip->name.c_str())
-                                              + "\". Original Time puts it where it was recorded.",
-                                          juce::MessageBoxIconType::NoIcon, this);
-    window->addTextEditor ("start", juce::String (now), "Start:");
-    window->addButton ("OK", 1, juce::KeyPress (juce::KeyPress::returnKey));
-    window->addButton ("Original Time", 2);
-    window->addButton ("Cancel", 0, juce::KeyPress (juce::KeyPress::escapeKey));
-    window->enterModalState (true, juce::ModalCallbackFunction::create ([this, window] (int result) {
-                                 if (result == 1)
-                                     check (controller.spot (window->getTextEditorContents ("start").trim().toStdString()));
-                                 else if (result == 2)
-                                     check (controller.spotToOriginalTime());
-                             }),
-                             true);
+    auto dialog = std::make_unique<SpotDialog> (juce::String::fromUTF8 (clip->name.c_str()), juce::String (now));
+    const auto answer = [] (const core::Status& status) {
+        return status.ok() ? juce::String() : juce::String::fromUTF8 (status.error().message.c_str());
+    };
+    dialog->onSpot = [this, answer] (const juce::String& timecode) { return answer (controller.spot (timecode.toStdString())); };
+    dialog->onOriginalTime = [this, answer] { return answer (controller.spotToOriginalTime()); };
+    return dialog;
+}
+
+void MainComponent::showSpotDialog()
+{
+    auto dialog = makeSpotDialog();
+    if (dialog == nullptr)
+        return reportProblem ("Select a clip to spot.");
+    if (spotDialogPresenter)
+        return spotDialogPresenter (std::move (dialog));
+    // The window closes when the clip is spotted or on Cancel; a problem stays on it.
+    const auto closeWindow = [d = dialog.get()] {
+        if (auto* window = d->findParentComponentOfClass<juce::DialogWindow>())
+            window->exitModalState (0);
+    };
+    dialog->onSpot = [spot = dialog->onSpot, closeWindow] (const juce::String& timecode) {
+        auto problem = spot (timecode);
+        if (problem.isEmpty())
+            closeWindow();
+        return problem;
+    };
+    dialog->onOriginalTime = [original = dialog->onOriginalTime, closeWindow] {
+        auto problem = original();
+        if (problem.isEmpty())
+            closeWindow();
+        return problem;
+    };
+    dialog->onCancel = closeWindow;
+    juce::DialogWindow::LaunchOptions options;
+    options.content.setOwned (dialog.release());
+    options.dialogTitle = "Spot Clip";
+    options.dialogBackgroundColour = theme::windowBackground;
+    options.componentToCentreAround = this;
+    options.escapeKeyTriggersCloseButton = true;
+    options.useNativeTitleBar = true;
+    options.resizable = false;
+    options.launchAsync();
 }
 
 void MainComponent::showFadeDialog()

@@ -372,8 +372,10 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
                              MainComponent::nudgeLaterSecondCommand, MainComponent::nudgeEarlierSecondCommand })
                 add (id);
             menu.addSeparator();
-            add (MainComponent::slipModeCommand);
-            add (MainComponent::gridModeCommand);
+            // Pro Tools' four edit modes, in the order of their keys (F1 to F4).
+            for (auto id : { MainComponent::shuffleModeCommand, MainComponent::slipModeCommand, MainComponent::spotModeCommand,
+                             MainComponent::gridModeCommand })
+                add (id);
             break;
         case 2:
             for (auto id : { MainComponent::muteClipCommand, MainComponent::gainUpCommand, MainComponent::gainDownCommand,

@@ -1,6 +1,7 @@
 #include "TimelineGestures.h"
 
 #include "session/ClipEdits.h"
+#include "session/ShuffleEdits.h"
 
 #include <algorithm>
 
@@ -161,6 +162,15 @@ void TimelineGestures::mouseDown (const juce::MouseEvent& event)
     const auto& track = s.tracks[size_t (downHit.track)];
     downClip = track.clips[size_t (downHit.clip)];
     const session::ClipRef ref { track.id, downClip.id };
+    const auto mode = controller.getMode();
+    if (mode == EditMode::spot && downHit.part == Part::clipBody && ! isSlipModifier (e.mods))
+    {
+        // Pro Tools' Spot mode: the clip does not move under the mouse; the release asks where.
+        controller.clickClip (ref, false);
+        drag = Drag::spot;
+        dragClips = { ref };
+        return;
+    }
     if (e.mods.isShiftDown())
         controller.clickClip (ref, true);
     else if (! controller.selection().contains (ref))
@@ -176,7 +186,8 @@ void TimelineGestures::mouseDown (const juce::MouseEvent& event)
         case Part::clipGainLine: drag = Drag::gain; break;
         default: drag = Drag::none; break;
     }
-    if (drag == Drag::move && controller.selection().contains (ref))
+    // Shuffle moves the grabbed clip alone: it drops between its neighbours.
+    if (drag == Drag::move && controller.selection().contains (ref) && mode != EditMode::shuffle)
         dragClips = controller.selection().clips;
     else
         dragClips = { ref };
@@ -222,6 +233,15 @@ std::optional<std::pair<std::string, session::EditHistory::Edit>>
             offset = std::clamp (offset, -lowest, int (s.tracks.size()) - 1 - highest);
             if (offset == 0 && delta.samples == 0)
                 return std::nullopt;
+            if (controller.getMode() == EditMode::shuffle)
+            {
+                const auto destination = s.tracks[size_t (downHit.track + offset)].id;
+                const auto at = downClip.position + delta;
+                return std::pair { std::string ("Move"),
+                                   session::EditHistory::Edit ([ref, destination, at] (session::SessionEditor& ed) {
+                                       return session::shuffleMoveClip (ed, ref, destination, at);
+                                   }) };
+            }
             std::vector<std::pair<session::ClipRef, std::string>> moves;
             for (auto& clip : dragClips)
                 moves.push_back ({ clip, s.tracks[size_t (trackIndex (s, clip.trackId) + offset)].id });
@@ -259,6 +279,12 @@ std::optional<std::pair<std::string, session::EditHistory::Edit>>
             const auto edge = controller.place ((start ? downClip.position : downClip.end()) + raw);
             if (edge == (start ? downClip.position : downClip.end()))
                 return std::nullopt;
+            if (controller.getMode() == EditMode::shuffle)
+                return std::pair { std::string (start ? "Trim Start" : "Trim End"),
+                                   session::EditHistory::Edit ([ref, edge, facts, start] (session::SessionEditor& ed) {
+                                       return start ? session::shuffleTrimClipStart (ed, ref, edge, facts)
+                                                    : session::shuffleTrimClipEnd (ed, ref, edge, facts);
+                                   }) };
             return std::pair { std::string (start ? "Trim Start" : "Trim End"),
                                session::EditHistory::Edit ([ref, edge, facts, start] (session::SessionEditor& ed) {
                                    return start ? session::trimClipStart (ed, ref, edge, facts)
@@ -318,7 +344,7 @@ void TimelineGestures::showPreview (const juce::MouseEvent& e)
 void TimelineGestures::mouseDrag (const juce::MouseEvent& event)
 {
     const auto e = event.getEventRelativeTo (&timeline);
-    if (drag == Drag::none || controller.getDocument() == nullptr)
+    if (drag == Drag::none || drag == Drag::spot || controller.getDocument() == nullptr)
         return;
     if (! dragged && e.getDistanceFromDragStart() < dragThreshold)
         return;
@@ -370,6 +396,13 @@ void TimelineGestures::mouseUp (const juce::MouseEvent& event)
         return;
     }
 
+    if (finished == Drag::spot)
+    {
+        drag = Drag::none;
+        if (onSpotRequest)
+            onSpotRequest();
+        return;
+    }
     if (finished == Drag::range)
     {
         drag = Drag::none;
@@ -434,8 +467,11 @@ void TimelineGestures::mouseMove (const juce::MouseEvent& event)
         case Part::clipFadeIn:
         case Part::clipFadeOut: cursor = juce::MouseCursor::CrosshairCursor; break;
         case Part::clipGainLine: cursor = juce::MouseCursor::UpDownResizeCursor; break;
-        case Part::clipBody: cursor = isSlipModifier (e.mods) ? juce::MouseCursor::LeftRightResizeCursor
-                                                              : juce::MouseCursor::DraggingHandCursor; break;
+        case Part::clipBody:
+            cursor = isSlipModifier (e.mods)                  ? juce::MouseCursor::LeftRightResizeCursor
+                     : controller.getMode() == EditMode::spot ? juce::MouseCursor::PointingHandCursor
+                                                              : juce::MouseCursor::DraggingHandCursor;
+            break;
         case Part::lane:
         case Part::alternateLane: cursor = juce::MouseCursor::IBeamCursor; break;
         case Part::headerRecord:

@@ -30,7 +30,11 @@ namespace sprocket::app
       - the playlists view's alternate lanes: range, audition, copy to main (AlternateLaneGestures).
     While dragging, the timeline draws the edit applied to a copy of the session (the model's
     own edit function, so limits such as the end of the media show as they will be); releasing
-    performs it as one undoable step. In grid mode every new position snaps to a frame.
+    performs it as one undoable step. The edit mode (EditController::getMode) decides what a move
+    and a trim are: in Grid every new position snaps to a frame; in Shuffle a drag moves only the
+    grabbed clip and drops it between its track's clips (session::shuffleMoveClip) and a trim
+    moves the clips after it; in Spot a click or drag on a clip's body selects it and asks for
+    the Spot dialog (onSpotRequest) instead of moving it.
     [[message thread]] */
 class TimelineGestures final : public juce::MouseListener
 {
@@ -47,6 +51,8 @@ public:
     std::function<void (int64_t position)> onLocate;
     /** Double-click on a clip: rename it. */
     std::function<void()> onRenameRequest;
+    /** Spot mode: a clip's body was clicked or dragged (it is now the selected clip). */
+    std::function<void()> onSpotRequest;
     /** A header's playlist box was clicked. */
     std::function<void (size_t trackIndex, juce::Rectangle<int> box)> onPlaylistMenu;
     /** A header's automation view or mode selector was clicked. */
@@ -82,6 +88,7 @@ private:
         fadeIn,
         fadeOut,
         gain,
+        spot, // Spot mode: the release asks for the Spot dialog
         range,
         automation, // AutomationGestures has it
         alternate   // AlternateLaneGestures has it

@@ -12,8 +12,8 @@
 namespace sprocket::app
 {
 /** The strip above the timeline: the large counter (the playhead in the main timebase; a
-    click cycles the timebase), the selection's start, end and length, the edit mode (Slip or
-    Grid), waveform building progress, and a banner when the session is read-only.
+    click cycles the timebase), the selection's start, end and length, the edit mode (Shuffle,
+    Slip, Spot or Grid: F1 to F4), waveform building progress, and a banner when the session is read-only.
     [[message thread]] */
 class TransportBar final : public juce::Component
 {
@@ -26,6 +26,7 @@ public:
     void setTimebase (Timebase timebase);
     Timebase getTimebase() const noexcept { return timebase; }
     void setModeText (const juce::String& text);
+    juce::String getModeText() const { return modeText; }
     /** "Building waveforms 3 of 15 (40 %)", or empty. */
     void setProgressText (const juce::String& text);
     /** Empty: writable. Otherwise the reason (who holds the lock). */

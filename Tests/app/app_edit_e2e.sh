@@ -6,6 +6,7 @@
 #   checked with jq and re-opened with --snapshot. Then crash recovery: more edits, wait for the
 #   autosave, kill -9, start again, accept the recovery offer (return), and ctrl+q, return saves.
 #   Then alt+shift+3 consolidates a clicked clip into "Audio Files" (checked in the saved JSON).
+#   Then F1 (Shuffle) and Delete on a clicked clip move the next clip up by its length.
 #   Last, ctrl+n, a typed name and return make a new session in a folder of its own.
 # usage: app_edit_e2e.sh SPROCKET_BINARY DEMO_SESSION ARTEFACT_DIR
 set -u
@@ -179,7 +180,30 @@ esac
 [ "$(jq '[.tracks[0].clips[] | select(.id == "c2")] | length' "$session")" = "0" ] && pass "c2 was replaced" \
     || fail "c2 is still there"
 
-# --- 4. File > New: a session in a folder of its own ------------------------------------------
+# --- 4. Shuffle mode (F1) through X: deleting a clip closes the gap ---------------------------
+# The first blue clip is the consolidated one at 624000; the clip after it moves up by its length.
+length=$(jq -r '.tracks[0].clips[] | select(.position == 624000) | .length' "$session")
+next=$(jq -r '[.tracks[0].clips[] | select(.position > 624000)] | min_by(.position) | .id' "$session")
+next_at=$(jq -r --arg id "$next" '.tracks[0].clips[] | select(.id == $id) | .position' "$session")
+start_app "$out/shuffle.log"
+import -window "$wid" "$out/shuffle-before.png"
+find_clip "$out/shuffle-before.png"
+xdotool key F1
+sleep 0.3
+xdotool mousemove $((X + CX)) $((Y + CY)) click 1
+sleep 0.3
+xdotool key Delete
+sleep 1
+import -window "$wid" "$out/shuffle-after.png"
+xdotool key ctrl+s
+wait_for_log '^saved ' 10 "$out/shuffle.log" && pass "saved after a shuffle delete" || fail "ctrl+s did not save"
+xdotool key ctrl+q
+quit_app 0
+moved=$(jq -r --arg id "$next" '.tracks[0].clips[] | select(.id == $id) | .position' "$session")
+[ "$moved" = "$((next_at - length))" ] && pass "F1, delete: $next moved up by exactly $length samples" \
+    || fail "$next is at $moved, expected $((next_at - length)) (F1 then delete of a $length-sample clip)"
+
+# --- 5. File > New: a session in a folder of its own ------------------------------------------
 # The dialog opens on the name field; return creates it in the default folder
 # (~/Documents/Sprocket the first time) at the remembered or default rates.
 start_app "$out/new.log"
