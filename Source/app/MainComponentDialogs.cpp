@@ -64,11 +64,16 @@ std::unique_ptr<SpotDialog> MainComponent::makeSpotDialog()
     const auto& s = document->session();
     const auto now = core::formatTimecode (session::timecodeAt (s, clip->position), s.frameRate);
     auto dialog = std::make_unique<SpotDialog> (juce::String::fromUTF8 (clip->name.c_str()), juce::String (now));
-    const auto answer = [] (const core::Status& status) {
-        return status.ok() ? juce::String() : juce::String::fromUTF8 (status.error().message.c_str());
+    // The window closes when the clip is spotted or on Cancel; a problem stays on it.
+    const auto answer = [d = dialog.get()] (const core::Status& status) {
+        if (! status.ok())
+            return juce::String::fromUTF8 (status.error().message.c_str());
+        closeDialogOf (*d);
+        return juce::String();
     };
     dialog->onSpot = [this, answer] (const juce::String& timecode) { return answer (controller.spot (timecode.toStdString())); };
     dialog->onOriginalTime = [this, answer] { return answer (controller.spotToOriginalTime()); };
+    dialog->onCancel = [d = dialog.get()] { closeDialogOf (*d); };
     return dialog;
 }
 
@@ -79,33 +84,7 @@ void MainComponent::showSpotDialog()
         return reportProblem ("Select a clip to spot.");
     if (spotDialogPresenter)
         return spotDialogPresenter (std::move (dialog));
-    // The window closes when the clip is spotted or on Cancel; a problem stays on it.
-    const auto closeWindow = [d = dialog.get()] {
-        if (auto* window = d->findParentComponentOfClass<juce::DialogWindow>())
-            window->exitModalState (0);
-    };
-    dialog->onSpot = [spot = dialog->onSpot, closeWindow] (const juce::String& timecode) {
-        auto problem = spot (timecode);
-        if (problem.isEmpty())
-            closeWindow();
-        return problem;
-    };
-    dialog->onOriginalTime = [original = dialog->onOriginalTime, closeWindow] {
-        auto problem = original();
-        if (problem.isEmpty())
-            closeWindow();
-        return problem;
-    };
-    dialog->onCancel = closeWindow;
-    juce::DialogWindow::LaunchOptions options;
-    options.content.setOwned (dialog.release());
-    options.dialogTitle = "Spot Clip";
-    options.dialogBackgroundColour = theme::windowBackground;
-    options.componentToCentreAround = this;
-    options.escapeKeyTriggersCloseButton = true;
-    options.useNativeTitleBar = true;
-    options.resizable = false;
-    options.launchAsync();
+    launchDialog (std::move (dialog), "Spot Clip", this);
 }
 
 void MainComponent::showFadeDialog()
