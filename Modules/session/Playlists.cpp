@@ -13,14 +13,6 @@ namespace
     using core::makeError;
     using core::Status;
 
-    const Track* findTrack (const Session& session, const std::string& id)
-    {
-        for (auto& track : session.tracks)
-            if (track.id == id)
-                return &track;
-        return nullptr;
-    }
-
     bool hasPlaylist (const Track& track, const std::string& name)
     {
         return track.playlistName == name
@@ -30,7 +22,7 @@ namespace
 
     Status checkNewName (const Session& session, const std::string& trackId, const std::string& name)
     {
-        const auto* track = findTrack (session, trackId);
+        const auto* track = session.findTrack (trackId);
         if (track == nullptr)
             return makeError ("there is no track '" + trackId + "'");
         if (name.empty())
@@ -54,7 +46,7 @@ Status duplicatePlaylist (SessionEditor& editor, const std::string& trackId, con
 {
     if (auto ok = checkNewName (editor.session(), trackId, name); ! ok)
         return ok;
-    Playlist copy { name, findTrack (editor.session(), trackId)->clips };
+    Playlist copy { name, editor.session().findTrack (trackId)->clips };
     std::set<std::string> taken; // ids handed out here are not in the session yet
     for (auto& clip : copy.clips)
     {
@@ -78,7 +70,7 @@ Status newPlaylist (SessionEditor& editor, const std::string& trackId, const std
 
 Status switchPlaylist (SessionEditor& editor, const std::string& trackId, const std::string& name)
 {
-    const auto* track = findTrack (editor.session(), trackId);
+    const auto* track = editor.session().findTrack (trackId);
     if (track == nullptr)
         return makeError ("there is no track '" + trackId + "'");
     if (track->playlistName == name)
@@ -98,7 +90,7 @@ Status switchPlaylist (SessionEditor& editor, const std::string& trackId, const 
 Status copyPlaylistRangeToActive (SessionEditor& editor, const std::string& trackId, const std::string& playlistName,
                                   core::SampleRange range)
 {
-    const auto* track = findTrack (editor.session(), trackId);
+    const auto* track = editor.session().findTrack (trackId);
     if (track == nullptr)
         return makeError ("there is no track '" + trackId + "'");
     if (range.isEmpty())

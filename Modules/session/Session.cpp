@@ -10,6 +10,12 @@ const MediaRef* Session::findMedia (const std::string& id) const
     return it != media.end() ? &*it : nullptr;
 }
 
+const Track* Session::findTrack (const std::string& id) const
+{
+    auto it = std::find_if (tracks.begin(), tracks.end(), [&] (auto& t) { return t.id == id; });
+    return it != tracks.end() ? &*it : nullptr;
+}
+
 const Bus* Session::findBus (const std::string& id) const
 {
     auto it = std::find_if (buses.begin(), buses.end(), [&] (auto& b) { return b.id == id; });

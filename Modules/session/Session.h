@@ -54,6 +54,7 @@ struct Session
     const MediaRef* findMedia (const std::string& id) const;
     const Bus* findBus (const std::string& id) const;
     const Group* findGroup (const std::string& id) const;
+    const Track* findTrack (const std::string& id) const;
     /** The VCA `memberId` (a track or bus id) belongs to, or null. */
     const Group* vcaOf (const std::string& memberId) const;
 

@@ -15,17 +15,9 @@ namespace
     using core::SampleRange;
     using core::Status;
 
-    const Track* findTrack (const Session& session, const std::string& id)
-    {
-        for (auto& track : session.tracks)
-            if (track.id == id)
-                return &track;
-        return nullptr;
-    }
-
     const Clip* findClip (const Session& session, const ClipRef& ref)
     {
-        if (const auto* track = findTrack (session, ref.trackId))
+        if (const auto* track = session.findTrack (ref.trackId))
             for (auto& clip : track->clips)
                 if (clip.id == ref.clipId)
                     return &clip;
@@ -159,7 +151,7 @@ Status shuffleDeleteClips (SessionEditor& editor, const std::vector<ClipRef>& re
 Status shuffleClearRange (SessionEditor& editor, const TimelineSelection& selection)
 {
     for (auto& id : selection.trackIds)
-        if (findTrack (editor.session(), id) == nullptr)
+        if (editor.session().findTrack (id) == nullptr)
             return makeError ("there is no track '" + id + "'");
     const auto range = selection.range;
     if (range.isEmpty())
@@ -170,7 +162,7 @@ Status shuffleClearRange (SessionEditor& editor, const TimelineSelection& select
         if (std::find (done.begin(), done.end(), id) != done.end())
             continue;
         done.push_back (id);
-        if (! anythingFrom (*findTrack (editor.session(), id), range.start))
+        if (! anythingFrom (*editor.session().findTrack (id), range.start))
             continue;
         if (auto cleared = clearRange (editor, { { id }, range }); ! cleared)
             return cleared;
@@ -187,7 +179,7 @@ Status shuffleClearRange (SessionEditor& editor, const TimelineSelection& select
 Status shuffleCutRange (SessionEditor& editor, const TimelineSelection& selection, Clipboard& copied)
 {
     for (auto& id : selection.trackIds)
-        if (findTrack (editor.session(), id) == nullptr)
+        if (editor.session().findTrack (id) == nullptr)
             return makeError ("there is no track '" + id + "'");
     copied = copyRange (editor.session(), selection);
     return shuffleClearRange (editor, selection);
@@ -202,7 +194,7 @@ Status shufflePasteAt (SessionEditor& editor, const Clipboard& board, const std:
         for (size_t i = 0; i < board.tracks.size(); ++i)
         {
             const auto& id = trackIds[i];
-            if (! anythingFrom (*findTrack (editor.session(), id), position))
+            if (! anythingFrom (*editor.session().findTrack (id), position))
                 continue;
             if (auto split = splitAt (editor, { id }, position); ! split)
                 return split;
@@ -235,7 +227,7 @@ Status shuffleTrimClipStart (SessionEditor& editor, const ClipRef& ref, SamplePo
     const auto trimmed = newStart - clip.position; // > 0: shorter, the audio after moves earlier
     if (trimmed == SampleDuration {})
         return {};
-    const auto& track = *findTrack (editor.session(), ref.trackId);
+    const auto& track = *editor.session().findTrack (ref.trackId);
     if (auto ok = checkLaterShift (track, clip, SampleDuration {} - trimmed); ! ok)
         return ok;
 
@@ -269,7 +261,7 @@ Status shuffleTrimClipEnd (SessionEditor& editor, const ClipRef& ref, SamplePosi
     const auto change = newEnd - clip.end(); // > 0: longer, the clips after move later
     if (change == SampleDuration {})
         return {};
-    const auto& track = *findTrack (editor.session(), ref.trackId);
+    const auto& track = *editor.session().findTrack (ref.trackId);
     if (auto ok = checkLaterShift (track, clip, change); ! ok)
         return ok;
 
@@ -291,10 +283,10 @@ Status shuffleMoveClip (SessionEditor& editor, const ClipRef& ref, const std::st
     if (found == nullptr)
         return missing (ref);
     const auto clip = *found;
-    const auto* destination = findTrack (editor.session(), trackId);
+    const auto* destination = editor.session().findTrack (trackId);
     if (destination == nullptr)
         return makeError ("there is no track '" + trackId + "'");
-    const auto& source = *findTrack (editor.session(), ref.trackId);
+    const auto& source = *editor.session().findTrack (ref.trackId);
     if (destination->channels != source.channels)
         return makeError ("clip '" + ref.clipId + "' has " + std::to_string (source.channels) + " channel(s) but track '"
                           + trackId + "' has " + std::to_string (destination->channels));

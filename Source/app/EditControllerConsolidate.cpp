@@ -18,12 +18,6 @@ using core::Status;
 
 namespace
 {
-    const session::Track* findTrack (const session::Session& s, const std::string& id)
-    {
-        auto found = std::find_if (s.tracks.begin(), s.tracks.end(), [&] (auto& t) { return t.id == id; });
-        return found == s.tracks.end() ? nullptr : &*found;
-    }
-
     bool hasClipIn (const session::Track& track, SampleRange range)
     {
         return std::any_of (track.clips.begin(), track.clips.end(),
@@ -73,7 +67,7 @@ Status EditController::consolidate()
     auto spans = consolidationSpans();
     const auto& session = document->session();
     std::erase_if (spans, [&] (const TrackSpan& span) {
-        const auto* track = findTrack (session, span.trackId);
+        const auto* track = session.findTrack (span.trackId);
         return track == nullptr || ! hasClipIn (*track, span.range);
     });
     if (spans.empty())
@@ -95,12 +89,12 @@ Status EditController::consolidate()
             std::string clipId;
             if (auto done = engine::consolidateRange (e, span.trackId, span.range, folder, &clipId); ! done)
             {
-                const auto* track = findTrack (e.session(), span.trackId);
+                const auto* track = e.session().findTrack (span.trackId);
                 return Status (
                     makeError ("track '" + (track != nullptr ? track->name : span.trackId) + "': " + done.error().message));
             }
             created.push_back ({ span.trackId, clipId });
-            for (auto& clip : findTrack (e.session(), span.trackId)->clips)
+            for (auto& clip : e.session().findTrack (span.trackId)->clips)
                 if (clip.id == clipId)
                     if (const auto* media = e.session().findMedia (clip.mediaId))
                         written.push_back (e.session().resolveMediaPath (*media));

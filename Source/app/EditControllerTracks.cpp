@@ -15,12 +15,7 @@ namespace
 {
     const session::Track* findTrack (const Document* document, const std::string& id)
     {
-        if (document == nullptr)
-            return nullptr;
-        for (auto& track : document->session().tracks)
-            if (track.id == id)
-                return &track;
-        return nullptr;
+        return document == nullptr ? nullptr : document->session().findTrack (id);
     }
 } // namespace
 

@@ -5,26 +5,18 @@
 #include "session/SessionJson.h"
 #include "session/SessionValidator.h"
 
+#include "support/TestClips.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
 using namespace sprocket;
 using namespace sprocket::session;
+using sprocket::test::makeClip;
 
 namespace
 {
-Clip makeClip (std::string id, std::string media, int64_t position, int64_t length, int64_t offset)
-{
-    Clip c;
-    c.id = std::move (id);
-    c.mediaId = std::move (media);
-    c.position = { position };
-    c.length = { length };
-    c.sourceOffset = { offset };
-    return c;
-}
-
 /** A1 plays "Main" (boom: c1 48000..96000, c2 96000..144000) and keeps "Take 2" (lav: t1
     40000..80000 with fades, t2 100000..130000). */
 Session twoTakes()

@@ -6,6 +6,8 @@
 #include "session/SessionJson.h"
 #include "session/SessionValidator.h"
 
+#include "support/TestClips.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -14,20 +16,10 @@ using namespace sprocket;
 using namespace sprocket::session;
 using core::SampleDuration;
 using core::SamplePosition;
+using sprocket::test::makeClip;
 
 namespace
 {
-Clip makeClip (std::string id, std::string media, int64_t position, int64_t length, int64_t offset)
-{
-    Clip c;
-    c.id = std::move (id);
-    c.mediaId = std::move (media);
-    c.position = { position };
-    c.length = { length };
-    c.sourceOffset = { offset };
-    return c;
-}
-
 /** A1: three butted dialogue clips c1 [48000, 96000), c2 [96000, 120000), c3 [120000, 156000)
     with a volume ride; A2: one lav clip; ST: stereo ambience. */
 Session shuffleSession()
