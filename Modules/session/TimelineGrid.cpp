@@ -1,5 +1,7 @@
 #include "session/TimelineGrid.h"
 
+#include <cmath>
+
 namespace sprocket::session
 {
 namespace
@@ -36,6 +38,39 @@ core::SamplePosition nudgeByFrames (const Session& session, core::SamplePosition
     const auto frame = frameOf (session, position);
     const auto offset = position.samples - frameStart (session, frame);
     return { frameStart (session, frame + frames) + offset };
+}
+
+const std::vector<NudgeValue>& nudgeValues()
+{
+    using Unit = NudgeValue::Unit;
+    static const std::vector<NudgeValue> values {
+        { Unit::samples, 1.0, "1 sample" },         { Unit::samples, 10.0, "10 samples" },
+        { Unit::milliseconds, 1.0, "1 ms" },        { Unit::milliseconds, 10.0, "10 ms" },
+        { Unit::frameFraction, 0.25, "1/4 frame" }, { Unit::frameFraction, 0.5, "1/2 frame" },
+        { Unit::frames, 1.0, "1 frame" },           { Unit::frames, 5.0, "5 frames" }
+    };
+    return values;
+}
+
+core::SamplePosition nudgeBy (const Session& session, core::SamplePosition position, const NudgeValue& value, int direction)
+{
+    const auto ratio = core::frameRatio (session.frameRate);
+    switch (value.unit)
+    {
+        case NudgeValue::Unit::frames:
+            return nudgeByFrames (session, position, direction * int64_t (std::llround (value.amount)));
+        case NudgeValue::Unit::frameFraction:
+        {
+            const double samplesPerFrame = double (session.sampleRate) * double (ratio.denominator) / double (ratio.numerator);
+            return { position.samples + direction * int64_t (std::llround (value.amount * samplesPerFrame)) };
+        }
+        case NudgeValue::Unit::samples:
+            return { position.samples + direction * int64_t (std::llround (value.amount)) };
+        case NudgeValue::Unit::milliseconds:
+            return { position.samples
+                     + direction * int64_t (std::llround (value.amount * double (session.sampleRate) / 1000.0)) };
+    }
+    return position;
 }
 
 core::Result<core::SamplePosition> timelinePosition (const Session& session, const core::Timecode& timecode)

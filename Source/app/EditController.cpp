@@ -8,6 +8,7 @@
 #include "session/TimelineGrid.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 namespace sprocket::app
@@ -422,6 +423,12 @@ Status EditController::split()
 
 Status EditController::nudge (int64_t frames)
 {
+    const session::NudgeValue value { session::NudgeValue::Unit::frames, double (std::abs (frames)), "" };
+    return nudge (value, frames < 0 ? -1 : 1);
+}
+
+Status EditController::nudge (const session::NudgeValue& value, int direction)
+{
     if (auto ok = needDocument(); ! ok)
         return ok;
     const auto& s = document->session();
@@ -430,7 +437,7 @@ Status EditController::nudge (int64_t frames)
         const auto* first = firstSelectedClip();
         if (first == nullptr)
             return makeError ("the selected clip is gone");
-        const auto delta = session::nudgeByFrames (s, first->position, frames) - first->position;
+        const auto delta = session::nudgeBy (s, first->position, value, direction) - first->position;
         auto refs = current.clips;
         auto status = perform ("Nudge", [&] (session::SessionEditor& e) { return session::moveClips (e, refs, delta); });
         selectionChanged();
@@ -439,7 +446,7 @@ Status EditController::nudge (int64_t frames)
     if (! current.trackIds.empty())
     {
         // A range or cursor nudges itself, as the playhead would.
-        const auto delta = session::nudgeByFrames (s, current.range.start, frames) - current.range.start;
+        const auto delta = session::nudgeBy (s, current.range.start, value, direction) - current.range.start;
         if (current.range.start + delta < SamplePosition {})
             return makeError ("cannot nudge before the session start");
         current.range = { current.range.start + delta, current.range.end + delta };

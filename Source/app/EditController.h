@@ -6,6 +6,7 @@
 #include "core/Error.h"
 #include "dsp/FadeCurve.h"
 #include "session/RangeEdits.h"
+#include "session/TimelineGrid.h"
 #include "session/TrackListEdits.h"
 
 #include <filesystem>
@@ -88,6 +89,9 @@ public:
     core::Status split();
     /** Moves the selected clips (or the range) by `frames` frames on the timecode grid. */
     core::Status nudge (int64_t frames);
+    /** Moves them by a nudge value (`direction` +1 later, -1 earlier). The first selected
+        clip's move is the one every selected clip makes. */
+    core::Status nudge (const session::NudgeValue& value, int direction);
 
     // Clip menu ------------------------------------------------------------------------------
     core::Status toggleMute();

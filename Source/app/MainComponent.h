@@ -165,6 +165,7 @@ public:
         thinAutomationCommand = 0x3020,
         consolidateCommand = 0x3021,
         copyAlternateToMainCommand = 0x3022,
+        nudgeValueCommand = 0x3040, // + the index in session::nudgeValues()
         newTracksCommand = 0x3701,
         deleteTracksCommand = 0x3702
     };
@@ -236,6 +237,14 @@ public:
     /** File > Split Poly Files into Mono Tracks (on by default): how importFiles treats files of
         more than two channels. */
     bool isSplittingPolyFiles() const noexcept { return splitPolyOnImport; }
+    /** Edit > Nudge Value: the index in session::nudgeValues() that `.` and `,` nudge by (the
+        app keeps the choice between runs). */
+    size_t getNudgeIndex() const noexcept { return nudgeIndex; }
+    void setNudgeIndex (size_t index) noexcept
+    {
+        if (index < session::nudgeValues().size())
+            nudgeIndex = index;
+    }
     /** File > Split Poly Files into Mono Tracks (the app keeps the choice between runs). */
     void setSplittingPolyFiles (bool split) noexcept { splitPolyOnImport = split; }
 
@@ -357,6 +366,7 @@ private:
     bool showLoudness = false;
     bool showCueLists = false;
     bool splitPolyOnImport = true;
+    size_t nudgeIndex = session::defaultNudgeIndex;
     bool showMixer = false;
     int64_t stoppedPlayhead = 0;
     AutomationPass automationPass;

@@ -81,6 +81,8 @@ void MainComponent::getAllCommands (juce::Array<juce::CommandID>& commands)
                          splitPolyCommand,
                          loudnessMeterCommand,
                          cueListsCommand });
+    for (size_t i = 0; i < session::nudgeValues().size(); ++i)
+        commands.add (nudgeValueCommand + juce::CommandID (i));
 }
 
 void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommandInfo& info)
@@ -207,13 +209,13 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.addDefaultKeypress ('a', cmd);
             break;
         case nudgeLaterCommand:
-            info.setInfo ("Nudge Later", "Move the selection one frame later", "Edit", 0);
+            info.setInfo ("Nudge Later", "Move the selection later by the nudge value", "Edit", 0);
             info.setActive (writable || selection.hasRange() || selection.hasCursor());
             info.addDefaultKeypress (juce::KeyPress::numberPadAdd, none);
             info.addDefaultKeypress ('.', none);
             break;
         case nudgeEarlierCommand:
-            info.setInfo ("Nudge Earlier", "Move the selection one frame earlier", "Edit", 0);
+            info.setInfo ("Nudge Earlier", "Move the selection earlier by the nudge value", "Edit", 0);
             info.setActive (writable || selection.hasRange() || selection.hasCursor());
             info.addDefaultKeypress (juce::KeyPress::numberPadSubtract, none);
             info.addDefaultKeypress (',', none);
@@ -397,6 +399,12 @@ void MainComponent::getCommandInfo (juce::CommandID id, juce::ApplicationCommand
             info.setTicked (splitPolyOnImport);
             break;
         default:
+            if (const auto index = size_t (id - nudgeValueCommand);
+                id >= nudgeValueCommand && index < session::nudgeValues().size())
+            {
+                info.setInfo (session::nudgeValues()[index].name, "What . and , nudge by", "Edit", 0);
+                info.setTicked (index == nudgeIndex);
+            }
             break;
     }
 }
@@ -481,10 +489,10 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             controller.selectAllClips();
             return true;
         case nudgeLaterCommand:
-            check (controller.nudge (1));
+            check (controller.nudge (session::nudgeValues()[nudgeIndex], 1));
             return true;
         case nudgeEarlierCommand:
-            check (controller.nudge (-1));
+            check (controller.nudge (session::nudgeValues()[nudgeIndex], -1));
             return true;
         case nudgeLaterSecondCommand:
             check (controller.nudge (framesPerSecond (document.get())));
@@ -613,6 +621,12 @@ bool MainComponent::perform (const InvocationInfo& invocation)
             toggleVideoWindow();
             return true;
         default:
+            if (const auto index = size_t (invocation.commandID - nudgeValueCommand);
+                invocation.commandID >= nudgeValueCommand && index < session::nudgeValues().size())
+            {
+                nudgeIndex = index;
+                return true;
+            }
             return false;
     }
 }

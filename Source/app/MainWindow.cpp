@@ -75,6 +75,10 @@ namespace
 void MainWindow::restoreViewOptions()
 {
     content->setSplittingPolyFiles (settings->getBoolValue ("splitPolyFiles", true));
+    const auto nudge = settings->getValue ("nudge", session::nudgeValues()[session::defaultNudgeIndex].name);
+    for (size_t i = 0; i < session::nudgeValues().size(); ++i)
+        if (nudge == session::nudgeValues()[i].name)
+            content->setNudgeIndex (i);
     const auto scrolling = settings->getValue ("scrolling", "page");
     for (int i = 0; i < 3; ++i)
         if (scrolling == scrollingNames[i])
@@ -85,6 +89,7 @@ void MainWindow::keepViewOptions()
 {
     settings->setValue ("splitPolyFiles", content->isSplittingPolyFiles());
     settings->setValue ("scrolling", scrollingNames[int (content->getTimeline().getScrolling())]);
+    settings->setValue ("nudge", juce::String (session::nudgeValues()[content->getNudgeIndex()].name));
     settings->saveIfNeeded();
 }
 
@@ -371,6 +376,12 @@ juce::PopupMenu MainWindow::getMenuForIndex (int menuIndex, const juce::String&)
             for (auto id : { MainComponent::nudgeLaterCommand, MainComponent::nudgeEarlierCommand,
                              MainComponent::nudgeLaterSecondCommand, MainComponent::nudgeEarlierSecondCommand })
                 add (id);
+            {
+                juce::PopupMenu nudgeValues;
+                for (size_t i = 0; i < session::nudgeValues().size(); ++i)
+                    nudgeValues.addCommandItem (&commandManager, MainComponent::nudgeValueCommand + juce::CommandID (i));
+                menu.addSubMenu ("Nudge Value", nudgeValues);
+            }
             menu.addSeparator();
             // Pro Tools' four edit modes, in the order of their keys (F1 to F4).
             for (auto id : { MainComponent::shuffleModeCommand, MainComponent::slipModeCommand, MainComponent::spotModeCommand,

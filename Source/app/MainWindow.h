@@ -76,8 +76,8 @@ private:
     /** Says what loading repaired (and that saving writes it). */
     void showRepairs (const std::filesystem::path& file, const session::Problems& repairs);
     void addToRecent (const std::filesystem::path& file);
-    /** The options the app keeps between runs in its settings file: Split Poly Files and the
-        edit window's scrolling. */
+    /** The options the app keeps between runs in its settings file: Split Poly Files, the
+        edit window's scrolling and the nudge value. */
     void restoreViewOptions();
     void keepViewOptions();
     /** File > New: the New Session dialog (MainWindowNewSession.cpp). */

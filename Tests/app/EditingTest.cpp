@@ -188,6 +188,16 @@ TEST (EditingTest, KeysMuteNudgeDuplicateCutAndPaste)
     ASSERT_TRUE (f.press (juce::KeyPress (juce::KeyPress::numberPadSubtract)));
     EXPECT_EQ (clipOf (f.session(), 0, 0).position.samples, 168000);
 
+    // Edit > Nudge Value > 10 samples: '.' now moves the clip ten samples, one undo step.
+    ASSERT_TRUE (f.main.invoke (MainComponent::nudgeValueCommand + 1));
+    EXPECT_EQ (std::string (session::nudgeValues()[f.main.getNudgeIndex()].name), "10 samples");
+    ASSERT_TRUE (f.press (juce::KeyPress ('.')));
+    EXPECT_EQ (clipOf (f.session(), 0, 0).position.samples, 168010);
+    EXPECT_EQ (f.main.getDocument()->undoName(), "Nudge");
+    ASSERT_TRUE (f.press (juce::KeyPress ('z', ctrl, 0)));
+    EXPECT_EQ (clipOf (f.session(), 0, 0).position.samples, 168000);
+    ASSERT_TRUE (f.main.invoke (MainComponent::nudgeValueCommand + juce::CommandID (session::defaultNudgeIndex)));
+
     ASSERT_TRUE (f.press (juce::KeyPress ('d', ctrl, 0)));
     EXPECT_EQ (f.session().tracks[0].clips.size(), 6u);
     EXPECT_EQ (clipOf (f.session(), 0, 1).position.samples, 168000 + 153210) << "right after the original";

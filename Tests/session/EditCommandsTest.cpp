@@ -6,6 +6,8 @@
 #include "session/SessionValidator.h"
 #include "session/TimelineGrid.h"
 
+#include "support/TestClips.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -14,20 +16,10 @@ using namespace sprocket;
 using namespace sprocket::session;
 using core::SampleDuration;
 using core::SamplePosition;
+using sprocket::test::makeClip;
 
 namespace
 {
-Clip makeClip (std::string id, std::string media, int64_t position, int64_t length, int64_t offset)
-{
-    Clip c;
-    c.id = std::move (id);
-    c.mediaId = std::move (media);
-    c.position = { position };
-    c.length = { length };
-    c.sourceOffset = { offset };
-    return c;
-}
-
 /** Dialogue on two mono tracks and a stereo track: A1 has two clips meeting at 96000. */
 Session dialogueSession()
 {
@@ -135,6 +127,30 @@ TEST (EditCommandsTest, FrameGridFollowsAbsoluteTimecodeAt23976)
     ASSERT_TRUE (at.ok());
     EXPECT_EQ (at->samples, 24 * 2002);
     EXPECT_FALSE (timelinePosition (s, { 0, 59, 59, 0 }).ok()); // before the session start
+}
+
+TEST (EditCommandsTest, NudgeValuesMoveBySamplesMillisecondsOrFrames)
+{
+    auto s = dialogueSession();
+    s.frameRate = core::FrameRate::fps23_976; // 2002 samples a frame at 48 kHz
+    const auto& values = nudgeValues();
+    const auto moved = [&] (const char* name, int64_t from, int direction) {
+        for (auto& value : values)
+            if (std::string (value.name) == name)
+                return nudgeBy (s, SamplePosition { from }, value, direction).samples - from;
+        ADD_FAILURE() << "no nudge value " << name;
+        return int64_t (0);
+    };
+    EXPECT_EQ (std::string (values[defaultNudgeIndex].name), "1 frame");
+    EXPECT_EQ (moved ("1 sample", 1000, 1), 1);
+    EXPECT_EQ (moved ("10 samples", 1000, -1), -10);
+    EXPECT_EQ (moved ("1 ms", 1000, 1), 48);
+    EXPECT_EQ (moved ("10 ms", 1000, -1), -480);
+    EXPECT_EQ (moved ("1/4 frame", 1000, 1), 501); // 500.5 rounded
+    EXPECT_EQ (moved ("1/2 frame", 1000, 1), 1001);
+    // Frames keep the offset inside the frame, on the absolute grid.
+    EXPECT_EQ (nudgeBy (s, SamplePosition { 2002 * 10 + 5 }, values[defaultNudgeIndex], -1).samples, 2002 * 9 + 5);
+    EXPECT_EQ (moved ("5 frames", 5, 1), 5 * 2002);
 }
 
 TEST (EditCommandsTest, MoveToTrackNeedsTheSameChannelCount)
