@@ -136,6 +136,14 @@ int64_t MainComponent::playheadPosition() const
     return playback != nullptr && playback->isLoaded() ? playback->position() : stoppedPlayhead;
 }
 
+void MainComponent::repaintWhenAWindowCloses()
+{
+    const int windows = juce::Desktop::getInstance().getNumComponents();
+    if (windows < desktopWindowsSeen)
+        repaint();
+    desktopWindowsSeen = windows;
+}
+
 void MainComponent::togglePlay()
 {
     if (playback == nullptr)

@@ -329,7 +329,16 @@ public:
 
 private:
     void askAboutMovieRate (const std::filesystem::path& movie, bool guideAudio, const video::MovieInfo& info);
-    void timerCallback() override { updateFromEngine(); }
+    void timerCallback() override
+    {
+        repaintWhenAWindowCloses();
+        updateFromEngine();
+    }
+    /** Without a compositor X leaves what a closed dialog or menu covered for the window below
+        to redraw, and the expose does not always reach JUCE (seen under Xvfb): redraw when a
+        window goes. */
+    void repaintWhenAWindowCloses();
+    int desktopWindowsSeen = 0;
     juce::Rectangle<int> getStatusBarArea() const;
     juce::Rectangle<int> getTransportArea() const;
     void documentChanged();

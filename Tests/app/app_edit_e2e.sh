@@ -224,10 +224,23 @@ else
     wait_for_log '^created ' 10 "$out/new.log" && pass "$(grep '^created ' "$out/new.log")" || fail "return did not create the session"
 fi
 created="$HOME/Documents/Sprocket/Reel 9/Reel 9.sprocket"
-sleep 1.5 # the dialog's window goes after the message loop turns
+# The dialog's window goes once the message loop turns.
+for _ in $(seq 1 50); do
+    xdotool search --onlyvisible --name 'New Session' >/dev/null 2>&1 || break
+    sleep 0.1
+done
+xdotool search --onlyvisible --name 'New Session' >/dev/null 2>&1 && fail "the New Session dialog is still open" \
+    || pass "the New Session dialog closed"
+sleep 1
 xdotool getwindowname "$wid" | grep -q 'Reel 9' && pass "the window shows the new session: $(xdotool getwindowname "$wid")" \
     || fail "the window title is '$(xdotool getwindowname "$wid")'"
 import -window "$wid" "$out/new-session.png"
+if [ -n "$dialog" ]; then
+    # Where the dialog's name field was, the empty timeline is drawn again (not stale pixels).
+    colours=$(convert "$out/new-session.png" -crop "200x40+$((DX - X + 10))+$((DY - Y + 10))" +repage -format %k info:)
+    [ "$colours" -le 4 ] && pass "the window redrew what the dialog covered ($colours colours)" \
+        || fail "the dialog's pixels are still on the window ($colours colours in new-session.png)"
+fi
 xdotool mousemove $((X + WIDTH / 2)) $((Y + 30))
 xdotool key ctrl+q
 quit_app 0
