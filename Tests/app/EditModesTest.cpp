@@ -15,20 +15,6 @@ using namespace sprocket::app::test;
 
 namespace
 {
-const session::Clip& clipOf (const session::Session& s, size_t track, size_t clip)
-{
-    return s.tracks[track].clips[clip];
-}
-
-const session::Clip* findClip (const session::Session& s, const std::string& id)
-{
-    for (auto& track : s.tracks)
-        for (auto& clip : track.clips)
-            if (clip.id == id)
-                return &clip;
-    return nullptr;
-}
-
 std::vector<std::string> order (const session::Session& s, size_t track)
 {
     std::vector<std::string> ids;

@@ -111,4 +111,19 @@ struct EditFixture
 
 inline constexpr auto ctrl = juce::ModifierKeys::commandModifier;
 inline constexpr auto shiftKey = juce::ModifierKeys::shiftModifier;
+
+inline const session::Clip& clipOf (const session::Session& s, size_t track, size_t clip)
+{
+    return s.tracks[track].clips[clip];
+}
+
+/** The clip with `id` on any track, or null. */
+inline const session::Clip* findClip (const session::Session& s, const std::string& id)
+{
+    for (auto& track : s.tracks)
+        for (auto& clip : track.clips)
+            if (clip.id == id)
+                return &clip;
+    return nullptr;
+}
 } // namespace sprocket::app::test
